@@ -1,0 +1,21 @@
+namespace CaseManagement.Domain.Staff;
+
+/// <summary>
+/// The two organisations of the cooperation. Every staff account belongs to exactly one.
+/// Glossary: Drogenhilfe = the city's drug-help service.
+/// </summary>
+public enum Organisation
+{
+    Jobcenter = 1,
+    DrugHelpService = 2,
+}
+
+public static class OrganisationNames
+{
+    public static string German(this Organisation organisation) => organisation switch
+    {
+        Organisation.Jobcenter => "Jobcenter",
+        Organisation.DrugHelpService => "Drogenhilfe",
+        _ => throw new ArgumentOutOfRangeException(nameof(organisation), organisation, null),
+    };
+}

@@ -1,0 +1,25 @@
+using CaseManagement.Domain.Staff;
+
+namespace CaseManagement.Infrastructure.DemoData;
+
+public sealed record DemoAccount(string Email, string DisplayName, string Role, Organisation Organisation);
+
+/// <summary>
+/// One fictitious account per role. The password is documented in the README; the addresses use
+/// the reserved <c>.example</c> domain so that nobody mistakes them for real mailboxes.
+/// </summary>
+public static class DemoAccounts
+{
+    public const string Password = "Demo-Passwort-2026";
+
+    public static IReadOnlyList<DemoAccount> All { get; } =
+    [
+        new("fallmanagerin@jobcenter.example", "Jana Schneider", StaffRole.CaseManager, Organisation.Jobcenter),
+        new("fachkraft@drogenhilfe.example", "Deniz Yılmaz", StaffRole.DrugHelpWorker, Organisation.DrugHelpService),
+        new("teamleitung@jobcenter.example", "Markus Weber", StaffRole.TeamLeadJobcenter, Organisation.Jobcenter),
+        new("teamleitung@drogenhilfe.example", "Sabine Köhler", StaffRole.TeamLeadDrugHelp, Organisation.DrugHelpService),
+        new("lenkungsrunde@jobcenter.example", "Dr. Petra Albrecht", StaffRole.SteeringCommittee, Organisation.Jobcenter),
+        new("datenschutz@drogenhilfe.example", "Thomas Brandt", StaffRole.DataProtectionOfficer, Organisation.DrugHelpService),
+        new("administration@jobcenter.example", "Elif Demir", StaffRole.Administrator, Organisation.Jobcenter),
+    ];
+}

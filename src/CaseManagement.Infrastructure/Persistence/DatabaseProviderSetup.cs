@@ -1,0 +1,35 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace CaseManagement.Infrastructure.Persistence;
+
+/// <summary>
+/// The single place that maps a provider choice to EF Core options. Each provider keeps its
+/// migrations in its own assembly, because SQL types and defaults differ between them.
+/// </summary>
+public static class DatabaseProviderSetup
+{
+    public const string SqliteMigrationsAssembly = "CaseManagement.Migrations.Sqlite";
+    public const string PostgreSqlMigrationsAssembly = "CaseManagement.Migrations.PostgreSql";
+    public const string DefaultSqliteConnectionString = "Data Source=data/casemanagement.db";
+
+    public static DbContextOptionsBuilder UseCaseManagementDatabase(
+        this DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString) => provider switch
+        {
+            DatabaseProvider.Sqlite => options.UseSqlite(connectionString, sqlite =>
+                sqlite.MigrationsAssembly(SqliteMigrationsAssembly)),
+            DatabaseProvider.PostgreSql => options.UseNpgsql(connectionString, npgsql =>
+                npgsql.MigrationsAssembly(PostgreSqlMigrationsAssembly)),
+            _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unbekannter Datenbank-Provider."),
+        };
+
+    /// <summary>Creates the folder of a SQLite file so that a fresh clone starts without manual steps.</summary>
+    public static void EnsureSqliteFolderExists(string connectionString)
+    {
+        var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString);
+        var folder = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+        }
+    }
+}

@@ -1,0 +1,16 @@
+using CaseManagement.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace CaseManagement.Migrations.Sqlite;
+
+/// <summary>Used only by <c>dotnet ef</c> when generating migrations; never at run time.</summary>
+public sealed class DesignTimeContextFactory : IDesignTimeDbContextFactory<CaseManagementDbContext>
+{
+    public CaseManagementDbContext CreateDbContext(string[] args)
+    {
+        var options = new DbContextOptionsBuilder<CaseManagementDbContext>();
+        options.UseCaseManagementDatabase(DatabaseProvider.Sqlite, "Data Source=design-time.db");
+        return new CaseManagementDbContext(options.Options);
+    }
+}

@@ -1,0 +1,35 @@
+using CaseManagement.Domain.Staff;
+
+namespace CaseManagement.Web.Components.Pages.Home;
+
+public sealed record HomeLink(string Label, string Href, string Description);
+
+/// <summary>What each role's start page says and links to. Later features add their own panels.</summary>
+public sealed record RoleHomeContent(string Title, string Intro, IReadOnlyList<HomeLink> Links)
+{
+    private static readonly HomeLink Clients = new("Klient:innen", "/klienten", "Ihre Fälle, gemeinsame Hilfepläne, Termine und Vermittlungen.");
+
+    public static RoleHomeContent For(string? role) => role switch
+    {
+        StaffRole.CaseManager => new("Fallmanagement Jobcenter",
+            "Ihr Arbeitstag: eigene Fälle, gemeinsame Hilfepläne mit der Drogenhilfe, Termine und Vermittlungen.",
+            [Clients]),
+        StaffRole.DrugHelpWorker => new("Fachkraft Drogenhilfe",
+            "Ihr Arbeitstag: eigene Fälle, aufsuchende Kontakte, Begleitungen und gemeinsame Hilfepläne mit dem Jobcenter.",
+            [Clients]),
+        StaffRole.TeamLeadJobcenter or StaffRole.TeamLeadDrugHelp => new("Teamleitung",
+            "Fallbelastung Ihres Teams, überfällige Fortschreibungen und Umverteilung von Fällen.",
+            [new("Team", "/team", "Fallzahlen je Mitarbeitende:r und Fälle, die hängen."),
+             new("Kennzahlen", "/kennzahlen", "Anonymisierte Zahlen für die Lenkungsrunden.")]),
+        StaffRole.SteeringCommittee => new("Lenkungsrunde",
+            "Anonymisierte Kennzahlen der Kooperation für strategische und operative Lenkungsrunde – keine Namen.",
+            [new("Kennzahlen", "/kennzahlen", "Zahlen je Zeitraum, als PDF oder CSV für Sitzungen und den Suchtbericht.")]),
+        StaffRole.DataProtectionOfficer => new("Datenschutz",
+            "Zugriffsprotokoll, Übersicht der Einwilligungen und Löschläufe.",
+            [new("Datenschutz", "/datenschutz", "Wer hat wann welche Daten gelesen oder geändert.")]),
+        StaffRole.Administrator => new("Administration",
+            "Benutzerkonten, Rollen und Partnerverzeichnis. Falldaten sind für die Administration nicht sichtbar.",
+            [new("Benutzerkonten", "/verwaltung/konten", "Konten beider Organisationen mit Rolle und Sperrstatus.")]),
+        _ => new("Start", "Ihrem Konto ist noch keine Rolle zugewiesen. Bitte wenden Sie sich an die Administration.", []),
+    };
+}

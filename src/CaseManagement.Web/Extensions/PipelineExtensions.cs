@@ -1,0 +1,40 @@
+using CaseManagement.Web.Account;
+#if SERVE_BLAZOR_SCRIPT_FROM_RUNTIME_PACK
+using CaseManagement.Web.BlazorScript;
+#endif
+using CaseManagement.Web.Components;
+using CaseManagement.Web.Logging;
+
+namespace CaseManagement.Web.Extensions;
+
+public static class PipelineExtensions
+{
+    public static WebApplication UseCaseManagementPipeline(this WebApplication app)
+    {
+        app.UseMiddleware<RequestLoggingMiddleware>();
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseExceptionHandler("/fehler", createScopeForErrors: true);
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
+        app.UseStatusCodePagesWithReExecute("/nicht-gefunden");
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        return app;
+    }
+
+    public static WebApplication MapCaseManagementEndpoints(this WebApplication app)
+    {
+        app.MapStaticAssets().AllowAnonymous();
+#if SERVE_BLAZOR_SCRIPT_FROM_RUNTIME_PACK
+        app.MapBlazorScriptFromRuntimePack();
+#endif
+        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapAccountEndpoints();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}

@@ -1,0 +1,26 @@
+using CaseManagement.Infrastructure;
+using CaseManagement.Infrastructure.Persistence;
+using CaseManagement.Web.Account;
+using CaseManagement.Web.Authorization;
+using CaseManagement.Web.Validation;
+
+namespace CaseManagement.Web.Extensions;
+
+public static class ServiceRegistration
+{
+    public static WebApplicationBuilder AddCaseManagementServices(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddCascadingAuthenticationState();
+
+        services.AddCaseManagementPersistence(builder.Configuration, builder.Environment);
+        services.AddStaffAccounts();
+        services.AddCaseManagementAuthorization();
+        services.AddValidatorsFromAssemblyOf<Program>();
+
+        services.AddHealthChecks().AddDbContextCheck<CaseManagementDbContext>("database");
+        return builder;
+    }
+}

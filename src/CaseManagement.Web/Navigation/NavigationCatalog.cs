@@ -1,0 +1,24 @@
+using CaseManagement.Web.Authorization;
+using Microsoft.AspNetCore.Components.Routing;
+
+namespace CaseManagement.Web.Navigation;
+
+/// <param name="Policy">Null means every signed-in staff member.</param>
+public sealed record NavigationEntry(string Label, string Href, string? Policy, NavLinkMatch Match = NavLinkMatch.Prefix);
+
+/// <summary>
+/// The product's main sections. The navigation shows an entry only when the section's page
+/// policy admits the user, so the menu and the pages cannot disagree.
+/// </summary>
+public static class NavigationCatalog
+{
+    public static IReadOnlyList<NavigationEntry> Entries { get; } =
+    [
+        new("Start", "/", null, NavLinkMatch.All),
+        new("Klient:innen", "/klienten", Policies.CaseWork),
+        new("Team", "/team", Policies.TeamLead),
+        new("Kennzahlen", "/kennzahlen", Policies.SteeringFigures),
+        new("Datenschutz", "/datenschutz", Policies.DataProtection),
+        new("Benutzerkonten", "/verwaltung/konten", Policies.Administration),
+    ];
+}
