@@ -1,0 +1,41 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace CaseManagement.Testing;
+
+/// <summary>
+/// The real application on a real PostgreSQL database, with the demo accounts seeded. In-memory
+/// (for HttpClient tests) by default; <see cref="StartOnRealPort"/> serves it over Kestrel for the browser.
+/// </summary>
+public sealed class CaseManagementAppFactory(string connectionString) : WebApplicationFactory<Program>
+{
+    /// <summary>Each app writes its own log files, so tests can read the lines of their own requests.</summary>
+    public string LogFolder { get; } = Path.Combine(Path.GetTempPath(), "casemanagement-test-logs", Guid.NewGuid().ToString("N"));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", "PostgreSql");
+        builder.UseSetting("ConnectionStrings:CaseManagement", connectionString);
+        builder.UseSetting("DemoData:Enabled", "true");
+        builder.UseSetting("Logging:Folder", LogFolder);
+    }
+
+    /// <summary>Starts Kestrel on a free loopback port and returns the base address, e.g. http://127.0.0.1:40123.</summary>
+    public Uri StartOnRealPort()
+    {
+        var port = FreePort();
+        UseKestrel(port);
+        StartServer();
+        return new Uri($"http://127.0.0.1:{port}");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
