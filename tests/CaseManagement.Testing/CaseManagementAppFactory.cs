@@ -17,6 +17,7 @@ public sealed class CaseManagementAppFactory(string connectionString) : WebAppli
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        builder.UseStaticWebAssets(); // outside Development the project's wwwroot is not mapped otherwise
         builder.UseSetting("Database:Provider", "PostgreSql");
         builder.UseSetting("ConnectionStrings:CaseManagement", connectionString);
         builder.UseSetting("DemoData:Enabled", "true");

@@ -1,0 +1,61 @@
+using CaseManagement.Domain.Staff;
+using CaseManagement.Web.Components.Layout;
+using CaseManagement.Web.Tests.TestSupport;
+
+namespace CaseManagement.Web.Tests.Layout;
+
+public class NavMenuTests : StaffComponentTest
+{
+    /// <summary>What each role must find in the main navigation, written out by hand on purpose.</summary>
+    public static TheoryData<string, string[]> ExpectedEntries => new()
+    {
+        { StaffRole.CaseManager, ["Start", "Klient:innen"] },
+        { StaffRole.DrugHelpWorker, ["Start", "Klient:innen"] },
+        { StaffRole.TeamLeadJobcenter, ["Start", "Team", "Kennzahlen"] },
+        { StaffRole.TeamLeadDrugHelp, ["Start", "Team", "Kennzahlen"] },
+        { StaffRole.SteeringCommittee, ["Start", "Kennzahlen"] },
+        { StaffRole.DataProtectionOfficer, ["Start", "Datenschutz"] },
+        { StaffRole.Administrator, ["Start", "Benutzerkonten"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(ExpectedEntries))]
+    public void Each_role_sees_exactly_the_sections_it_may_open(string role, string[] expected)
+    {
+        SignInAs(StaffPrincipal.InRole(role));
+
+        var menu = Render<NavMenu>();
+
+        Assert.Equal(expected, menu.FindAll("nav a").Select(a => a.TextContent.Trim()));
+    }
+
+    [Fact]
+    public void The_entries_link_to_their_sections()
+    {
+        SignInAs(StaffPrincipal.InRole(StaffRole.TeamLeadDrugHelp));
+
+        var menu = Render<NavMenu>();
+
+        Assert.Equal(["/", "/team", "/kennzahlen"], menu.FindAll("nav a").Select(a => a.GetAttribute("href")));
+    }
+
+    [Fact]
+    public void A_signed_in_person_without_organisation_sees_no_entries_at_all()
+    {
+        SignInAs(StaffPrincipal.Create(StaffRole.Administrator, organisation: null));
+
+        var menu = Render<NavMenu>();
+
+        Assert.Empty(menu.FindAll("nav li"));
+    }
+
+    [Fact]
+    public void A_signed_in_person_without_role_sees_only_the_start_page()
+    {
+        SignInAs(StaffPrincipal.Create(role: null, Organisation.Jobcenter));
+
+        var menu = Render<NavMenu>();
+
+        Assert.Equal(["Start"], menu.FindAll("nav a").Select(a => a.TextContent.Trim()));
+    }
+}
