@@ -37,19 +37,27 @@ free_port() {
   echo "no free port for PostgreSQL" >&2; return 1
 }
 
+pg_bin="" pg_dir="" pg_as=()
+
+stop_postgres() {
+  [ -n "$pg_dir" ] || return 0
+  "${pg_as[@]}" "$pg_bin/pg_ctl" -D "$pg_dir/data" -m immediate stop >/dev/null 2>&1 || true
+  rm -rf "$pg_dir"
+}
+
 start_postgres() {
-  local bin port run=()
-  bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+  local port
+  pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
   port=$(free_port)
   pg_dir=$(mktemp -d /tmp/casemanagement-pg.XXXXXX)
-  if [ "$(id -u)" = 0 ]; then chown postgres:postgres "$pg_dir"; run=(runuser -u postgres --); fi
-  "${run[@]}" "$bin/initdb" -D "$pg_dir/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
-  "${run[@]}" "$bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w \
-    -o "-p $port -k $pg_dir -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" start >/dev/null
-  stop_postgres() { "${run[@]}" "$bin/pg_ctl" -D "$pg_dir/data" -m immediate stop >/dev/null 2>&1 || true; rm -rf "$pg_dir"; }
+  # PostgreSQL refuses to run as root: then the cluster belongs to the postgres user.
+  if [ "$(id -u)" = 0 ]; then chown postgres:postgres "$pg_dir"; pg_as=(runuser -u postgres --); fi
   trap stop_postgres EXIT
+  "${pg_as[@]}" "$pg_bin/initdb" -D "$pg_dir/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
+  "${pg_as[@]}" "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w \
+    -o "-p $port -k $pg_dir -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" start >/dev/null
   export CASEMANAGEMENT_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres"
-  log "PostgreSQL $("$bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port"
+  log "PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port"
 }
 
 summarise() {

@@ -56,7 +56,10 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.GetByLabel("E-Mail-Adresse").FillAsync(account.Email);
         await page.GetByLabel("Passwort").FillAsync(DemoAccounts.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Anmelden" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/konto/anmelden", StringComparison.Ordinal));
+        await page.WaitForURLAsync(
+            url => !url.Contains("/konto/anmelden", StringComparison.Ordinal),
+            new() { WaitUntil = WaitUntilState.Commit });
+        await Assertions.Expect(page.Locator("button.user-menu-toggle")).ToBeEnabledAsync();
     }
 
     public static async Task ScreenshotAsync(IPage page, string name)

@@ -4,6 +4,7 @@ using CaseManagement.Web.BlazorScript;
 #endif
 using CaseManagement.Web.Components;
 using CaseManagement.Web.Logging;
+using Microsoft.AspNetCore.HttpOverrides;
 
 namespace CaseManagement.Web.Extensions;
 
@@ -11,6 +12,12 @@ public static class PipelineExtensions
 {
     public static WebApplication UseCaseManagementPipeline(this WebApplication app)
     {
+        // Behind the TLS proxy (deploy/README.md): scheme and client address from X-Forwarded-*,
+        // trusted from loopback proxies only (the framework default), so cookies are marked Secure.
+        app.UseForwardedHeaders(new ForwardedHeadersOptions
+        {
+            ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto,
+        });
         app.UseMiddleware<RequestLoggingMiddleware>();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseExceptionHandler("/fehler", createScopeForErrors: true);
