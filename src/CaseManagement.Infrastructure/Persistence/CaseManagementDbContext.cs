@@ -1,7 +1,11 @@
+using CaseManagement.Domain.Audit;
+using CaseManagement.Domain.Clients;
+using CaseManagement.Domain.Consent;
 using CaseManagement.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace CaseManagement.Infrastructure.Persistence;
 
@@ -13,6 +17,26 @@ namespace CaseManagement.Infrastructure.Persistence;
 public class CaseManagementDbContext(DbContextOptions<CaseManagementDbContext> options)
     : IdentityDbContext<StaffUser, IdentityRole, string>(options)
 {
+    public DbSet<Client> Clients => Set<Client>();
+
+    public DbSet<CaseEpisode> Episodes => Set<CaseEpisode>();
+
+    public DbSet<ClientConsent> Consents => Set<ClientConsent>();
+
+    public DbSet<InternalNote> InternalNotes => Set<InternalNote>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite cannot compare or sort DateTimeOffset stored as text; store UTC ticks there.
+        // PostgreSQL keeps timestamptz (values are written in UTC).
+        if (Database.IsSqlite())
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        }
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -22,5 +46,7 @@ public class CaseManagementDbContext(DbContextOptions<CaseManagementDbContext> o
             user.Property(u => u.DisplayName).HasMaxLength(120).IsRequired();
             user.Property(u => u.Organisation).HasConversion<int>();
         });
+
+        builder.ApplyConfigurationsFromAssembly(typeof(CaseManagementDbContext).Assembly);
     }
 }

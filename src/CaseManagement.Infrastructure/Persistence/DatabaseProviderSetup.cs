@@ -13,7 +13,9 @@ public static class DatabaseProviderSetup
     public const string DefaultSqliteConnectionString = "Data Source=data/casemanagement.db";
 
     public static DbContextOptionsBuilder UseCaseManagementDatabase(
-        this DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString) => provider switch
+        this DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
+    {
+        _ = provider switch
         {
             DatabaseProvider.Sqlite => options.UseSqlite(connectionString, sqlite =>
                 sqlite.MigrationsAssembly(SqliteMigrationsAssembly)),
@@ -21,6 +23,10 @@ public static class DatabaseProviderSetup
                 npgsql.MigrationsAssembly(PostgreSqlMigrationsAssembly)),
             _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unbekannter Datenbank-Provider."),
         };
+        return options.AddInterceptors(AuditGuard);
+    }
+
+    private static readonly AppendOnlyAuditGuard AuditGuard = new();
 
     /// <summary>Creates the folder of a SQLite file so that a fresh clone starts without manual steps.</summary>
     public static void EnsureSqliteFolderExists(string connectionString)

@@ -1,8 +1,8 @@
+using CaseManagement.Application;
 using CaseManagement.Infrastructure;
 using CaseManagement.Infrastructure.Persistence;
 using CaseManagement.Web.Account;
 using CaseManagement.Web.Authorization;
-using CaseManagement.Web.Validation;
 
 namespace CaseManagement.Web.Extensions;
 
@@ -18,6 +18,7 @@ public static class ServiceRegistration
         services.AddCaseManagementPersistence(builder.Configuration, builder.Environment);
         services.AddStaffAccounts();
         services.AddCaseManagementAuthorization();
+        services.AddCaseManagementApplication();
         services.AddValidatorsFromAssemblyOf<Program>();
 
         services.AddHealthChecks().AddDbContextCheck<CaseManagementDbContext>("database");

@@ -1,0 +1,50 @@
+using CaseManagement.Application.Access;
+using CaseManagement.Application.Audit;
+using CaseManagement.Application.Clients;
+using CaseManagement.Application.Consent;
+using CaseManagement.Application.Staff;
+using FluentValidation;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace CaseManagement.Application;
+
+public static class ApplicationServiceCollectionExtensions
+{
+    /// <summary>The use cases. They are stateless and open a DbContext per call, so singletons are safe in a circuit.</summary>
+    public static IServiceCollection AddCaseManagementApplication(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<AuditTrail>();
+        services.AddSingleton<ClientAccess>();
+        services.AddSingleton<ClientRegistration>();
+        services.AddSingleton<ClientFileQuery>();
+        services.AddSingleton<CaseloadQueryHandler>();
+        services.AddSingleton<CaseCommands>();
+        services.AddSingleton<ConsentCommands>();
+        services.AddSingleton<AuditLogQuery>();
+        services.AddSingleton<StaffDirectory>();
+        services.AddValidatorsFromAssemblyOf<ClientInputValidator>();
+        return services;
+    }
+
+    /// <summary>
+    /// Registers every FluentValidation validator of an assembly. (FluentValidation's own
+    /// DependencyInjectionExtensions package is not available from this project's registry.)
+    /// </summary>
+    public static IServiceCollection AddValidatorsFromAssemblyOf<TMarker>(this IServiceCollection services)
+    {
+        var validators = typeof(TMarker).Assembly.GetTypes()
+            .Where(type => type is { IsAbstract: false, IsGenericTypeDefinition: false })
+            .SelectMany(type => type.GetInterfaces()
+                .Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IValidator<>))
+                .Select(contract => (contract, type)));
+
+        foreach (var (contract, implementation) in validators)
+        {
+            services.AddSingleton(contract, implementation);
+        }
+
+        return services;
+    }
+}

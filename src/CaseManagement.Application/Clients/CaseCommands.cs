@@ -1,0 +1,156 @@
+using CaseManagement.Application.Access;
+using CaseManagement.Application.Audit;
+using CaseManagement.Domain;
+using CaseManagement.Domain.Access;
+using CaseManagement.Domain.Audit;
+using CaseManagement.Domain.Clients;
+using CaseManagement.Infrastructure.Persistence;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+
+namespace CaseManagement.Application.Clients;
+
+/// <summary>Episodes (close, reopen), drug-help health data and internal notes of a case.</summary>
+public sealed class CaseCommands(
+    IDbContextFactory<CaseManagementDbContext> contextFactory,
+    IValidator<CloseEpisodeInput> closeValidator,
+    IValidator<HealthDataInput> healthValidator,
+    IValidator<NoteInput> noteValidator,
+    ClientAccess access,
+    AuditTrail audit,
+    TimeProvider clock)
+{
+    public async Task<CommandResult> CloseEpisodeAsync(StaffMember actor, Guid clientId, CloseEpisodeInput input, CancellationToken cancellationToken = default)
+    {
+        var validation = await closeValidator.ValidateAsync(input, cancellationToken);
+        return await WithClientAsync(actor, clientId, DataCategory.MasterData, validation, async (db, client) =>
+        {
+            var episode = client.OpenEpisode;
+            if (episode is null)
+            {
+                return CommandResult.Invalid("", "Es gibt keine laufende Episode.");
+            }
+
+            if (input.EndedOn!.Value < episode.StartedOn)
+            {
+                return CommandResult.Invalid(nameof(CloseEpisodeInput.EndedOn), "Das Ende darf nicht vor dem Beginn der Episode liegen.");
+            }
+
+            episode.Close(input.EndedOn.Value, input.Reason!.Value);
+            audit.Add(db, actor, AuditAction.EpisodeClosed, client.Id, client.CaseNumber, DataCategory.MasterData, ["Ende", "Abschlussgrund"]);
+            return CommandResult.Ok();
+        }, cancellationToken);
+    }
+
+    public Task<CommandResult> OpenEpisodeAsync(StaffMember actor, Guid clientId, CancellationToken cancellationToken = default) =>
+        WithClientAsync(actor, clientId, DataCategory.MasterData, validation: null, (db, client) =>
+        {
+            if (client.OpenEpisode is not null)
+            {
+                return Task.FromResult(CommandResult.Invalid("", "Es gibt bereits eine laufende Episode."));
+            }
+
+            var episode = client.OpenNewEpisode(GermanCalendar.DateOf(clock.GetUtcNow()));
+            db.Episodes.Add(episode);
+            audit.Add(db, actor, AuditAction.EpisodeOpened, client.Id, client.CaseNumber, DataCategory.MasterData, ["Beginn"]);
+            return Task.FromResult(CommandResult.Ok());
+        }, cancellationToken);
+
+    public async Task<CommandResult> UpdateHealthDataAsync(StaffMember actor, Guid clientId, HealthDataInput input, CancellationToken cancellationToken = default)
+    {
+        var validation = await healthValidator.ValidateAsync(input, cancellationToken);
+        return await WithClientAsync(actor, clientId, DataCategory.HealthData, validation, (db, client) =>
+        {
+            var episode = client.OpenEpisode;
+            if (episode is null)
+            {
+                return Task.FromResult(CommandResult.Invalid("", "Gesundheitsdaten werden in der laufenden Episode erfasst; es gibt keine."));
+            }
+
+            var changed = new List<string>();
+            Set(episode.ReferringBody, input.ReferringBody, v => episode.ReferringBody = v, "Vermittelnde Instanz", changed);
+            Set(episode.MainDiagnosis, TextRules.TrimToNull(input.MainDiagnosis)?.ToUpperInvariant(), v => episode.MainDiagnosis = v, "Hauptdiagnose", changed);
+            Set(episode.SecondaryDiagnoses, TextRules.TrimToNull(input.SecondaryDiagnoses)?.ToUpperInvariant(), v => episode.SecondaryDiagnoses = v, "Nebendiagnosen", changed);
+            Set(episode.ConditionsImposed, TextRules.TrimToNull(input.ConditionsImposed), v => episode.ConditionsImposed = v, "Auflagen", changed);
+            if (changed.Count > 0)
+            {
+                audit.Add(db, actor, AuditAction.Changed, client.Id, client.CaseNumber, DataCategory.HealthData, changed);
+            }
+
+            return Task.FromResult(CommandResult.Ok());
+        }, cancellationToken);
+    }
+
+    public async Task<CommandResult> AddNoteAsync(StaffMember actor, Guid clientId, NoteInput input, CancellationToken cancellationToken = default)
+    {
+        var validation = await noteValidator.ValidateAsync(input, cancellationToken);
+        if (!validation.IsValid)
+        {
+            return CommandResult.Invalid(validation);
+        }
+
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var permissions = await access.ForAsync(db, actor, clientId, DataCategory.InternalNotes, cancellationToken);
+        if (permissions is null || !permissions.Allows(DataCategory.InternalNotes, actor.Organisation, AccessOperation.Write))
+        {
+            return CommandResult.Missing();
+        }
+
+        var caseNumber = await db.Clients.Where(c => c.Id == clientId).Select(c => c.CaseNumber).SingleAsync(cancellationToken);
+        db.InternalNotes.Add(new InternalNote
+        {
+            Id = Guid.NewGuid(),
+            ClientId = clientId,
+            Organisation = actor.Organisation,
+            AuthorId = actor.Id,
+            AuthorName = actor.DisplayName,
+            CreatedAt = clock.GetUtcNow(),
+            Text = input.Text.Trim(),
+        });
+        audit.Add(db, actor, AuditAction.NoteAdded, clientId, caseNumber, DataCategory.InternalNotes);
+        await db.SaveChangesAsync(cancellationToken);
+        return CommandResult.Ok();
+    }
+
+    private async Task<CommandResult> WithClientAsync(
+        StaffMember actor, Guid clientId, DataCategory category, FluentValidation.Results.ValidationResult? validation,
+        Func<CaseManagementDbContext, Client, Task<CommandResult>> change, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var permissions = await access.ForAsync(db, actor, clientId, category, cancellationToken);
+        if (permissions is null)
+        {
+            return CommandResult.Missing();
+        }
+
+        if (!permissions.MayWrite(category))
+        {
+            await access.DeniedAsync(actor, clientId, category, cancellationToken);
+            return CommandResult.Invalid("", "Diese Angaben pflegt die andere Organisation.");
+        }
+
+        if (validation is { IsValid: false })
+        {
+            return CommandResult.Invalid(validation);
+        }
+
+        var client = await db.Clients.Include(c => c.Episodes).SingleAsync(c => c.Id == clientId, cancellationToken);
+        var result = await change(db, client);
+        if (result.Succeeded)
+        {
+            client.ConcurrencyStamp = Guid.NewGuid();
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return result;
+    }
+
+    private static void Set<T>(T current, T next, Action<T> assign, string label, List<string> changed)
+    {
+        if (!EqualityComparer<T>.Default.Equals(current, next))
+        {
+            assign(next);
+            changed.Add(label);
+        }
+    }
+}

@@ -1,0 +1,109 @@
+using CaseManagement.Application.Access;
+using CaseManagement.Application.Audit;
+using CaseManagement.Domain;
+using CaseManagement.Domain.Access;
+using CaseManagement.Domain.Audit;
+using CaseManagement.Domain.Clients;
+using CaseManagement.Domain.Staff;
+using CaseManagement.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace CaseManagement.Application.Clients;
+
+/// <summary>Opens a client's file for a user: only what the access decision allows, and every opening is audited.</summary>
+public sealed class ClientFileQuery(IDbContextFactory<CaseManagementDbContext> contextFactory, ClientAccess access, AuditTrail audit)
+{
+    public async Task<ClientFile?> OpenAsync(StaffMember reader, Guid clientId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var permissions = await access.ForAsync(db, reader, clientId, DataCategory.MasterData, cancellationToken);
+        if (permissions is null)
+        {
+            return null;
+        }
+
+        var client = await db.Clients.AsNoTracking()
+            .Include(c => c.Episodes)
+            .Include(c => c.Consents)
+            .AsSplitQuery()
+            .SingleAsync(c => c.Id == clientId, cancellationToken);
+        var notes = permissions.Allows(DataCategory.InternalNotes, reader.Organisation, AccessOperation.Read)
+            ? await db.InternalNotes.AsNoTracking()
+                .Where(n => n.ClientId == clientId && n.Organisation == reader.Organisation)
+                .OrderByDescending(n => n.CreatedAt)
+                .Select(n => new NoteView(n.Id, n.AuthorName, n.CreatedAt, n.Text))
+                .ToListAsync(cancellationToken)
+            : [];
+        var staff = await StaffRefsAsync(db, client, cancellationToken);
+
+        var mayReadMaster = permissions.MayRead(DataCategory.MasterData);
+        var mayReadHealth = permissions.MayRead(DataCategory.HealthData);
+        var today = GermanCalendar.DateOf(access.Now);
+        var file = new ClientFile(
+            client.Id,
+            client.CaseNumber,
+            client.OwningOrganisation,
+            staff.GetValueOrDefault(client.ResponsibleCaseManagerId ?? ""),
+            staff.GetValueOrDefault(client.ResponsibleDrugHelpWorkerId ?? ""),
+            client.ConcurrencyStamp,
+            client.TargetAreaDecision,
+            mayReadMaster ? MasterDataOf(client, today) : null,
+            permissions.MayWrite(DataCategory.MasterData),
+            mayReadMaster
+                ? [.. client.Episodes.OrderByDescending(e => e.StartedOn).Select(e => EpisodeOf(e, mayReadHealth))]
+                : [],
+            permissions.MayWrite(DataCategory.HealthData),
+            reader.IsCaseworker
+                ? [.. client.Consents.OrderByDescending(c => c.SignedOn).Select(c => new ConsentView(
+                    c.Id, c.Scope, c.Directions, c.Purpose, c.SignedOn, c.ValidUntil, c.RevokedAt, c.RevocationNote, c.StateAt(access.Now)))]
+                : [],
+            reader.IsCaseworker,
+            notes,
+            permissions.Allows(DataCategory.InternalNotes, reader.Organisation, AccessOperation.Write),
+            reader.Organisation);
+
+        await audit.RecordAsync(reader, AuditAction.Viewed, client.Id, client.CaseNumber, fields: ShownSections(file), cancellationToken: cancellationToken);
+        return file;
+    }
+
+    private static IEnumerable<string> ShownSections(ClientFile file)
+    {
+        if (file.MasterData is not null)
+        {
+            yield return "Stammdaten";
+        }
+
+        if (file.Episodes.Any(e => e.HealthDataVisible))
+        {
+            yield return "Gesundheitsdaten";
+        }
+
+        if (file.Consents.Count > 0)
+        {
+            yield return "Einwilligungen";
+        }
+
+        if (file.Notes.Count > 0)
+        {
+            yield return "Interne Notizen";
+        }
+    }
+
+    private static MasterDataView MasterDataOf(Client c, DateOnly today) => new(
+        c.FirstName, c.LastName, c.BirthDate, AgeGroups.Of(c.BirthDate, today), c.Gender, c.Street, c.PostalCode, c.City,
+        c.Phone, c.Email, c.Housing, c.Schooling, c.VocationalTraining, c.Employment, c.YouthEmploymentAgencyInvolved,
+        AgeGroups.ShouldOfferYouthEmploymentAgency(c.BirthDate, today));
+
+    private static EpisodeView EpisodeOf(CaseEpisode e, bool health) => new(
+        e.Id, e.StartedOn, e.EndedOn, e.ClosureReason, health,
+        health ? e.ReferringBody : null, health ? e.MainDiagnosis : null, health ? e.SecondaryDiagnoses : null, health ? e.ConditionsImposed : null);
+
+    private static async Task<Dictionary<string, StaffRef>> StaffRefsAsync(CaseManagementDbContext db, Client client, CancellationToken cancellationToken)
+    {
+        string?[] ids = [client.ResponsibleCaseManagerId, client.ResponsibleDrugHelpWorkerId];
+        var wanted = ids.OfType<string>().ToList();
+        return await db.Users.AsNoTracking()
+            .Where(u => wanted.Contains(u.Id))
+            .ToDictionaryAsync(u => u.Id, u => new StaffRef(u.Id, u.DisplayName, u.Organisation), cancellationToken);
+    }
+}

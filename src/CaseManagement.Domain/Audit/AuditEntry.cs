@@ -1,0 +1,48 @@
+using CaseManagement.Domain.Access;
+using CaseManagement.Domain.Staff;
+
+namespace CaseManagement.Domain.Audit;
+
+public enum AuditAction
+{
+    Viewed = 1,
+    Created = 2,
+    Changed = 3,
+    AccessDenied = 4,
+    ConsentRecorded = 5,
+    ConsentRevoked = 6,
+    EpisodeOpened = 7,
+    EpisodeClosed = 8,
+    NoteAdded = 9,
+    ResponsibilityChanged = 10,
+    TargetAreaDecided = 11,
+    Exported = 12,
+}
+
+/// <summary>
+/// One line of the append-only audit log: who did what to which client's data, and when. It
+/// names changed fields, never their contents (no note texts, no diagnoses).
+/// </summary>
+public class AuditEntry
+{
+    public long Id { get; set; }
+
+    public DateTimeOffset OccurredAt { get; set; }
+
+    public required string UserId { get; set; }
+
+    public required string UserName { get; set; }
+
+    public Organisation UserOrganisation { get; set; }
+
+    public Guid? ClientId { get; set; }
+
+    public string? CaseNumber { get; set; }
+
+    public AuditAction Action { get; set; }
+
+    public DataCategory? Category { get; set; }
+
+    /// <summary>Names of changed fields, comma-separated; never values.</summary>
+    public string? Fields { get; set; }
+}

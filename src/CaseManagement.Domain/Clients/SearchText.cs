@@ -1,0 +1,30 @@
+using System.Globalization;
+using System.Text;
+
+namespace CaseManagement.Domain.Clients;
+
+/// <summary>Folds text for search so that "Müller", "Mueller" and "muller" find each other.</summary>
+public static class SearchText
+{
+    public static string Normalize(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return "";
+        }
+
+        var lower = text.Trim().ToLowerInvariant()
+            .Replace("ä", "ae", StringComparison.Ordinal).Replace("ö", "oe", StringComparison.Ordinal)
+            .Replace("ü", "ue", StringComparison.Ordinal).Replace("ß", "ss", StringComparison.Ordinal);
+        var builder = new StringBuilder(lower.Length);
+        foreach (var c in lower.Normalize(NormalizationForm.FormD))
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+            {
+                builder.Append(char.IsWhiteSpace(c) ? ' ' : c);
+            }
+        }
+
+        return string.Join(' ', builder.ToString().Normalize(NormalizationForm.FormC).Split(' ', StringSplitOptions.RemoveEmptyEntries));
+    }
+}

@@ -1,0 +1,23 @@
+namespace CaseManagement.Domain;
+
+/// <summary>Dates as people in Ludwigshafen read them: "today" is today in Europe/Berlin, whatever the server's zone.</summary>
+public static class GermanCalendar
+{
+    private static readonly TimeZoneInfo Zone = FindZone();
+
+    public static DateOnly DateOf(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Zone).DateTime);
+
+    public static DateTimeOffset ToLocal(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone);
+
+    private static TimeZoneInfo FindZone()
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+        }
+        catch (TimeZoneNotFoundException)
+        {
+            return TimeZoneInfo.Utc;
+        }
+    }
+}

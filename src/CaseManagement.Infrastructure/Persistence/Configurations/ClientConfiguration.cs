@@ -1,0 +1,63 @@
+using CaseManagement.Domain.Clients;
+using CaseManagement.Infrastructure.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CaseManagement.Infrastructure.Persistence.Configurations;
+
+internal sealed class ClientConfiguration : IEntityTypeConfiguration<Client>
+{
+    public void Configure(EntityTypeBuilder<Client> client)
+    {
+        client.HasKey(c => c.Id);
+        client.Property(c => c.CaseNumber).HasMaxLength(20).IsRequired();
+        client.HasIndex(c => c.CaseNumber).IsUnique();
+        client.Property(c => c.FirstName).HasMaxLength(100).IsRequired();
+        client.Property(c => c.LastName).HasMaxLength(100).IsRequired();
+        client.Property(c => c.SearchName).HasMaxLength(220).IsRequired();
+        client.HasIndex(c => c.SearchName);
+        client.HasIndex(c => c.BirthDate);
+        client.Property(c => c.Street).HasMaxLength(200);
+        client.Property(c => c.PostalCode).HasMaxLength(10).IsRequired();
+        client.Property(c => c.City).HasMaxLength(100).IsRequired();
+        client.Property(c => c.Phone).HasMaxLength(50);
+        client.Property(c => c.Email).HasMaxLength(256);
+        client.Property(c => c.ConcurrencyStamp).IsConcurrencyToken();
+        client.Ignore(c => c.FullName);
+        client.Ignore(c => c.OpenEpisode);
+
+        client.HasOne<StaffUser>().WithMany().HasForeignKey(c => c.ResponsibleCaseManagerId).OnDelete(DeleteBehavior.Restrict);
+        client.HasOne<StaffUser>().WithMany().HasForeignKey(c => c.ResponsibleDrugHelpWorkerId).OnDelete(DeleteBehavior.Restrict);
+        client.HasIndex(c => new { c.ResponsibleCaseManagerId, c.CaseNumber });
+        client.HasIndex(c => new { c.ResponsibleDrugHelpWorkerId, c.CaseNumber });
+
+        client.HasMany(c => c.Episodes).WithOne().HasForeignKey(e => e.ClientId).OnDelete(DeleteBehavior.Cascade);
+        client.HasMany(c => c.Consents).WithOne().HasForeignKey(c => c.ClientId).OnDelete(DeleteBehavior.Cascade);
+        client.HasMany(c => c.Notes).WithOne().HasForeignKey(n => n.ClientId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class CaseEpisodeConfiguration : IEntityTypeConfiguration<CaseEpisode>
+{
+    public void Configure(EntityTypeBuilder<CaseEpisode> episode)
+    {
+        episode.HasKey(e => e.Id);
+        episode.Property(e => e.MainDiagnosis).HasMaxLength(10);
+        episode.Property(e => e.SecondaryDiagnoses).HasMaxLength(200);
+        episode.Property(e => e.ConditionsImposed).HasMaxLength(1000);
+        episode.Ignore(e => e.IsOpen);
+        episode.HasIndex(e => new { e.ClientId, e.EndedOn });
+    }
+}
+
+internal sealed class InternalNoteConfiguration : IEntityTypeConfiguration<InternalNote>
+{
+    public void Configure(EntityTypeBuilder<InternalNote> note)
+    {
+        note.HasKey(n => n.Id);
+        note.Property(n => n.AuthorId).HasMaxLength(450).IsRequired();
+        note.Property(n => n.AuthorName).HasMaxLength(120).IsRequired();
+        note.Property(n => n.Text).HasMaxLength(4000).IsRequired();
+        note.HasIndex(n => new { n.ClientId, n.Organisation, n.CreatedAt });
+    }
+}
