@@ -22,6 +22,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<CaseloadQueryHandler>();
         services.AddSingleton<CaseCommands>();
         services.AddSingleton<ConsentCommands>();
+        services.AddSingleton<TargetAreaReviews>();
         services.AddSingleton<AuditLogQuery>();
         services.AddSingleton<StaffDirectory>();
         services.AddValidatorsFromAssemblyOf<ClientInputValidator>();

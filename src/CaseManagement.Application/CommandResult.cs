@@ -4,6 +4,9 @@ namespace CaseManagement.Application;
 /// The answer to a command. Field errors name the input property they belong to, so the form can
 /// show them next to the field; nothing is saved unless <see cref="Succeeded"/>.
 /// </summary>
+/// <param name="Code">Stable name the form reacts to, e.g. <see cref="Clients.ClientWarnings.PossibleDuplicate"/>.</param>
+public sealed record Warning(string Code, string Message);
+
 public class CommandResult
 {
     public bool Succeeded => Errors.Count == 0 && !NotFound && !Conflict && Warnings.Count == 0;
@@ -16,7 +19,7 @@ public class CommandResult
     public IReadOnlyDictionary<string, string[]> Errors { get; init; } = new Dictionary<string, string[]>();
 
     /// <summary>Things the user must confirm before saving (e.g. a possible duplicate).</summary>
-    public IReadOnlyList<string> Warnings { get; init; } = [];
+    public IReadOnlyList<Warning> Warnings { get; init; } = [];
 
     public string? Message { get; init; }
 

@@ -13,6 +13,12 @@ namespace CaseManagement.Application.Clients;
 
 public sealed record RegisteredClient(Guid Id, string CaseNumber);
 
+public static class ClientWarnings
+{
+    public const string PossibleDuplicate = "possible-duplicate";
+    public const string OutsideTargetArea = "outside-target-area";
+}
+
 /// <summary>Registering and changing clients' master data, and the team lead's target-area decision.</summary>
 public sealed class ClientRegistration(
     IDbContextFactory<CaseManagementDbContext> contextFactory,
@@ -35,7 +41,7 @@ public sealed class ClientRegistration(
         }
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var warnings = new List<string>();
+        var warnings = new List<Warning>();
         if (!input.ConfirmedNotDuplicate)
         {
             warnings.AddRange(await LookAlikeWarningsAsync(db, actor, input, cancellationToken));
@@ -43,8 +49,8 @@ public sealed class ClientRegistration(
 
         if (!input.ConfirmedOutsideTargetArea && !TargetArea.Contains(input.PostalCode))
         {
-            warnings.Add($"Die Postleitzahl {input.PostalCode.Trim()} liegt nicht in {TargetArea.CityName}. "
-                + "Menschen von außerhalb gehören nicht zur Zielgruppe; wenn Sie trotzdem anlegen, entscheidet die Teamleitung.");
+            warnings.Add(new Warning(ClientWarnings.OutsideTargetArea, $"Die Postleitzahl {input.PostalCode.Trim()} liegt nicht in {TargetArea.CityName}. "
+                + "Menschen von außerhalb gehören nicht zur Zielgruppe; wenn Sie trotzdem anlegen, entscheidet die Teamleitung."));
         }
 
         if (warnings.Count > 0)
@@ -176,7 +182,7 @@ public sealed class ClientRegistration(
             + "Laden Sie die aktuelle Fassung und übertragen Sie Ihre Änderungen.",
     };
 
-    private async Task<IEnumerable<string>> LookAlikeWarningsAsync(
+    private async Task<IEnumerable<Warning>> LookAlikeWarningsAsync(
         CaseManagementDbContext db, StaffMember actor, ClientInput input, CancellationToken cancellationToken)
     {
         var birthDate = input.BirthDate!.Value;
@@ -194,7 +200,7 @@ public sealed class ClientRegistration(
         var message = known.Count > 0
             ? $"Es gibt bereits eine Person mit ähnlichem Namen und gleichem Geburtsdatum: {string.Join(", ", known)}."
             : "Es gibt bereits eine Person mit ähnlichem Namen und gleichem Geburtsdatum, die einer anderen Fachkraft zugeordnet ist.";
-        return [message + " Bitte prüfen Sie, ob es dieselbe Person ist (bei Rückkehr: neue Episode statt neuer Akte), und wenden Sie sich im Zweifel an Ihre Teamleitung."];
+        return [new Warning(ClientWarnings.PossibleDuplicate, message + " Bitte prüfen Sie, ob es dieselbe Person ist (bei Rückkehr: neue Episode statt neuer Akte), und wenden Sie sich im Zweifel an Ihre Teamleitung.")];
     }
 
     private static async Task<bool> IsCaseworkerOfAsync(CaseManagementDbContext db, string staffId, Organisation organisation, CancellationToken cancellationToken)

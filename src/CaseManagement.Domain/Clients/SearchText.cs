@@ -13,9 +13,11 @@ public static class SearchText
             return "";
         }
 
-        var lower = text.Trim().ToLowerInvariant()
+        // Composed form first: pasted text often carries "u" + combining diaeresis instead of "ü".
+        var lower = text.Trim().Normalize(NormalizationForm.FormC).ToLowerInvariant()
             .Replace("ä", "ae", StringComparison.Ordinal).Replace("ö", "oe", StringComparison.Ordinal)
-            .Replace("ü", "ue", StringComparison.Ordinal).Replace("ß", "ss", StringComparison.Ordinal);
+            .Replace("ü", "ue", StringComparison.Ordinal).Replace("ß", "ss", StringComparison.Ordinal)
+            .Replace('ı', 'i').Replace('ł', 'l').Replace('ø', 'o').Replace('đ', 'd');
         var builder = new StringBuilder(lower.Length);
         foreach (var c in lower.Normalize(NormalizationForm.FormD))
         {

@@ -228,23 +228,11 @@ namespace CaseManagement.Migrations.Sqlite.Migrations
                 name: "IX_InternalNotes_ClientId_Organisation_CreatedAt",
                 table: "InternalNotes",
                 columns: new[] { "ClientId", "Organisation", "CreatedAt" });
-
-            // The audit log is append-only, enforced by the database itself (AuditLogTable explains).
-            migrationBuilder.Sql("""
-                CREATE TRIGGER audit_entries_no_update BEFORE UPDATE ON "AuditEntries"
-                BEGIN SELECT RAISE(ABORT, 'Das Zugriffsprotokoll ist unveränderlich: Einträge können nicht geändert oder gelöscht werden.'); END;
-                CREATE TRIGGER audit_entries_no_delete BEFORE DELETE ON "AuditEntries"
-                BEGIN SELECT RAISE(ABORT, 'Das Zugriffsprotokoll ist unveränderlich: Einträge können nicht geändert oder gelöscht werden.'); END;
-                """);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql("""
-                DROP TRIGGER IF EXISTS audit_entries_no_update;
-                DROP TRIGGER IF EXISTS audit_entries_no_delete;
-                """);
 
             migrationBuilder.DropTable(
                 name: "AuditEntries");

@@ -1,0 +1,39 @@
+using CaseManagement.Application.Access;
+using CaseManagement.Domain.Access;
+using CaseManagement.Domain.Clients;
+using CaseManagement.Domain.Consent;
+using CaseManagement.Domain.Staff;
+using CaseManagement.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace CaseManagement.Application.Clients;
+
+/// <summary>A client from outside Ludwigshafen awaiting the team lead's decision; the name only where the decision allows.</summary>
+public sealed record TargetAreaReview(Guid ClientId, string CaseNumber, string? DisplayName, string? PostalCode, string? City, DateTimeOffset RegisteredAt);
+
+/// <summary>Open target-area decisions for a team lead: clients their organisation is responsible for.</summary>
+public sealed class TargetAreaReviews(IDbContextFactory<CaseManagementDbContext> contextFactory, ClientAccess access)
+{
+    public async Task<IReadOnlyList<TargetAreaReview>> OpenForAsync(StaffMember teamLead, CancellationToken cancellationToken = default)
+    {
+        if (!teamLead.IsTeamLead)
+        {
+            return [];
+        }
+
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var query = db.Clients.AsNoTracking().Where(c => c.TargetAreaDecision == TargetAreaDecision.Pending);
+        query = teamLead.Organisation == Organisation.Jobcenter
+            ? query.Where(c => c.ResponsibleCaseManagerId != null)
+            : query.Where(c => c.ResponsibleDrugHelpWorkerId != null);
+        var clients = await query.OrderBy(c => c.CreatedAt).Take(200)
+            .Include(c => c.Consents)
+            .ToListAsync(cancellationToken);
+
+        return [.. clients.Select(c =>
+        {
+            var visible = access.For(teamLead, ClientAccess.FactsOf(c)).MayRead(DataCategory.MasterData);
+            return new TargetAreaReview(c.Id, c.CaseNumber, visible ? c.FullName : null, visible ? c.PostalCode : null, visible ? c.City : null, c.CreatedAt);
+        })];
+    }
+}

@@ -1,0 +1,133 @@
+using CaseManagement.Domain.Access;
+using CaseManagement.Domain.Audit;
+using CaseManagement.Domain.Clients;
+using CaseManagement.Domain.Consent;
+
+namespace CaseManagement.Application;
+
+/// <summary>What people read for each stored value: one place for the UI, PDFs and exports.</summary>
+public static class GermanLabels
+{
+    public static string Of(Gender value) => value switch
+    {
+        Gender.Female => "weiblich",
+        Gender.Male => "männlich",
+        Gender.Diverse => "divers",
+        _ => "keine Angabe",
+    };
+
+    public static string Of(HousingSituation value) => value switch
+    {
+        HousingSituation.OwnFlat => "eigene Wohnung",
+        HousingSituation.WithFamily => "bei Familie/Angehörigen",
+        HousingSituation.SharedOrSupportedHousing => "WG / betreutes Wohnen",
+        HousingSituation.EmergencyShelter => "Notunterkunft",
+        HousingSituation.Homeless => "wohnungslos",
+        HousingSituation.Institution => "Einrichtung / Klinik / Haft",
+        _ => "keine Angabe",
+    };
+
+    public static string Of(Schooling value) => value switch
+    {
+        Schooling.None => "ohne Schulabschluss",
+        Schooling.Hauptschule => "Hauptschul-/Berufsreife",
+        Schooling.Realschule => "Mittlere Reife",
+        Schooling.Abitur => "Fachhochschul-/Hochschulreife",
+        Schooling.StillAtSchool => "noch in der Schule",
+        Schooling.Special => "Förderschulabschluss",
+        _ => "keine Angabe",
+    };
+
+    public static string Of(VocationalTraining value) => value switch
+    {
+        VocationalTraining.None => "keine Berufsausbildung",
+        VocationalTraining.Dropped => "Ausbildung abgebrochen",
+        VocationalTraining.InTraining => "in Ausbildung",
+        VocationalTraining.Completed => "abgeschlossene Berufsausbildung",
+        VocationalTraining.Degree => "Studium abgeschlossen",
+        _ => "keine Angabe",
+    };
+
+    public static string Of(EmploymentSituation value) => value switch
+    {
+        EmploymentSituation.UnemployedSgbII => "arbeitslos, Bürgergeld (SGB II)",
+        EmploymentSituation.UnemployedSgbIII => "arbeitslos, Arbeitslosengeld (SGB III)",
+        EmploymentSituation.EmployedTopUp => "erwerbstätig, aufstockend",
+        EmploymentSituation.InMeasure => "in Maßnahme",
+        EmploymentSituation.NotAvailable => "derzeit nicht erwerbsfähig",
+        _ => "keine Angabe",
+    };
+
+    public static string Of(AgeGroup value) => value switch
+    {
+        AgeGroup.Adolescent => "Jugendliche (unter 18)",
+        AgeGroup.YoungAdult => "junge Erwachsene (18–24)",
+        AgeGroup.Adult => "Erwachsene (25+)",
+        _ => "–",
+    };
+
+    public static string Of(ClosureReason value) => value switch
+    {
+        ClosureReason.WorkTakenUp => "Arbeitsaufnahme",
+        ClosureReason.Apprenticeship => "Ausbildung",
+        ClosureReason.Qualification => "Qualifizierungsmaßnahme",
+        ClosureReason.RehabStarted => "Reha angetreten",
+        ClosureReason.MovedAway => "Umzug / weggezogen",
+        ClosureReason.ContactBrokenOff => "Kontaktabbruch",
+        ClosureReason.ConsentRevoked => "Einwilligung widerrufen",
+        ClosureReason.Other => "sonstiger Grund",
+        _ => "–",
+    };
+
+    public static string Of(ReferringBody value) => value switch
+    {
+        ReferringBody.Self => "Selbstmelder:in",
+        ReferringBody.FamilyOrFriends => "Familie / Freundeskreis",
+        ReferringBody.Jobcenter => "Jobcenter",
+        ReferringBody.Physician => "Ärztin / Arzt",
+        ReferringBody.Hospital => "Krankenhaus",
+        ReferringBody.AddictionCounselling => "Suchtberatung",
+        ReferringBody.CourtOrProbation => "Justiz / Bewährungshilfe",
+        ReferringBody.YouthWelfare => "Jugendhilfe",
+        ReferringBody.Other => "sonstige",
+        _ => "keine Angabe",
+    };
+
+    public static string Of(TargetAreaDecision value) => value switch
+    {
+        TargetAreaDecision.Pending => "Wohnort außerhalb – Entscheidung der Teamleitung offen",
+        TargetAreaDecision.Approved => "Wohnort außerhalb – von der Teamleitung zugelassen",
+        TargetAreaDecision.Rejected => "Wohnort außerhalb – von der Teamleitung abgelehnt",
+        _ => "Wohnort in Ludwigshafen",
+    };
+
+    public static string Of(ConsentState value) => Consent.ConsentLabels.State(value);
+
+    public static string Of(DataCategory value) => value switch
+    {
+        DataCategory.MasterData => "Stammdaten",
+        DataCategory.HelpPlan => "Hilfeplan",
+        DataCategory.Appointments => "Termine",
+        DataCategory.Referrals => "Vermittlungen",
+        DataCategory.HealthData => "Gesundheits-/Suchtdaten",
+        DataCategory.InternalNotes => "Interne Notizen",
+        _ => "–",
+    };
+
+    public static string Of(AuditAction value) => value switch
+    {
+        AuditAction.Viewed => "geöffnet",
+        AuditAction.Created => "angelegt",
+        AuditAction.Changed => "geändert",
+        AuditAction.AccessDenied => "Zugriff verweigert",
+        AuditAction.ConsentRecorded => "Einwilligung erfasst",
+        AuditAction.ConsentRevoked => "Einwilligung widerrufen",
+        AuditAction.EpisodeOpened => "Episode eröffnet",
+        AuditAction.EpisodeClosed => "Episode abgeschlossen",
+        AuditAction.NoteAdded => "Notiz hinzugefügt",
+        AuditAction.ResponsibilityChanged => "Zuständigkeit geändert",
+        AuditAction.TargetAreaDecided => "Wohnort-Entscheidung",
+        AuditAction.Exported => "exportiert",
+        _ => "–",
+    };
+}
