@@ -38,6 +38,7 @@ public static class PersistenceServiceCollectionExtensions
             options.UseCaseManagementDatabase(database.Provider, connectionString));
         services.AddTransient<DatabaseInitializer>();
         services.AddTransient<DemoDataSeeder>();
+        services.AddTransient<DemoCaseSeeder>();
         return services;
     }
 }

@@ -14,7 +14,7 @@ public sealed class AppFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _database = await PostgresTestDatabase.CreateAsync();
-        Factory = new CaseManagementAppFactory(_database.ConnectionString);
+        Factory = new CaseManagementAppFactory(_database.ConnectionString, seedCaseload: false);
         _ = Factory.Server; // starts the app: migrations and demo accounts run now
     }
 

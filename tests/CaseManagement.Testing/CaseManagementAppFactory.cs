@@ -9,7 +9,8 @@ namespace CaseManagement.Testing;
 /// The real application on a real PostgreSQL database, with the demo accounts seeded. In-memory
 /// (for HttpClient tests) by default; <see cref="StartOnRealPort"/> serves it over Kestrel for the browser.
 /// </summary>
-public sealed class CaseManagementAppFactory(string connectionString) : WebApplicationFactory<Program>
+/// <param name="seedCaseload">The ~320 demo clients: realistic pages for browser tests; integration tests build their own data and skip them.</param>
+public sealed class CaseManagementAppFactory(string connectionString, bool seedCaseload = true) : WebApplicationFactory<Program>
 {
     /// <summary>Each app writes its own log files, so tests can read the lines of their own requests.</summary>
     public string LogFolder { get; } = Path.Combine(Path.GetTempPath(), "casemanagement-test-logs", Guid.NewGuid().ToString("N"));
@@ -21,6 +22,7 @@ public sealed class CaseManagementAppFactory(string connectionString) : WebAppli
         builder.UseSetting("Database:Provider", "PostgreSql");
         builder.UseSetting("ConnectionStrings:CaseManagement", connectionString);
         builder.UseSetting("DemoData:Enabled", "true");
+        builder.UseSetting("DemoData:SeedCases", seedCaseload ? "true" : "false");
         builder.UseSetting("Logging:Folder", LogFolder);
     }
 

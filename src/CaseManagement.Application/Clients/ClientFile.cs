@@ -38,6 +38,7 @@ public sealed record ClientFile(
     StaffRef? DrugHelpWorker,
     Guid ConcurrencyStamp,
     TargetAreaDecision TargetAreaDecision,
+    bool IsActive,
     MasterDataView? MasterData,
     bool MayEditMasterData,
     IReadOnlyList<EpisodeView> Episodes,
@@ -48,5 +49,6 @@ public sealed record ClientFile(
     bool MayWriteNotes,
     Organisation ReaderOrganisation)
 {
+    /// <summary>The open episode, if the reader may see episodes at all (see <see cref="IsActive"/> for the status).</summary>
     public EpisodeView? OpenEpisode => Episodes.FirstOrDefault(e => e.EndedOn is null);
 }

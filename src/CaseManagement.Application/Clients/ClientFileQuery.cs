@@ -47,6 +47,7 @@ public sealed class ClientFileQuery(IDbContextFactory<CaseManagementDbContext> c
             staff.GetValueOrDefault(client.ResponsibleDrugHelpWorkerId ?? ""),
             client.ConcurrencyStamp,
             client.TargetAreaDecision,
+            client.Episodes.Any(e => e.EndedOn is null),
             mayReadMaster ? MasterDataOf(client, today) : null,
             permissions.MayWrite(DataCategory.MasterData),
             mayReadMaster
@@ -63,6 +64,12 @@ public sealed class ClientFileQuery(IDbContextFactory<CaseManagementDbContext> c
             reader.Organisation);
 
         await audit.RecordAsync(reader, AuditAction.Viewed, client.Id, client.CaseNumber, fields: ShownSections(file), cancellationToken: cancellationToken);
+        if (!mayReadMaster)
+        {
+            // Responsible, but no consent covers the other organisation's master data: a refused read the DPO must see.
+            await audit.RecordAsync(reader, AuditAction.AccessDenied, client.Id, client.CaseNumber, DataCategory.MasterData, cancellationToken: cancellationToken);
+        }
+
         return file;
     }
 

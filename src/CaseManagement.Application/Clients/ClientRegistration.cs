@@ -86,7 +86,7 @@ public sealed class ClientRegistration(
 
         for (var attempt = 1; ; attempt++)
         {
-            client.CaseNumber = await NextCaseNumberAsync(db, now.Year, cancellationToken);
+            client.CaseNumber = await NextCaseNumberAsync(db, GermanCalendar.DateOf(now).Year, cancellationToken);
             db.Clients.Add(client);
             audit.Add(db, actor, AuditAction.Created, client.Id, client.CaseNumber, DataCategory.MasterData, ClientFields.All);
             try

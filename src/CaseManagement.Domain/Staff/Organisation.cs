@@ -18,4 +18,12 @@ public static class OrganisationNames
         Organisation.DrugHelpService => "Drogenhilfe",
         _ => throw new ArgumentOutOfRangeException(nameof(organisation), organisation, null),
     };
+
+    /// <summary>With the German article, for running text: "das Jobcenter", "die Drogenhilfe".</summary>
+    public static string WithArticle(this Organisation organisation) => organisation switch
+    {
+        Organisation.Jobcenter => "das Jobcenter",
+        Organisation.DrugHelpService => "die Drogenhilfe",
+        _ => throw new ArgumentOutOfRangeException(nameof(organisation), organisation, null),
+    };
 }

@@ -6,4 +6,11 @@ public sealed class DemoDataOptions
     public const string SectionName = "DemoData";
 
     public bool Enabled { get; set; }
+
+    /// <summary>
+    /// With <see cref="Enabled"/>: also seed a fictitious caseload (about 320 clients, see
+    /// <see cref="DemoCaseSeeder"/>) into an empty database. Tests that need an empty caseload set
+    /// <c>DemoData:SeedCases</c> to false.
+    /// </summary>
+    public bool SeedCases { get; set; } = true;
 }

@@ -7,11 +7,12 @@ using Microsoft.Extensions.Options;
 namespace CaseManagement.Infrastructure.DemoData;
 
 /// <summary>
-/// Seeds fictitious accounts (and, as features arrive, fictitious case data) for a first run and
-/// for tests. Refuses to run in Production whatever the configuration says.
+/// Seeds fictitious accounts and a fictitious caseload (<see cref="DemoCaseSeeder"/>) for a first
+/// run and for tests. Refuses to run in Production whatever the configuration says.
 /// </summary>
 public sealed class DemoDataSeeder(
     UserManager<StaffUser> userManager,
+    DemoCaseSeeder caseSeeder,
     IOptions<DemoDataOptions> options,
     IHostEnvironment environment,
     ILogger<DemoDataSeeder> logger)
@@ -31,7 +32,7 @@ public sealed class DemoDataSeeder(
             return;
         }
 
-        foreach (var account in DemoAccounts.All)
+        foreach (var account in DemoAccounts.All.Concat(DemoAccounts.AdditionalCaseworkers))
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (await userManager.FindByEmailAsync(account.Email) is not null)
@@ -56,7 +57,12 @@ public sealed class DemoDataSeeder(
             await EnsureSucceeded(userManager.AddToRoleAsync(user, account.Role));
         }
 
-        logger.LogInformation("Demo accounts present ({Count})", DemoAccounts.All.Count);
+        logger.LogInformation("Demo accounts present ({Count})", DemoAccounts.All.Count + DemoAccounts.AdditionalCaseworkers.Count);
+
+        if (options.Value.SeedCases)
+        {
+            await caseSeeder.SeedAsync(cancellationToken);
+        }
     }
 
     private static async Task EnsureSucceeded(Task<IdentityResult> operation)

@@ -43,7 +43,7 @@ public static class StartupExtensions
             {
                 output.WriteLine();
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Demo-Konten (Passwort für alle: {DemoAccounts.Password}):"));
-                foreach (var account in DemoAccounts.All)
+                foreach (var account in DemoAccounts.All.Concat(DemoAccounts.AdditionalCaseworkers))
                 {
                     output.WriteLine($"  {account.Email,-36} {StaffRole.GermanLabel(account.Role)} ({account.Organisation.German()})");
                 }
