@@ -14,5 +14,9 @@ public static class TextRules
     public static bool HasNoControlCharacters(string? value) =>
         string.IsNullOrEmpty(value) || !value.Any(c => char.IsControl(c) && c is not '\n' and not '\r' and not '\t');
 
+    /// <summary>Account ids come from our own lists: short, printable, no spaces.</summary>
+    public static bool IsPlausibleId(string? value) =>
+        value is { Length: > 0 and <= 450 } && value.All(c => c is > ' ' and < (char)127);
+
     public static string? TrimToNull(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -5,7 +5,7 @@ using Microsoft.Playwright;
 namespace CaseManagement.EndToEndTests;
 
 /// <summary>One app on a real port and one Chromium for all browser tests; each test opens its own context (cookies).</summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public sealed partial class BrowserFixture : IAsyncLifetime
 {
     private static readonly string[] ChromiumArgs =
     [
@@ -56,11 +56,13 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.GetByLabel("E-Mail-Adresse").FillAsync(account.Email);
         await page.GetByLabel("Passwort").FillAsync(DemoAccounts.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Anmelden" }).ClickAsync();
-        await page.WaitForURLAsync(
-            url => !url.Contains("/konto/anmelden", StringComparison.Ordinal),
-            new() { WaitUntil = WaitUntilState.Commit });
+        // Polls the URL: WaitForURL would wait for a load event that may already have passed.
+        await Assertions.Expect(page).Not.ToHaveURLAsync(SignInPage());
         await Assertions.Expect(page.Locator("button.user-menu-toggle")).ToBeEnabledAsync();
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("/konto/anmelden")]
+    private static partial System.Text.RegularExpressions.Regex SignInPage();
 
     public static async Task ScreenshotAsync(IPage page, string name)
     {

@@ -44,7 +44,7 @@ public sealed partial class ConsentJourneyTests(BrowserFixture browser)
         await jobcenter.GetByLabel("Hilfeplan").CheckAsync();
         await jobcenter.GetByLabel("vom Jobcenter an die Drogenhilfe").CheckAsync();
         await jobcenter.GetByRole(AriaRole.Button, new() { Name = "Einwilligung speichern" }).ClickAsync();
-        await jobcenter.WaitForURLAsync(clientUrl, new() { WaitUntil = WaitUntilState.Commit });
+        await Assertions.Expect(jobcenter).ToHaveURLAsync(clientUrl);
         await Assertions.Expect(jobcenter.Locator(".consent .badge")).ToHaveTextAsync("gültig");
         await BrowserFixture.ScreenshotAsync(jobcenter, "client-page-jobcenter");
 

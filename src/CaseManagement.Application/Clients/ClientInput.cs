@@ -86,18 +86,22 @@ public sealed class ClientInputValidator : AbstractValidator<ClientInput>
             .Must(TextRules.HasNoControlCharacters).WithMessage("Straße und Hausnummer enthalten unzulässige Zeichen.");
         RuleFor(x => x.PostalCode).Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage("Bitte geben Sie die Postleitzahl ein.")
-            .Matches(@"^\d{5}$").WithMessage("Die Postleitzahl besteht aus fünf Ziffern.");
+            .Matches(@"^[0-9]{5}\z").WithMessage("Die Postleitzahl besteht aus fünf Ziffern.");
         RuleFor(x => x.City).Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage("Bitte geben Sie den Wohnort ein.")
             .MaximumLength(100).WithMessage("Der Wohnort darf höchstens 100 Zeichen lang sein.")
             .Must(TextRules.IsPlainName).WithMessage("Der Wohnort darf nur Buchstaben, Leerzeichen, Bindestriche und Punkte enthalten.");
         RuleFor(x => x.Phone).Cascade(CascadeMode.Stop)
             .MaximumLength(50).WithMessage("Die Telefonnummer darf höchstens 50 Zeichen lang sein.")
-            .Matches(@"^[0-9 +()/\-]*$").WithMessage("Die Telefonnummer darf nur Ziffern, Leerzeichen und + ( ) / - enthalten.");
+            .Matches(@"^[0-9 +()/\-]*\z").WithMessage("Die Telefonnummer darf nur Ziffern, Leerzeichen und + ( ) / - enthalten.");
         RuleFor(x => x.Email).Cascade(CascadeMode.Stop)
             .MaximumLength(256).WithMessage("Die E-Mail-Adresse darf höchstens 256 Zeichen lang sein.")
+            .Must(TextRules.HasNoControlCharacters).WithMessage("Die E-Mail-Adresse enthält unzulässige Zeichen.")
             .EmailAddress().WithMessage("Bitte geben Sie eine gültige E-Mail-Adresse ein.")
             .When(x => !string.IsNullOrWhiteSpace(x.Email));
+        RuleFor(x => x.CounterpartId)
+            .Must(id => string.IsNullOrEmpty(id) || TextRules.IsPlausibleId(id))
+            .WithMessage("Bitte wählen Sie eine Person aus der Liste.");
         RuleFor(x => x.Gender).IsInEnum().WithMessage("Bitte wählen Sie ein Geschlecht aus der Liste.");
         RuleFor(x => x.Housing).IsInEnum().WithMessage("Bitte wählen Sie eine Wohnsituation aus der Liste.");
         RuleFor(x => x.Schooling).IsInEnum().WithMessage("Bitte wählen Sie einen Schulabschluss aus der Liste.");

@@ -96,7 +96,12 @@ public sealed class ClientRegistration(
             }
             catch (DbUpdateException) when (attempt < 3)
             {
-                // Someone took the same case number a moment earlier: take the next one.
+                // Only a case number taken a moment earlier by someone else is worth another try.
+                if (!await CaseNumberTakenAsync(client.CaseNumber, cancellationToken))
+                {
+                    throw;
+                }
+
                 db.ChangeTracker.Clear();
             }
         }
@@ -175,6 +180,38 @@ public sealed class ClientRegistration(
         return CommandResult.Ok();
     }
 
+    /// <summary>
+    /// Names the other organisation's responsible caseworker when nobody is named yet. Changing an
+    /// existing responsibility is the team lead's reassignment, not this.
+    /// </summary>
+    public async Task<CommandResult> AssignCounterpartAsync(StaffMember actor, Guid clientId, string counterpartId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var permissions = await access.ForAsync(db, actor, clientId, DataCategory.MasterData, cancellationToken);
+        if (permissions is null || !actor.IsCaseworker)
+        {
+            return CommandResult.Missing();
+        }
+
+        var other = actor.Organisation == Organisation.Jobcenter ? Organisation.DrugHelpService : Organisation.Jobcenter;
+        if (!TextRules.IsPlausibleId(counterpartId) || !await IsCaseworkerOfAsync(db, counterpartId, other, cancellationToken))
+        {
+            return CommandResult.Invalid(nameof(ClientInput.CounterpartId), "Bitte wählen Sie eine Person aus der Liste.");
+        }
+
+        var client = await db.Clients.SingleAsync(c => c.Id == clientId, cancellationToken);
+        if (client.ResponsibleIn(other) is not null)
+        {
+            return CommandResult.Invalid(nameof(ClientInput.CounterpartId), "Hier ist bereits jemand zuständig; eine Umverteilung nimmt die Teamleitung vor.");
+        }
+
+        client.AssignResponsible(other, counterpartId);
+        client.ConcurrencyStamp = Guid.NewGuid();
+        audit.Add(db, actor, AuditAction.ResponsibilityChanged, client.Id, client.CaseNumber, fields: [$"Zuständigkeit {other.German()}"]);
+        await db.SaveChangesAsync(cancellationToken);
+        return CommandResult.Ok();
+    }
+
     private static CommandResult Conflict() => new()
     {
         Conflict = true,
@@ -212,6 +249,12 @@ public sealed class ClientRegistration(
             join r in db.Roles on userRole.RoleId equals r.Id
             where user.Id == staffId && user.Organisation == organisation && r.Name == role
             select user.Id).AnyAsync(cancellationToken);
+    }
+
+    private async Task<bool> CaseNumberTakenAsync(string caseNumber, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Clients.AnyAsync(c => c.CaseNumber == caseNumber, cancellationToken);
     }
 
     private static async Task<string> NextCaseNumberAsync(CaseManagementDbContext db, int year, CancellationToken cancellationToken)

@@ -186,8 +186,8 @@ namespace CaseManagement.Migrations.PostgreSql.Migrations
 
                     b.Property<string>("SearchName")
                         .IsRequired()
-                        .HasMaxLength(220)
-                        .HasColumnType("character varying(220)");
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
 
                     b.Property<string>("Street")
                         .HasMaxLength(200)

@@ -179,7 +179,7 @@ namespace CaseManagement.Migrations.Sqlite.Migrations
 
                     b.Property<string>("SearchName")
                         .IsRequired()
-                        .HasMaxLength(220)
+                        .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Street")

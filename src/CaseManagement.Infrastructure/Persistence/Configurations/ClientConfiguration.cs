@@ -14,7 +14,8 @@ internal sealed class ClientConfiguration : IEntityTypeConfiguration<Client>
         client.HasIndex(c => c.CaseNumber).IsUnique();
         client.Property(c => c.FirstName).HasMaxLength(100).IsRequired();
         client.Property(c => c.LastName).HasMaxLength(100).IsRequired();
-        client.Property(c => c.SearchName).HasMaxLength(220).IsRequired();
+        // Folding can double a name's length (ß → ss, ä → ae): two names of 100 characters need up to 401.
+        client.Property(c => c.SearchName).HasMaxLength(450).IsRequired();
         client.HasIndex(c => c.SearchName);
         client.HasIndex(c => c.BirthDate);
         client.Property(c => c.Street).HasMaxLength(200);
