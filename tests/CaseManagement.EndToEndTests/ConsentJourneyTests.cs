@@ -61,6 +61,18 @@ public sealed partial class ConsentJourneyTests(BrowserFixture browser)
         await Assertions.Expect(drugHelp.GetByText("Bismarckstraße 12, 67059 Ludwigshafen am Rhein")).ToBeVisibleAsync();
         await Assertions.Expect(drugHelp.GetByRole(AriaRole.Heading, new() { Name = "Interne Notizen – nur Drogenhilfe" })).ToBeVisibleAsync();
 
+        // Her confidential note is shown as text (never run as markup) and stays inside the Drogenhilfe.
+        const string note = "Beratung: <script>alert('x')</script> Rückfall am Wochenende, nächster Termin Mo.";
+        var dialogs = 0;
+        drugHelp.Dialog += (_, dialog) => { dialogs++; _ = dialog.DismissAsync(); };
+        await drugHelp.GetByLabel("Neue Notiz").FillAsync(note);
+        await drugHelp.GetByRole(AriaRole.Button, new() { Name = "Notiz speichern" }).ClickAsync();
+        await Assertions.Expect(drugHelp.Locator(".note .pre-line")).ToHaveTextAsync(note);
+        Assert.Equal(0, dialogs);
+        await jobcenter.ReloadAsync();
+        await Assertions.Expect(jobcenter.GetByRole(AriaRole.Heading, new() { Name = "Interne Notizen – nur Jobcenter" })).ToBeVisibleAsync();
+        await Assertions.Expect(jobcenter.GetByText("Rückfall am Wochenende")).ToHaveCountAsync(0);
+
         // 4. The client revokes; the case manager records it.
         await jobcenter.GetByRole(AriaRole.Button, new() { Name = "Widerruf erfassen" }).ClickAsync();
         await jobcenter.GetByLabel("Bemerkung zum Widerruf (optional)").FillAsync("Widerruf persönlich im Jobcenter erklärt");
