@@ -1,0 +1,18 @@
+using System.Globalization;
+using CaseManagement.Domain;
+
+namespace CaseManagement.Web.Components.Shared;
+
+/// <summary>Dates and times as people here read them (de-DE, Europe/Berlin), in one place for every page.</summary>
+public static class GermanFormat
+{
+    public static CultureInfo Culture { get; } = CultureInfo.GetCultureInfo("de-DE");
+
+    public static string Date(DateOnly date) => date.ToString("dd.MM.yyyy", Culture);
+
+    public static string Date(DateTimeOffset instant) => Date(GermanCalendar.DateOf(instant));
+
+    public static string DateTime(DateTimeOffset instant) => GermanCalendar.ToLocal(instant).ToString("dd.MM.yyyy HH:mm", Culture);
+
+    public static string DateTimeWithSeconds(DateTimeOffset instant) => GermanCalendar.ToLocal(instant).ToString("dd.MM.yyyy HH:mm:ss", Culture);
+}
