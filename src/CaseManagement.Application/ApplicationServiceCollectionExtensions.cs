@@ -23,6 +23,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<CaseCommands>();
         services.AddSingleton<ConsentCommands>();
         services.AddSingleton<TargetAreaReviews>();
+        services.AddSingleton<CaseworkerOverview>();
         services.AddSingleton<AuditLogQuery>();
         services.AddSingleton<StaffDirectory>();
         services.AddValidatorsFromAssemblyOf<ClientInputValidator>();

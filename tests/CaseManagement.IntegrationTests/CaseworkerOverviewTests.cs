@@ -1,0 +1,67 @@
+using CaseManagement.Application.Clients;
+using CaseManagement.Domain.Clients;
+using CaseManagement.Domain.Consent;
+using CaseManagement.Domain.Staff;
+
+namespace CaseManagement.IntegrationTests;
+
+public sealed class CaseworkerOverviewTests(AppFixture app) : IClassFixture<AppFixture>
+{
+    private const ConsentScope Shared = ConsentScope.MasterData | ConsentScope.HelpPlan;
+    private const ConsentDirections Both = ConsentDirections.JobcenterToDrugHelp | ConsentDirections.DrugHelpToJobcenter;
+
+    [Fact]
+    public async Task The_home_overview_lists_lapsing_consents_and_unstaffed_cases_of_the_own_caseload_only()
+    {
+        var me = await app.CreateMemberAsync(StaffRole.CaseManager, Organisation.Jobcenter, "Fallmanagerin Überblick");
+        var colleague = await app.CreateMemberAsync(StaffRole.CaseManager, Organisation.Jobcenter, "Kollege Überblick");
+        var partner = await app.CreateMemberAsync(StaffRole.DrugHelpWorker, Organisation.DrugHelpService, "Fachkraft Überblick");
+        var today = app.Today();
+
+        var lapsing = Active(app, Organisation.Jobcenter, me.Id, partner.Id, "Lapsing");
+        lapsing.AddConsent(me.Id, Shared, Both, today.AddMonths(-11), validUntil: today.AddDays(10));
+        var renewed = Active(app, Organisation.Jobcenter, me.Id, partner.Id, "Renewed");
+        renewed.AddConsent(me.Id, Shared, Both, today.AddMonths(-11), validUntil: today.AddDays(10));
+        renewed.AddConsent(me.Id, Shared, Both, today.AddDays(-1));
+        var later = Active(app, Organisation.Jobcenter, me.Id, partner.Id, "Later");
+        later.AddConsent(me.Id, Shared, Both, today.AddMonths(-1), validUntil: today.AddDays(60));
+        var unstaffed = Active(app, Organisation.Jobcenter, me.Id, null, "Unstaffed");
+        var hiddenName = Active(app, Organisation.DrugHelpService, me.Id, partner.Id, "Hidden");
+        hiddenName.AddConsent(partner.Id, Shared, ConsentDirections.DrugHelpToJobcenter, today.AddMonths(-2), validUntil: today.AddDays(5), revokedAt: app.Now().AddDays(-1));
+        var closed = CaseData.NewClient(Organisation.Jobcenter, me.Id, null, "Closed");
+        closed.AddEpisode(today.AddYears(-1), open: false);
+        var colleagues = Active(app, Organisation.Jobcenter, colleague.Id, null, "Colleague");
+        colleagues.AddConsent(colleague.Id, Shared, Both, today.AddMonths(-11), validUntil: today.AddDays(3));
+        await app.SaveClientsAsync([lapsing, renewed, later, unstaffed, hiddenName, closed, colleagues]);
+
+        var overview = await app.Service<CaseworkerOverview>().ForAsync(me);
+
+        Assert.Equal(5, overview.ActiveCases);
+        Assert.Equal(2, overview.ActiveWithoutValidConsent);
+        var expiring = Assert.Single(overview.ConsentsExpiringSoon);
+        Assert.Equal(lapsing.CaseNumber, expiring.CaseNumber);
+        Assert.Equal("Beispiel, Lapsing", expiring.DisplayName);
+        Assert.Equal([unstaffed.CaseNumber], overview.WithoutCounterpart.Select(c => c.CaseNumber));
+        Assert.Empty(overview.TargetAreaPending);
+    }
+
+    [Fact]
+    public async Task Names_held_by_the_other_organisation_stay_hidden_without_consent()
+    {
+        var me = await app.CreateMemberAsync(StaffRole.DrugHelpWorker, Organisation.DrugHelpService, "Fachkraft Namen");
+        var client = Active(app, Organisation.Jobcenter, null, me.Id, "Verborgen");
+        await app.SaveClientsAsync([client]);
+
+        var overview = await app.Service<CaseworkerOverview>().ForAsync(me);
+
+        var row = Assert.Single(overview.WithoutCounterpart);
+        Assert.Null(row.DisplayName);
+    }
+
+    private static Client Active(AppFixture app, Organisation owner, string? caseManagerId, string? drugHelpWorkerId, string firstName)
+    {
+        var client = CaseData.NewClient(owner, caseManagerId, drugHelpWorkerId, firstName);
+        client.AddEpisode(app.Today().AddMonths(-6));
+        return client;
+    }
+}
