@@ -16,6 +16,7 @@ public static class ApplicationServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<AuditTrail>();
+        services.AddSingleton<ClientChangeNotifier>();
         services.AddSingleton<ClientAccess>();
         services.AddSingleton<ClientRegistration>();
         services.AddSingleton<ClientFileQuery>();

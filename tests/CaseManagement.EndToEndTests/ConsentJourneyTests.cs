@@ -42,7 +42,7 @@ public sealed partial class ConsentJourneyTests(BrowserFixture browser)
         await jobcenter.GetByRole(AriaRole.Link, new() { Name = "Einwilligung erfassen" }).ClickAsync();
         await jobcenter.GetByLabel("Stammdaten (Name, Kontakt, Lebenslage)").CheckAsync();
         await jobcenter.GetByLabel("Hilfeplan").CheckAsync();
-        await jobcenter.GetByLabel("vom Jobcenter an die Drogenhilfe").CheckAsync();
+        await Assertions.Expect(jobcenter.Locator("#consent-direction")).ToContainTextAsync("Weitergabe von Daten, die das Jobcenter hält, an die Drogenhilfe");
         await jobcenter.GetByRole(AriaRole.Button, new() { Name = "Einwilligung speichern" }).ClickAsync();
         await Assertions.Expect(jobcenter).ToHaveURLAsync(clientUrl);
         await Assertions.Expect(jobcenter.Locator(".consent .badge")).ToHaveTextAsync("gültig");
@@ -79,8 +79,7 @@ public sealed partial class ConsentJourneyTests(BrowserFixture browser)
         await jobcenter.GetByRole(AriaRole.Button, new() { Name = "Widerruf jetzt wirksam machen" }).ClickAsync();
         await Assertions.Expect(jobcenter.Locator(".consent .badge")).ToHaveTextAsync("widerrufen");
 
-        // 5. From now on the drug-help worker sees case number and responsibility only.
-        await drugHelp.ReloadAsync();
+        // 5. At once, on the page she still has open, the drug-help worker sees case number, status and responsibility only.
         await Assertions.Expect(drugHelp.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Name nicht freigegeben");
         await Assertions.Expect(drugHelp.Locator(".subtitle")).ToContainTextAsync("laufend");
         await Assertions.Expect(drugHelp.GetByText("Bismarckstraße 12")).ToHaveCountAsync(0);

@@ -100,7 +100,6 @@ public sealed partial class ClientInputSafetyTests(AppFixture app) : IClassFixtu
         ["no-category"] = (nameof(ConsentInput.MasterData), Expect.Refused, (x, _) => (x.MasterData, x.HelpPlan) = (false, false)),
         ["no-direction"] = (nameof(ConsentInput.JobcenterToDrugHelp), Expect.Refused, (x, _) => x.JobcenterToDrugHelp = false),
         ["health-data-not-named-explicitly"] = (nameof(ConsentInput.HealthDataNamedExplicitly), Expect.Refused, (x, _) => x.HealthData = true),
-        ["health-data-named-explicitly"] = (nameof(ConsentInput.HealthDataNamedExplicitly), Expect.Stored, (x, _) => (x.HealthData, x.HealthDataNamedExplicitly) = (true, true)),
     };
 
     [Theory]

@@ -85,6 +85,8 @@ public sealed class AuditLogQuery(IDbContextFactory<CaseManagementDbContext> con
 
     private static DateTimeOffset StartOfDay(DateOnly day)
     {
+        // Typed dates like 01.01.0001 or 31.12.9999 must filter, not overflow.
+        day = day < new DateOnly(2000, 1, 1) ? new DateOnly(2000, 1, 1) : day > new DateOnly(2200, 1, 1) ? new DateOnly(2200, 1, 1) : day;
         var local = day.ToDateTime(TimeOnly.MinValue);
         var offset = GermanCalendar.ToLocal(new DateTimeOffset(local, TimeSpan.Zero)).Offset;
         return new DateTimeOffset(local, offset).ToUniversalTime();

@@ -18,6 +18,7 @@ public sealed class CaseCommands(
     IValidator<NoteInput> noteValidator,
     ClientAccess access,
     AuditTrail audit,
+    ClientChangeNotifier notifier,
     TimeProvider clock)
 {
     public async Task<CommandResult> CloseEpisodeAsync(StaffMember actor, Guid clientId, CloseEpisodeInput input, CancellationToken cancellationToken = default)
@@ -109,6 +110,7 @@ public sealed class CaseCommands(
         });
         audit.Add(db, actor, AuditAction.NoteAdded, clientId, caseNumber, DataCategory.InternalNotes);
         await db.SaveChangesAsync(cancellationToken);
+        notifier.Publish(clientId);
         return CommandResult.Ok();
     }
 
@@ -136,13 +138,27 @@ public sealed class CaseCommands(
 
         var client = await db.Clients.Include(c => c.Episodes).SingleAsync(c => c.Id == clientId, cancellationToken);
         var result = await change(db, client);
-        if (result.Succeeded)
+        if (!result.Succeeded)
         {
-            client.ConcurrencyStamp = Guid.NewGuid();
-            await db.SaveChangesAsync(cancellationToken);
+            return result;
         }
 
-        return result;
+        // Only case facts share the client's version; health data must not make a master-data edit look stale.
+        if (category == DataCategory.MasterData)
+        {
+            client.ConcurrencyStamp = Guid.NewGuid();
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            notifier.Publish(clientId);
+            return result;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return ClientRegistration.Conflict();
+        }
     }
 
     private static void Set<T>(T current, T next, Action<T> assign, string label, List<string> changed)

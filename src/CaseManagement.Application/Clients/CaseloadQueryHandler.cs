@@ -16,7 +16,10 @@ namespace CaseManagement.Application.Clients;
 /// </summary>
 public sealed class CaseloadQueryHandler(IDbContextFactory<CaseManagementDbContext> contextFactory, ClientAccess access)
 {
-    private const string HiddenNamePrefix = "~";
+    // Visible names sort first, hidden ones after them by case number; digits are never ignored by a
+    // linguistic collation the way punctuation such as "~" is.
+    private const string VisibleNamePrefix = "0";
+    private const string HiddenNamePrefix = "1";
 
     public async Task<CaseloadPage> GetPageAsync(StaffMember reader, CaseloadQuery query, CancellationToken cancellationToken = default)
     {
@@ -44,7 +47,7 @@ public sealed class CaseloadQueryHandler(IDbContextFactory<CaseManagementDbConte
             {
                 x.Client,
                 x.NameVisible,
-                SortName = x.NameVisible ? x.Client.SearchName : HiddenNamePrefix + x.Client.CaseNumber,
+                SortName = x.NameVisible ? VisibleNamePrefix + x.Client.SearchName : HiddenNamePrefix + x.Client.CaseNumber,
             });
 
         if (SearchText.Normalize(query.Search) is { Length: > 0 } term)
@@ -126,7 +129,7 @@ public sealed class CaseloadQueryHandler(IDbContextFactory<CaseManagementDbConte
                 : states.Contains(ConsentState.Revoked) ? ConsentState.Revoked : states.Max();
             return new CaseloadRow(
                 r.Id, r.CaseNumber, visible ? $"{r.LastName}, {r.FirstName}" : null, visible ? AgeGroups.Of(r.BirthDate, today) : null,
-                r.IsActive, r.OwningOrganisation, consentState, r.TargetAreaDecision == TargetAreaDecision.Pending);
+                r.IsActive, r.OwningOrganisation, consentState, visible && r.TargetAreaDecision == TargetAreaDecision.Pending);
         }).ToList();
 
         var last = page.Count > pageSize ? page[pageSize - 1] : null;

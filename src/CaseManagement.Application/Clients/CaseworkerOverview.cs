@@ -54,7 +54,8 @@ public sealed class CaseworkerOverview(IDbContextFactory<CaseManagementDbContext
         var other = caseworker.Organisation == Organisation.Jobcenter ? Organisation.DrugHelpService : Organisation.Jobcenter;
         var withoutCounterpart = active.Where(c => c.ResponsibleIn(other) is null)
             .Select(c => Row(c, $"bei {other.German()} noch niemand zuständig")).ToList();
-        var pending = active.Where(c => c.TargetAreaDecision == TargetAreaDecision.Pending)
+        var pending = active
+            .Where(c => c.TargetAreaDecision == TargetAreaDecision.Pending && access.For(caseworker, ClientAccess.FactsOf(c)).MayRead(DataCategory.MasterData))
             .Select(c => Row(c, "Wohnort außerhalb: Entscheidung der Teamleitung offen")).ToList();
         var withoutConsent = active.Count(c => !c.Consents.Any(k => k.StateAt(now) == ConsentState.Valid));
 

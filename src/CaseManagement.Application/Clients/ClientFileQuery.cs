@@ -50,7 +50,7 @@ public sealed class ClientFileQuery(IDbContextFactory<CaseManagementDbContext> c
             client.Episodes.Any(e => e.EndedOn is null),
             mayReadMaster ? MasterDataOf(client, today) : null,
             permissions.MayWrite(DataCategory.MasterData),
-            mayReadMaster
+            mayReadMaster || mayReadHealth
                 ? [.. client.Episodes.OrderByDescending(e => e.StartedOn).Select(e => EpisodeOf(e, mayReadHealth))]
                 : [],
             permissions.MayWrite(DataCategory.HealthData),

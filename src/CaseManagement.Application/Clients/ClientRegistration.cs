@@ -25,6 +25,7 @@ public sealed class ClientRegistration(
     IValidator<ClientInput> validator,
     ClientAccess access,
     AuditTrail audit,
+    ClientChangeNotifier notifier,
     TimeProvider clock)
 {
     public async Task<CommandResult<RegisteredClient>> RegisterAsync(StaffMember actor, ClientInput input, CancellationToken cancellationToken = default)
@@ -146,15 +147,7 @@ public sealed class ClientRegistration(
 
         client.ConcurrencyStamp = Guid.NewGuid();
         audit.Add(db, actor, AuditAction.Changed, client.Id, client.CaseNumber, DataCategory.MasterData, changed);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return CommandResult.Ok();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Conflict();
-        }
+        return await SaveOrConflictAsync(db, clientId, cancellationToken);
     }
 
     /// <summary>A team lead decides whether a client from outside the city stays in the cooperation.</summary>
@@ -167,6 +160,12 @@ public sealed class ClientRegistration(
             return CommandResult.Missing();
         }
 
+        // The team lead of the organisation that holds the address decides, having seen it.
+        if (permissions.Facts.OwningOrganisation != actor.Organisation || !permissions.MayRead(DataCategory.MasterData))
+        {
+            return CommandResult.Invalid("", "Über den Wohnort entscheidet die Teamleitung der Organisation, die die Stammdaten hält.");
+        }
+
         var client = await db.Clients.SingleAsync(c => c.Id == clientId, cancellationToken);
         if (client.TargetAreaDecision != TargetAreaDecision.Pending)
         {
@@ -175,9 +174,8 @@ public sealed class ClientRegistration(
 
         client.TargetAreaDecision = approve ? TargetAreaDecision.Approved : TargetAreaDecision.Rejected;
         client.ConcurrencyStamp = Guid.NewGuid();
-        audit.Add(db, actor, AuditAction.TargetAreaDecided, client.Id, client.CaseNumber, DataCategory.MasterData, [nameof(Client.TargetAreaDecision)]);
-        await db.SaveChangesAsync(cancellationToken);
-        return CommandResult.Ok();
+        audit.Add(db, actor, AuditAction.TargetAreaDecided, client.Id, client.CaseNumber, DataCategory.MasterData, ["Wohnort-Entscheidung"]);
+        return await SaveOrConflictAsync(db, clientId, cancellationToken);
     }
 
     /// <summary>
@@ -208,11 +206,24 @@ public sealed class ClientRegistration(
         client.AssignResponsible(other, counterpartId);
         client.ConcurrencyStamp = Guid.NewGuid();
         audit.Add(db, actor, AuditAction.ResponsibilityChanged, client.Id, client.CaseNumber, fields: [$"Zuständigkeit {other.German()}"]);
-        await db.SaveChangesAsync(cancellationToken);
-        return CommandResult.Ok();
+        return await SaveOrConflictAsync(db, clientId, cancellationToken);
     }
 
-    private static CommandResult Conflict() => new()
+    private async Task<CommandResult> SaveOrConflictAsync(CaseManagementDbContext db, Guid clientId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            notifier.Publish(clientId);
+            return CommandResult.Ok();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Conflict();
+        }
+    }
+
+    internal static CommandResult Conflict() => new()
     {
         Conflict = true,
         Message = "Die Stammdaten wurden inzwischen von jemand anderem geändert. Ihre Eingaben sind noch da: "
@@ -232,11 +243,15 @@ public sealed class ClientRegistration(
             return [];
         }
 
-        // Name only the records the user may know of; of the others say only that they exist.
+        // Only records the user may know of: saying that someone else's client exists would
+        // reveal that a person is in drug help (Art. 9 GDPR) to anyone who types a name.
         var known = lookAlikes.Where(c => access.For(actor, ClientAccess.FactsOf(c)).MayKnowOf).Select(c => c.CaseNumber).ToList();
-        var message = known.Count > 0
-            ? $"Es gibt bereits eine Person mit ähnlichem Namen und gleichem Geburtsdatum: {string.Join(", ", known)}."
-            : "Es gibt bereits eine Person mit ähnlichem Namen und gleichem Geburtsdatum, die einer anderen Fachkraft zugeordnet ist.";
+        if (known.Count == 0)
+        {
+            return [];
+        }
+
+        var message = $"Es gibt bereits eine Person mit ähnlichem Namen und gleichem Geburtsdatum: {string.Join(", ", known)}.";
         return [new Warning(ClientWarnings.PossibleDuplicate, message + " Bitte prüfen Sie, ob es dieselbe Person ist (bei Rückkehr: neue Episode statt neuer Akte), und wenden Sie sich im Zweifel an Ihre Teamleitung.")];
     }
 

@@ -22,7 +22,9 @@ public sealed class TargetAreaReviews(IDbContextFactory<CaseManagementDbContext>
         }
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var query = db.Clients.AsNoTracking().Where(c => c.TargetAreaDecision == TargetAreaDecision.Pending);
+        // Decided by the team lead of the organisation that holds the address (see ClientRegistration).
+        var query = db.Clients.AsNoTracking()
+            .Where(c => c.TargetAreaDecision == TargetAreaDecision.Pending && c.OwningOrganisation == teamLead.Organisation);
         query = teamLead.Organisation == Organisation.Jobcenter
             ? query.Where(c => c.ResponsibleCaseManagerId != null)
             : query.Where(c => c.ResponsibleDrugHelpWorkerId != null);

@@ -19,6 +19,7 @@ public sealed class ConsentCommands(
     IValidator<RevocationInput> revocationValidator,
     ClientAccess access,
     AuditTrail audit,
+    Clients.ClientChangeNotifier notifier,
     TimeProvider clock)
 {
     public async Task<CommandResult> RecordAsync(StaffMember actor, Guid clientId, ConsentInput input, CancellationToken cancellationToken = default)
@@ -34,6 +35,20 @@ public sealed class ConsentCommands(
         if (!validation.IsValid)
         {
             return CommandResult.Invalid(validation);
+        }
+
+        // Each organisation records the release of the data it holds (and is bound to keep
+        // confidential): the receiving side can never open data to itself.
+        var ownRelease = ConsentScopes.From(actor.Organisation);
+        if ((input.Directions & ~ownRelease) != ConsentDirections.None)
+        {
+            var field = actor.Organisation == Domain.Staff.Organisation.Jobcenter ? nameof(ConsentInput.DrugHelpToJobcenter) : nameof(ConsentInput.JobcenterToDrugHelp);
+            return CommandResult.Invalid(field, "Die Freigabe von Daten der anderen Organisation erfasst diese selbst, anhand der unterschriebenen Einwilligung.");
+        }
+
+        if (input.HealthData && actor.Organisation != Domain.Staff.Organisation.DrugHelpService)
+        {
+            return CommandResult.Invalid(nameof(ConsentInput.HealthDataNamedExplicitly), "Gesundheits- und Suchtdaten hält die Drogenhilfe; ihre Freigabe erfasst die Drogenhilfe.");
         }
 
         var caseNumber = await db.Clients.Where(c => c.Id == clientId).Select(c => c.CaseNumber).SingleAsync(cancellationToken);
@@ -53,6 +68,7 @@ public sealed class ConsentCommands(
         db.Consents.Add(consent);
         audit.Add(db, actor, AuditAction.ConsentRecorded, clientId, caseNumber, fields: [ConsentLabels.Describe(consent.Scope, consent.Directions)]);
         await db.SaveChangesAsync(cancellationToken);
+        notifier.Publish(clientId);
         return CommandResult.Ok();
     }
 
@@ -87,6 +103,7 @@ public sealed class ConsentCommands(
         var caseNumber = await db.Clients.Where(c => c.Id == clientId).Select(c => c.CaseNumber).SingleAsync(cancellationToken);
         audit.Add(db, actor, AuditAction.ConsentRevoked, clientId, caseNumber, fields: [ConsentLabels.Describe(consent.Scope, consent.Directions)]);
         await db.SaveChangesAsync(cancellationToken);
+        notifier.Publish(clientId);
         return CommandResult.Ok();
     }
 }

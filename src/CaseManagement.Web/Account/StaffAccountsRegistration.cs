@@ -1,5 +1,6 @@
 using CaseManagement.Infrastructure.Identity;
 using CaseManagement.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 
@@ -46,6 +47,12 @@ public static class StaffAccountsRegistration
             cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
             cookie.SlidingExpiration = true;
         });
+
+        // Outside development and tests the cookie travels only over HTTPS, even if a proxy's
+        // X-Forwarded-Proto was not trusted.
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<IHostEnvironment>((cookie, environment) => cookie.Cookie.SecurePolicy =
+                environment.IsDevelopment() || environment.IsEnvironment("Testing") ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always);
 
         services.AddScoped<AuthenticationStateProvider, StaffRevalidatingAuthenticationStateProvider>();
         return services;

@@ -1,0 +1,56 @@
+using System.Diagnostics;
+using System.Globalization;
+using CaseManagement.Documents.Benchmark;
+using CaseManagement.Documents.HelpPlans;
+using PdfSharp;
+using PdfSharp.Pdf.IO;
+
+// PDFsharp 6.5 needs a licence selected per process (AGPL-3.0 or commercial). This local timing
+// tool runs it under the AGPL; the product's choice is made by its host (see Pdf/PdfLicence.cs).
+PdfSharpLicense.SetAgplLicense();
+
+var iterations = args.Length > 0 && int.TryParse(args[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : 300;
+var warmUp = Math.Max(20, iterations / 10);
+var plan = TypicalPlan.Create();
+
+var bytes = HelpPlanPdf.Render(plan);
+using (var stream = new MemoryStream(bytes))
+using (var pdf = PdfReader.Open(stream, PdfDocumentOpenMode.Import))
+{
+    Print($"Plan: {plan.Goals.Count} goals, {plan.Goals.Sum(g => g.Steps.Count)} steps, {pdf.PageCount} pages, {bytes.Length / 1024.0:F0} KiB");
+}
+
+for (var i = 0; i < warmUp; i++)
+{
+    HelpPlanPdf.Render(plan);
+}
+
+var timings = new double[iterations];
+var total = Stopwatch.StartNew();
+for (var i = 0; i < iterations; i++)
+{
+    var start = Stopwatch.GetTimestamp();
+    HelpPlanPdf.Render(plan);
+    timings[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+}
+
+total.Stop();
+Array.Sort(timings);
+var median = Percentile(timings, 0.50);
+var p95 = Percentile(timings, 0.95);
+var perSecond = iterations / total.Elapsed.TotalSeconds;
+Print($"Runs: {iterations} (after {warmUp} warm-up), one thread");
+Print($"Median: {median:F2} ms   p95: {p95:F2} ms   min: {timings[0]:F2} ms   max: {timings[^1]:F2} ms");
+Print($"Throughput: {perSecond:F0} plans/s");
+Print($"Target (median <= 20 ms, >= 100 plans/s): {(median <= 20 && perSecond >= 100 ? "met" : "NOT met")}");
+return 0;
+
+static double Percentile(double[] sorted, double p)
+{
+    var rank = p * (sorted.Length - 1);
+    var low = (int)Math.Floor(rank);
+    var high = (int)Math.Ceiling(rank);
+    return sorted[low] + (sorted[high] - sorted[low]) * (rank - low);
+}
+
+static void Print(FormattableString line) => Console.WriteLine(line.ToString(CultureInfo.InvariantCulture));

@@ -1,0 +1,582 @@
+using System.Globalization;
+using CaseManagement.Documents.Pdf;
+using PdfSharp.Drawing;
+
+namespace CaseManagement.Documents.HelpPlans;
+
+/// <summary>
+/// Lays a <see cref="HelpPlanDocument"/> out on A4 pages as drawing instructions. Body first (so the
+/// page count is known), then header and footer per page. One instance per rendering.
+/// </summary>
+internal sealed class HelpPlanLayout
+{
+    // A4 portrait in points (1 pt = 1/72 in).
+    public const double PageWidth = 595.28;
+    public const double PageHeight = 841.89;
+    private const double MarginLeft = 56.7;   // 20 mm
+    private const double MarginRight = 56.7;  // 20 mm
+    private const double ContentWidth = PageWidth - MarginLeft - MarginRight;
+    private const double ContentRight = MarginLeft + ContentWidth;
+
+    private const double HeaderOrganisationsTop = 28;
+    private const double HeaderTitleTop = 44;
+    private const double HeaderClientTop = 66;
+    private const double HeaderRuleY = 82;
+    private const double BodyTop = 98;
+    private const double FooterRuleY = PageHeight - 46;
+    private const double FooterTextTop = FooterRuleY + 6;
+    private const double BodyBottom = FooterRuleY - 12;
+
+    private const double CellPaddingX = 4;
+    private const double CellPaddingY = 3;
+    private const double ParagraphGap = 6;
+    private const double SectionGap = 14;
+
+    // Table columns: Schritt | Wer | Bis wann | Stand.
+    private const double WhoWidth = 104;
+    private const double DueWidth = 62;
+    private const double StatusWidth = 82;
+    private const double StepWidth = ContentWidth - WhoWidth - DueWidth - StatusWidth;
+
+    /// <summary>A row taller than this may be split at the foot of a page instead of moved whole.</summary>
+    private const double SplitRowsTallerThan = 160;
+    private const int MinLinesPerChunk = 3;
+
+    private const string NoEntry = "(keine Angaben)";
+
+    private readonly HelpPlanDocument _document;
+    private readonly PdfStyles _styles;
+    private readonly TextMeasurer _measurer;
+    private readonly List<List<DrawOp>> _pages = [];
+    private List<DrawOp> _ops = [];
+    private double _y;
+    private Row? _header;
+
+    public HelpPlanLayout(HelpPlanDocument document, PdfStyles styles, TextMeasurer measurer)
+    {
+        _document = document;
+        _styles = styles;
+        _measurer = measurer;
+    }
+
+    /// <summary>Lays out the body; returns one list of instructions per page (header/footer not included).</summary>
+    public IReadOnlyList<IReadOnlyList<DrawOp>> LayoutBody()
+    {
+        NewPage();
+        KeyFacts();
+        Section("1", "Integrationsziel", PdfStyles.LineHeight(_styles.Body) * 2);
+        Paragraph(_document.IntegrationGoal, _styles.Body);
+        Goals();
+        OwnEfforts();
+        Contacts();
+        Signatures();
+        return _pages;
+    }
+
+    /// <summary>Header and footer of page <paramref name="pageNumber"/> of <paramref name="pageCount"/>.</summary>
+    public IReadOnlyList<DrawOp> PageFrame(int pageNumber, int pageCount)
+    {
+        var ops = new List<DrawOp>();
+        var s = _styles;
+
+        // Both organisations, left and right: the plan is theirs jointly.
+        var left = _document.JobcenterName.Trim();
+        var right = _document.DrugHelpServiceName.Trim();
+        var half = (ContentWidth - 16) / 2;
+        left = _measurer.Ellipsize(left, s.OrganisationLine, half);
+        right = _measurer.Ellipsize(right, s.OrganisationLine, half);
+        ops.Add(new TextOp(left, s.OrganisationLine, s.Accent, MarginLeft, HeaderOrganisationsTop));
+        ops.Add(new TextOp(right, s.OrganisationLine, s.Accent, ContentRight - _measurer.Width(right, s.OrganisationLine), HeaderOrganisationsTop));
+        ops.Add(new LineOp(s.ThinRule, MarginLeft, HeaderOrganisationsTop + 12, ContentRight, HeaderOrganisationsTop + 12));
+
+        ops.Add(new TextOp(HelpPlanLabels.Title, s.Title, s.Accent, MarginLeft, HeaderTitleTop));
+
+        var caseLabel = "Fallnummer: ";
+        var caseNumber = _measurer.Ellipsize(_document.CaseNumber.Trim(), s.HeaderText, ContentWidth / 3);
+        var caseWidth = _measurer.Width(caseLabel, s.HeaderBold) + _measurer.Width(caseNumber, s.HeaderText);
+        var caseX = ContentRight - caseWidth;
+        ops.Add(new TextOp(caseLabel, s.HeaderBold, s.Text, caseX, HeaderClientTop));
+        ops.Add(new TextOp(caseNumber, s.HeaderText, s.Text, caseX + _measurer.Width(caseLabel, s.HeaderBold), HeaderClientTop));
+
+        var clientLabel = "Klient:in: ";
+        var clientLabelWidth = _measurer.Width(clientLabel, s.HeaderBold);
+        var clientName = _measurer.Ellipsize(_document.ClientName.Trim(), s.HeaderText, caseX - MarginLeft - clientLabelWidth - 16);
+        ops.Add(new TextOp(clientLabel, s.HeaderBold, s.Text, MarginLeft, HeaderClientTop));
+        ops.Add(new TextOp(clientName, s.HeaderText, s.Text, MarginLeft + clientLabelWidth, HeaderClientTop));
+        ops.Add(new LineOp(s.Rule, MarginLeft, HeaderRuleY, ContentRight, HeaderRuleY));
+
+        ops.Add(new LineOp(s.ThinRule, MarginLeft, FooterRuleY, ContentRight, FooterRuleY));
+        ops.Add(new TextOp($"Gedruckt am {HelpPlanLabels.Date(_document.PrintedOn)}", s.Footer, s.Muted, MarginLeft, FooterTextTop));
+        var version = $"Hilfeplan Version {_document.Version.ToString(CultureInfo.InvariantCulture)}";
+        ops.Add(new TextOp(version, s.Footer, s.Muted, MarginLeft + (ContentWidth - _measurer.Width(version, s.Footer)) / 2, FooterTextTop));
+        var page = $"Seite {pageNumber.ToString(CultureInfo.InvariantCulture)} von {pageCount.ToString(CultureInfo.InvariantCulture)}";
+        ops.Add(new TextOp(page, s.Footer, s.Muted, ContentRight - _measurer.Width(page, s.Footer), FooterTextTop));
+        return ops;
+    }
+
+    private double Remaining => BodyBottom - _y;
+
+    private void NewPage()
+    {
+        _ops = [];
+        _pages.Add(_ops);
+        _y = BodyTop;
+    }
+
+    private void Text(string text, XFont font, XBrush brush, double x, double top) =>
+        _ops.Add(new TextOp(text, font, brush, x, top));
+
+    // ----- blocks -------------------------------------------------------------------------------
+
+    /// <summary>Version, status, agreed on, next review: one framed row of four cells.</summary>
+    private void KeyFacts()
+    {
+        var s = _styles;
+        (string Label, string Value)[] facts =
+        [
+            ("Version", _document.Version.ToString(CultureInfo.InvariantCulture)),
+            ("Status", OrNoEntry(_document.StatusLabel)),
+            ("Vereinbart am", _document.AgreedOn is { } agreed ? HelpPlanLabels.Date(agreed) : "noch nicht vereinbart"),
+            ("Nächste Überprüfung", HelpPlanLabels.Date(_document.NextReviewOn)),
+        ];
+        // The version number needs little room; the other three share the rest.
+        const double versionWidth = 70;
+        var otherWidth = (ContentWidth - versionWidth) / (facts.Length - 1);
+        var cellX = Enumerable.Range(0, facts.Length).Select(i => MarginLeft + (i == 0 ? 0 : versionWidth + (i - 1) * otherWidth)).ToArray();
+        var labelHeight = PdfStyles.LineHeight(s.Label);
+        var valueHeight = PdfStyles.LineHeight(s.BodyBold);
+        var wrapped = facts.Select((f, i) => _measurer.Wrap(f.Value, s.BodyBold, (i == 0 ? versionWidth : otherWidth) - 2 * CellPaddingX - 2)).ToList();
+        var height = 2 * (CellPaddingY + 1) + labelHeight + 1 + wrapped.Max(w => Math.Max(1, w.Count)) * valueHeight;
+
+        _ops.Add(new RectOp(s.BoxFill, MarginLeft, _y, ContentWidth, height));
+        for (var i = 0; i < facts.Length; i++)
+        {
+            var x = cellX[i] + CellPaddingX + 1;
+            Text(facts[i].Label, s.Label, s.Muted, x, _y + CellPaddingY + 1);
+            var top = _y + CellPaddingY + 1 + labelHeight + 1;
+            foreach (var line in wrapped[i])
+            {
+                Text(line, s.BodyBold, s.Text, x, top);
+                top += valueHeight;
+            }
+        }
+
+        Frame(MarginLeft, _y, ContentWidth, height, cellX[1..]);
+        _y += height + SectionGap;
+    }
+
+    /// <summary>A numbered section heading, kept with <paramref name="keepWithNext"/> points of what follows.</summary>
+    private void Section(string number, string title, double keepWithNext)
+    {
+        var s = _styles;
+        var height = PdfStyles.LineHeight(s.Section) + 5;
+        if (_y > BodyTop && Remaining < height + keepWithNext)
+        {
+            NewPage();
+        }
+
+        Text(number, s.Section, s.Accent, MarginLeft, _y);
+        Text(title, s.Section, s.Accent, MarginLeft + 22, _y);
+        _y += height;
+    }
+
+    /// <summary>Wrapped text over the full width; continues on the next page line by line.</summary>
+    private void Paragraph(string? text, XFont font, double indent = 0)
+    {
+        var s = _styles;
+        var lines = _measurer.Wrap(text, font, ContentWidth - indent);
+        var brush = s.Text;
+        if (lines.Count == 0)
+        {
+            lines = [NoEntry];
+            brush = s.Muted;
+        }
+
+        var lineHeight = PdfStyles.LineHeight(font);
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var line = lines[i];
+            var left = lines.Count - i;
+            // No single first line at the foot of a page, no single last line at the top of the next.
+            var mustBreak = Remaining < lineHeight
+                || (i == 0 && lines.Count > 1 && Remaining < 2 * lineHeight)
+                || (i > 0 && left == 2 && Remaining < 2 * lineHeight && i >= 2);
+            if (mustBreak)
+            {
+                NewPage();
+            }
+
+            if (line.Length > 0)
+            {
+                Text(line, font, brush, MarginLeft + indent, _y);
+            }
+
+            _y += lineHeight;
+        }
+
+        _y += ParagraphGap;
+    }
+
+    private void Goals()
+    {
+        var s = _styles;
+        var byArea = Enum.GetValues<HelpPlanArea>()
+            .Select(area => (Area: area, Goals: _document.Goals.Where(g => g.Area == area).ToList()))
+            .Where(a => a.Goals.Count > 0)
+            .ToList();
+
+        var header = _header ??= HeaderRow();
+        Section("2", "Ziele und Schritte", byArea.Count == 0 ? PdfStyles.LineHeight(s.Body) : AreaStartHeight(byArea[0].Area, byArea[0].Goals[0], 1, 1, header));
+        if (byArea.Count == 0)
+        {
+            Paragraph("Es wurden noch keine Ziele vereinbart.", s.Body);
+            _y += SectionGap - ParagraphGap;
+            return;
+        }
+
+        var goalNumber = 0;
+        for (var a = 0; a < byArea.Count; a++)
+        {
+            var (area, goals) = byArea[a];
+            var titleLines = AreaTitleLines(area, a + 1);
+
+            // Keep the area title with the table header, the first goal and the start of its first step.
+            if (_y > BodyTop && Remaining < AreaStartHeight(area, goals[0], a + 1, goalNumber + 1, header))
+            {
+                NewPage();
+            }
+
+            foreach (var line in titleLines)
+            {
+                Text(line, s.SubHeading, s.Text, MarginLeft, _y);
+                _y += PdfStyles.LineHeight(s.SubHeading);
+            }
+
+            _y += 3;
+            DrawRowChunk(header, 0, header.LineCount);
+
+            var continuation = $"{HelpPlanLabels.AreaTitle(area)} (Fortsetzung)";
+            foreach (var goal in goals)
+            {
+                goalNumber++;
+                var goalRow = GoalRow(goal, goalNumber);
+                var stepRows = StepRows(goal);
+                if (Remaining < goalRow.Height + MinimumChunk(stepRows[0]) && goalRow.Height + MinimumChunk(stepRows[0]) <= ContinuationCapacity())
+                {
+                    ContinuationPage(continuation, header);
+                }
+
+                PlaceRow(goalRow, continuation, header);
+                foreach (var row in stepRows)
+                {
+                    PlaceRow(row, continuation, header);
+                }
+            }
+
+            _y += SectionGap;
+        }
+    }
+
+    private List<string> AreaTitleLines(HelpPlanArea area, int areaNumber) =>
+        _measurer.Wrap($"2.{areaNumber.ToString(CultureInfo.InvariantCulture)}  {HelpPlanLabels.AreaTitle(area)}", _styles.SubHeading, ContentWidth);
+
+    /// <summary>Height of an area's title, table header, first goal row and the start of its first step.</summary>
+    private double AreaStartHeight(HelpPlanArea area, HelpPlanGoal firstGoal, int areaNumber, int goalNumber, Row header)
+    {
+        var titleHeight = AreaTitleLines(area, areaNumber).Count * PdfStyles.LineHeight(_styles.SubHeading) + 3;
+        var goalRow = GoalRow(firstGoal, goalNumber);
+        var need = titleHeight + header.Height + goalRow.Height + MinimumChunk(StepRows(firstGoal)[0]);
+        return Math.Min(need, BodyBottom - BodyTop);
+    }
+
+    private void OwnEfforts()
+    {
+        var s = _styles;
+        var lineHeight = PdfStyles.LineHeight(s.Body);
+        Section("3", "Eigenbemühungen", PdfStyles.LineHeight(s.BodyBold) + 2 * lineHeight);
+        SubLabel("Eigenbemühungen der Klientin / des Klienten", 2 * lineHeight);
+        Paragraph(_document.OwnEfforts, s.Body);
+        SubLabel("Nachweis der Eigenbemühungen", 2 * lineHeight);
+        Paragraph(_document.OwnEffortsEvidence, s.Body);
+        _y += SectionGap - ParagraphGap;
+    }
+
+    private void SubLabel(string label, double keepWithNext)
+    {
+        var s = _styles;
+        var height = PdfStyles.LineHeight(s.BodyBold) + 1;
+        if (Remaining < height + keepWithNext)
+        {
+            NewPage();
+        }
+
+        Text(label, s.BodyBold, s.Text, MarginLeft, _y);
+        _y += height;
+    }
+
+    /// <summary>Contact boxes, two per row; each row is kept on one page.</summary>
+    private void Contacts()
+    {
+        var s = _styles;
+        const double gap = 14;
+        const double padding = 6;
+        var boxWidth = (ContentWidth - gap) / 2;
+        var textWidth = boxWidth - 2 * padding;
+
+        var boxes = _document.Contacts.Select(c =>
+        {
+            var lines = new List<(string Text, XFont Font, XBrush Brush)>();
+            lines.AddRange(_measurer.Wrap(c.Organisation, s.LabelBold, textWidth).Select(l => (l, s.LabelBold, s.Accent)));
+            lines.AddRange(_measurer.Wrap(c.Name, s.BodyBold, textWidth).Select(l => (l, s.BodyBold, s.Text)));
+            lines.AddRange(_measurer.Wrap($"Telefon: {c.Phone}", s.Body, textWidth).Select(l => (l, s.Body, s.Text)));
+            lines.AddRange(_measurer.Wrap($"E-Mail: {c.Email}", s.Body, textWidth).Select(l => (l, s.Body, s.Text)));
+            var height = 2 * padding + lines.Sum(l => PdfStyles.LineHeight(l.Font)) + 2;
+            return (Lines: lines, Height: height);
+        }).ToList();
+
+        var firstRowHeight = boxes.Count == 0 ? PdfStyles.LineHeight(s.Body) : boxes.Take(2).Max(b => b.Height);
+        Section("4", "Ansprechpersonen", firstRowHeight);
+        if (boxes.Count == 0)
+        {
+            Paragraph(null, s.Body);
+            _y += SectionGap - ParagraphGap;
+            return;
+        }
+
+        for (var i = 0; i < boxes.Count; i += 2)
+        {
+            var row = boxes.Skip(i).Take(2).ToList();
+            var height = row.Max(b => b.Height);
+            if (Remaining < height)
+            {
+                NewPage();
+            }
+
+            for (var j = 0; j < row.Count; j++)
+            {
+                var x = MarginLeft + j * (boxWidth + gap);
+                _ops.Add(new RectOp(s.BoxFill, x, _y, boxWidth, height));
+                Frame(x, _y, boxWidth, height, []);
+                var top = _y + padding;
+                for (var k = 0; k < row[j].Lines.Count; k++)
+                {
+                    var (text, font, brush) = row[j].Lines[k];
+                    Text(text, font, brush, x + padding, top);
+                    top += PdfStyles.LineHeight(font) + (k == 0 ? 2 : 0);
+                }
+            }
+
+            _y += height + 8;
+        }
+
+        _y += SectionGap - 8;
+    }
+
+    /// <summary>Signature lines of the three parties with place and date; heading and lines stay on one page.</summary>
+    private void Signatures()
+    {
+        var s = _styles;
+        const string statement = "Mit ihrer Unterschrift bestätigen die Beteiligten, dass sie diesen Hilfeplan gemeinsam besprochen und vereinbart haben.";
+        string[] parties = ["Fallmanager:in Jobcenter", "Fachkraft Drogenhilfe", "Klient:in"];
+        const double gap = 20;
+        const double writingSpace = 30;
+        var columnWidth = (ContentWidth - 2 * gap) / parties.Length;
+
+        var statementLines = _measurer.Wrap(statement, s.Body, ContentWidth);
+        var labelHeight = PdfStyles.LineHeight(s.Label);
+        var partyLines = parties.Select(p => _measurer.Wrap(p, s.LabelBold, columnWidth)).ToList();
+        var partyHeight = partyLines.Max(l => l.Count) * PdfStyles.LineHeight(s.LabelBold);
+        var blockHeight = statementLines.Count * PdfStyles.LineHeight(s.Body) + 2
+            + writingSpace + 2 + labelHeight
+            + writingSpace + 2 + partyHeight;
+        var headingHeight = PdfStyles.LineHeight(s.Section) + 5;
+        if (_y > BodyTop && Remaining < headingHeight + blockHeight)
+        {
+            NewPage();
+        }
+
+        Section("5", "Unterschriften", blockHeight);
+        foreach (var line in statementLines)
+        {
+            Text(line, s.Body, s.Text, MarginLeft, _y);
+            _y += PdfStyles.LineHeight(s.Body);
+        }
+
+        _y += 2;
+        for (var i = 0; i < parties.Length; i++)
+        {
+            var x = MarginLeft + i * (columnWidth + gap);
+            var lineY = _y + writingSpace;
+            _ops.Add(new LineOp(s.SignatureLine, x, lineY, x + columnWidth, lineY));
+            Text("Ort, Datum", s.Label, s.Muted, x, lineY + 2);
+            lineY += 2 + labelHeight + writingSpace;
+            _ops.Add(new LineOp(s.SignatureLine, x, lineY, x + columnWidth, lineY));
+            var top = lineY + 2;
+            foreach (var line in partyLines[i])
+            {
+                Text(line, s.LabelBold, s.Text, x, top);
+                top += PdfStyles.LineHeight(s.LabelBold);
+            }
+        }
+
+        _y += writingSpace + 2 + labelHeight + writingSpace + 2 + partyHeight;
+    }
+
+    // ----- table --------------------------------------------------------------------------------
+
+    private sealed record Cell(double X, double Width, IReadOnlyList<string> Lines, XFont Font, XBrush Brush);
+
+    private sealed record Row(IReadOnlyList<Cell> Cells, double LineHeight, XBrush? Fill)
+    {
+        public int LineCount { get; } = Math.Max(1, Cells.Max(c => c.Lines.Count));
+
+        public double Height => LineCount * LineHeight + 2 * CellPaddingY;
+    }
+
+    private static readonly double[] ColumnX =
+    [
+        MarginLeft,
+        MarginLeft + StepWidth,
+        MarginLeft + StepWidth + WhoWidth,
+        MarginLeft + StepWidth + WhoWidth + DueWidth,
+    ];
+
+    private static readonly double[] ColumnWidth = [StepWidth, WhoWidth, DueWidth, StatusWidth];
+
+    private Row HeaderRow()
+    {
+        string[] titles = ["Schritt", "Wer", "Bis wann", "Stand"];
+        var cells = titles.Select((t, i) => MakeCell(i, t, _styles.TableHeader, _styles.Text)).ToList();
+        return new Row(cells, PdfStyles.LineHeight(_styles.TableHeader), _styles.HeaderFill);
+    }
+
+    private Row GoalRow(HelpPlanGoal goal, int number)
+    {
+        var text = $"Ziel {number.ToString(CultureInfo.InvariantCulture)}: {TextWrapper.Normalize(goal.Text)}";
+        var lines = _measurer.Wrap(text, _styles.TableBold, ContentWidth - 2 * CellPaddingX);
+        return new Row([new Cell(MarginLeft, ContentWidth, lines, _styles.TableBold, _styles.Accent)], PdfStyles.LineHeight(_styles.TableBold), _styles.GoalFill);
+    }
+
+    private List<Row> StepRows(HelpPlanGoal goal)
+    {
+        var s = _styles;
+        var lineHeight = PdfStyles.LineHeight(s.Table);
+        if (goal.Steps.Count == 0)
+        {
+            var lines = _measurer.Wrap("Noch keine Schritte vereinbart.", s.Table, ContentWidth - 2 * CellPaddingX);
+            return [new Row([new Cell(MarginLeft, ContentWidth, lines, s.Table, s.Muted)], lineHeight, null)];
+        }
+
+        return goal.Steps.Select(step => new Row(
+            [
+                MakeCell(0, OrNoEntry(step.Description), s.Table, s.Text),
+                MakeCell(1, HelpPlanLabels.Responsible(step.Responsible), s.Table, s.Text),
+                MakeCell(2, step.DueOn is { } due ? HelpPlanLabels.Date(due) : "offen", s.Table, s.Text),
+                MakeCell(3, OrNoEntry(step.StatusLabel), s.Table, s.Text),
+            ],
+            lineHeight,
+            null)).ToList();
+    }
+
+    private Cell MakeCell(int column, string text, XFont font, XBrush brush) =>
+        new(ColumnX[column], ColumnWidth[column], _measurer.Wrap(text, font, ColumnWidth[column] - 2 * CellPaddingX), font, brush);
+
+    private static double MinimumChunk(Row row) =>
+        Math.Min(row.LineCount, MinLinesPerChunk) * row.LineHeight + 2 * CellPaddingY;
+
+    private double ContinuationTitleHeight => PdfStyles.LineHeight(_styles.LabelBold) + 3;
+
+    private double ContinuationCapacity() => BodyBottom - BodyTop - ContinuationTitleHeight - (_header ??= HeaderRow()).Height;
+
+    private void ContinuationPage(string title, Row header)
+    {
+        NewPage();
+        Text(title, _styles.LabelBold, _styles.Muted, MarginLeft, _y);
+        _y += ContinuationTitleHeight;
+        DrawRowChunk(header, 0, header.LineCount);
+    }
+
+    /// <summary>
+    /// Places a row: whole on this page if it fits; whole on the next page if it fits there and is
+    /// short; otherwise split line by line across pages (a row taller than a page always splits).
+    /// </summary>
+    private void PlaceRow(Row row, string continuationTitle, Row header)
+    {
+        if (row.Height <= Remaining)
+        {
+            DrawRowChunk(row, 0, row.LineCount);
+            return;
+        }
+
+        var fitsOnFreshPage = row.Height <= ContinuationCapacity();
+        var worthSplitting = row.Height > SplitRowsTallerThan && Remaining >= MinimumChunk(row);
+        if (fitsOnFreshPage && !worthSplitting)
+        {
+            ContinuationPage(continuationTitle, header);
+            DrawRowChunk(row, 0, row.LineCount);
+            return;
+        }
+
+        var from = 0;
+        while (from < row.LineCount)
+        {
+            var fit = (int)Math.Floor((Remaining - 2 * CellPaddingY) / row.LineHeight);
+            var left = row.LineCount - from;
+            if (fit < Math.Min(left, MinLinesPerChunk))
+            {
+                ContinuationPage(continuationTitle, header);
+                continue;
+            }
+
+            var count = Math.Min(fit, left);
+            DrawRowChunk(row, from, count);
+            from += count;
+            if (from < row.LineCount)
+            {
+                ContinuationPage(continuationTitle, header);
+            }
+        }
+    }
+
+    private void DrawRowChunk(Row row, int from, int count)
+    {
+        var height = count * row.LineHeight + 2 * CellPaddingY;
+        if (row.Fill is not null)
+        {
+            _ops.Add(new RectOp(row.Fill, MarginLeft, _y, ContentWidth, height));
+        }
+
+        foreach (var cell in row.Cells)
+        {
+            var top = _y + CellPaddingY;
+            for (var i = from; i < Math.Min(from + count, cell.Lines.Count); i++)
+            {
+                if (cell.Lines[i].Length > 0)
+                {
+                    Text(cell.Lines[i], cell.Font, cell.Brush, cell.X + CellPaddingX, top);
+                }
+
+                top += row.LineHeight;
+            }
+        }
+
+        Frame(MarginLeft, _y, ContentWidth, height, [.. row.Cells.Skip(1).Select(c => c.X)]);
+        _y += height;
+    }
+
+    /// <summary>A rectangle outline plus vertical separators at <paramref name="separators"/>.</summary>
+    private void Frame(double x, double y, double width, double height, IReadOnlyList<double> separators)
+    {
+        var pen = _styles.Grid;
+        _ops.Add(new LineOp(pen, x, y, x + width, y));
+        _ops.Add(new LineOp(pen, x, y + height, x + width, y + height));
+        _ops.Add(new LineOp(pen, x, y, x, y + height));
+        _ops.Add(new LineOp(pen, x + width, y, x + width, y + height));
+        foreach (var sx in separators)
+        {
+            _ops.Add(new LineOp(pen, sx, y, sx, y + height));
+        }
+    }
+
+    private static string OrNoEntry(string? text) => string.IsNullOrWhiteSpace(text) ? "–" : text;
+}

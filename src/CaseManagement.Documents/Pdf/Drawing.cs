@@ -1,0 +1,71 @@
+using PdfSharp.Drawing;
+
+namespace CaseManagement.Documents.Pdf;
+
+/// <summary>
+/// One drawing instruction of a laid-out page. Layout records these first, so the page count is
+/// known before anything is drawn ("Seite x von y" in one pass).
+/// </summary>
+internal abstract record DrawOp
+{
+    public abstract void Draw(XGraphics gfx);
+}
+
+/// <summary>A single line of text; <see cref="Top"/> is the top of the line box.</summary>
+internal sealed record TextOp(string Text, XFont Font, XBrush Brush, double X, double Top) : DrawOp
+{
+    public override void Draw(XGraphics gfx) => gfx.DrawString(Text, Font, Brush, X, Top, XStringFormats.TopLeft);
+}
+
+internal sealed record LineOp(XPen Pen, double X1, double Y1, double X2, double Y2) : DrawOp
+{
+    public override void Draw(XGraphics gfx) => gfx.DrawLine(Pen, X1, Y1, X2, Y2);
+}
+
+internal sealed record RectOp(XBrush Brush, double X, double Y, double Width, double Height) : DrawOp
+{
+    public override void Draw(XGraphics gfx) => gfx.DrawRectangle(Brush, X, Y, Width, Height);
+}
+
+/// <summary>Measures text with PDFsharp and caches widths for one rendering (not shared between threads).</summary>
+internal sealed class TextMeasurer(XGraphics measureContext)
+{
+    private readonly Dictionary<XFont, Dictionary<string, double>> _widths = new(ReferenceEqualityComparer.Instance);
+
+    public double Width(string text, XFont font)
+    {
+        if (!_widths.TryGetValue(font, out var cache))
+        {
+            cache = new Dictionary<string, double>(StringComparer.Ordinal);
+            _widths[font] = cache;
+        }
+
+        if (!cache.TryGetValue(text, out var width))
+        {
+            width = measureContext.MeasureString(text, font).Width;
+            cache[text] = width;
+        }
+
+        return width;
+    }
+
+    public List<string> Wrap(string? text, XFont font, double maxWidth) =>
+        TextWrapper.Wrap(text, maxWidth, s => Width(s, font));
+
+    /// <summary>Cuts <paramref name="text"/> with "…" so it fits <paramref name="maxWidth"/> on one line.</summary>
+    public string Ellipsize(string text, XFont font, double maxWidth)
+    {
+        if (Width(text, font) <= maxWidth)
+        {
+            return text;
+        }
+
+        var length = text.Length;
+        while (length > 0 && Width(string.Concat(text.AsSpan(0, length).TrimEnd(), "…"), font) > maxWidth)
+        {
+            length--;
+        }
+
+        return string.Concat(text.AsSpan(0, length).TrimEnd(), "…");
+    }
+}

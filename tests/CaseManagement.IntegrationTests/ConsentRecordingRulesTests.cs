@@ -1,0 +1,84 @@
+using CaseManagement.Application.Clients;
+using CaseManagement.Application.Consent;
+using CaseManagement.Domain.Consent;
+using CaseManagement.Domain.Staff;
+using Microsoft.EntityFrameworkCore;
+
+namespace CaseManagement.IntegrationTests;
+
+/// <summary>Each organisation records the release of the data it holds; the receiving side cannot open data to itself.</summary>
+public sealed class ConsentRecordingRulesTests(AppFixture app) : IClassFixture<AppFixture>
+{
+    [Fact]
+    public async Task The_drug_help_worker_releases_health_data_to_the_Jobcenter_and_the_Jobcenter_then_sees_it()
+    {
+        var (caseManager, drugHelpWorker, clientId) = await SharedCaseAsync();
+        var release = Consent(ConsentDirections.DrugHelpToJobcenter);
+        release.HealthData = true;
+        release.HealthDataNamedExplicitly = true;
+        release.MasterData = false;
+
+        var recorded = await app.Service<ConsentCommands>().RecordAsync(drugHelpWorker, clientId, release);
+
+        Assert.True(recorded.Succeeded, recorded.Message);
+        var file = await app.Service<ClientFileQuery>().OpenAsync(caseManager, clientId);
+        Assert.True(file!.Episodes.Single().HealthDataVisible);
+    }
+
+    [Fact]
+    public async Task The_Jobcenter_cannot_record_a_release_of_drug_help_data_to_itself()
+    {
+        var (caseManager, _, clientId) = await SharedCaseAsync();
+        var selfRelease = Consent(ConsentDirections.DrugHelpToJobcenter);
+        selfRelease.HealthData = true;
+        selfRelease.HealthDataNamedExplicitly = true;
+
+        var result = await app.Service<ConsentCommands>().RecordAsync(caseManager, clientId, selfRelease);
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("erfasst diese selbst", result.Errors[nameof(ConsentInput.DrugHelpToJobcenter)].Single());
+        Assert.Equal(0, await ConsentCountAsync(clientId));
+        var file = await app.Service<ClientFileQuery>().OpenAsync(caseManager, clientId);
+        Assert.False(file!.Episodes.Single().HealthDataVisible);
+    }
+
+    [Fact]
+    public async Task The_Jobcenter_cannot_release_health_data_it_does_not_hold()
+    {
+        var (caseManager, _, clientId) = await SharedCaseAsync();
+        var input = Consent(ConsentDirections.JobcenterToDrugHelp);
+        input.HealthData = true;
+        input.HealthDataNamedExplicitly = true;
+
+        var result = await app.Service<ConsentCommands>().RecordAsync(caseManager, clientId, input);
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("Drogenhilfe", result.Errors[nameof(ConsentInput.HealthDataNamedExplicitly)].Single());
+        Assert.Equal(0, await ConsentCountAsync(clientId));
+    }
+
+    private async Task<(Domain.Access.StaffMember CaseManager, Domain.Access.StaffMember DrugHelpWorker, Guid ClientId)> SharedCaseAsync()
+    {
+        var caseManager = await app.CreateMemberAsync(StaffRole.CaseManager, Organisation.Jobcenter, "Fallmanager Freigabe");
+        var drugHelpWorker = await app.CreateMemberAsync(StaffRole.DrugHelpWorker, Organisation.DrugHelpService, "Fachkraft Freigabe");
+        var client = CaseData.NewClient(Organisation.Jobcenter, caseManager.Id, drugHelpWorker.Id, "Freigabe");
+        client.AddEpisode(app.Today().AddMonths(-2));
+        await app.SaveClientsAsync([client]);
+        return (caseManager, drugHelpWorker, client.Id);
+    }
+
+    private ConsentInput Consent(ConsentDirections directions) => new()
+    {
+        MasterData = true,
+        JobcenterToDrugHelp = directions.HasFlag(ConsentDirections.JobcenterToDrugHelp),
+        DrugHelpToJobcenter = directions.HasFlag(ConsentDirections.DrugHelpToJobcenter),
+        Purpose = "Gemeinsame Hilfeplanung",
+        SignedOn = app.Today(),
+    };
+
+    private async Task<int> ConsentCountAsync(Guid clientId)
+    {
+        await using var db = await app.DbAsync();
+        return await db.Consents.CountAsync(c => c.ClientId == clientId);
+    }
+}
