@@ -128,6 +128,7 @@ public static class GermanLabels
         AuditAction.ResponsibilityChanged => "Zuständigkeit geändert",
         AuditAction.TargetAreaDecided => "Wohnort-Entscheidung",
         AuditAction.Exported => "exportiert",
+        AuditAction.ListViewed => "in Liste angezeigt",
         _ => "–",
     };
 }

@@ -10,7 +10,6 @@ using PdfSharp.Pdf.IO;
 PdfSharpLicense.SetAgplLicense();
 
 var iterations = args.Length > 0 && int.TryParse(args[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : 300;
-var warmUp = Math.Max(20, iterations / 10);
 var plan = TypicalPlan.Create();
 
 var bytes = HelpPlanPdf.Render(plan);
@@ -20,9 +19,13 @@ using (var pdf = PdfReader.Open(stream, PdfDocumentOpenMode.Import))
     Print($"Plan: {plan.Goals.Count} goals, {plan.Goals.Sum(g => g.Steps.Count)} steps, {pdf.PageCount} pages, {bytes.Length / 1024.0:F0} KiB");
 }
 
-for (var i = 0; i < warmUp; i++)
+// Warm-up: long enough for tiered compilation to reach its optimised code (at least 2 s and 100 runs).
+var warmUp = 0;
+var warmUpClock = Stopwatch.StartNew();
+while (warmUp < 100 || warmUpClock.Elapsed < TimeSpan.FromSeconds(2))
 {
     HelpPlanPdf.Render(plan);
+    warmUp++;
 }
 
 var timings = new double[iterations];

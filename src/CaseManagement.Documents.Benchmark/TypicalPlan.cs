@@ -2,7 +2,7 @@ using CaseManagement.Documents.HelpPlans;
 
 namespace CaseManagement.Documents.Benchmark;
 
-/// <summary>A typical help plan of three pages: 14 goals over the five areas, two or three steps each.</summary>
+/// <summary>A typical help plan of three pages: 11 goals over the five areas, two or three steps each.</summary>
 internal static class TypicalPlan
 {
     public static HelpPlanDocument Create()
@@ -11,16 +11,13 @@ internal static class TypicalPlan
         [
             (HelpPlanArea.JobApplicationSupport, "Bewerbungsunterlagen (Lebenslauf, Anschreiben, Zeugnisse) sind vollständig und aktuell."),
             (HelpPlanArea.JobApplicationSupport, "Frau Schäfer bewirbt sich regelmäßig auf Stellen im Einzelhandel und in der Gastronomie."),
-            (HelpPlanArea.JobApplicationSupport, "Vorstellungsgespräche werden gemeinsam vorbereitet und geübt."),
             (HelpPlanArea.JobPlacement, "Aufnahme einer Beschäftigung in Teilzeit (mindestens 20 Stunden in der Woche)."),
             (HelpPlanArea.JobPlacement, "Ein Praktikum von vier Wochen ist vereinbart und begonnen."),
-            (HelpPlanArea.JobPlacement, "Vermittlungsvorschläge werden innerhalb einer Woche beantwortet."),
             (HelpPlanArea.PsychosocialCounselling, "Regelmäßige Beratungsgespräche in der Drogenhilfe, mindestens alle zwei Wochen."),
             (HelpPlanArea.PsychosocialCounselling, "Ein Krisenplan ist erstellt und liegt der Klientin vor."),
             (HelpPlanArea.PsychosocialCounselling, "Schuldnerberatung ist angefragt und ein erster Termin ist vereinbart."),
             (HelpPlanArea.ReferralToFurtherHelp, "Die Substitutionsbehandlung wird stabil fortgeführt."),
             (HelpPlanArea.ReferralToFurtherHelp, "Ein Antrag auf ambulante Suchtrehabilitation ist gestellt."),
-            (HelpPlanArea.ReferralToFurtherHelp, "Nach der Reha ist eine Nachsorge in Wohnortnähe vereinbart."),
             (HelpPlanArea.FurtherQualification, "Teilnahme an einer Übergangsmaßnahme zur beruflichen Orientierung (drei Monate)."),
             (HelpPlanArea.FurtherQualification, "Ein PC-Grundkurs an der Volkshochschule ist abgeschlossen."),
         ];

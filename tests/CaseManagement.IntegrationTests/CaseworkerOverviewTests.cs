@@ -46,6 +46,23 @@ public sealed class CaseworkerOverviewTests(AppFixture app) : IClassFixture<AppF
     }
 
     [Fact]
+    public async Task Lists_that_show_names_are_audited_with_the_case_numbers_shown()
+    {
+        var me = await app.CreateMemberAsync(StaffRole.DrugHelpWorker, Organisation.DrugHelpService, "Fachkraft Listenprotokoll");
+        var own = Active(app, Organisation.DrugHelpService, null, me.Id, "Sichtbar");
+        var hidden = Active(app, Organisation.Jobcenter, null, me.Id, "Unsichtbar");
+        await app.SaveClientsAsync([own, hidden]);
+
+        await app.Service<CaseloadQueryHandler>().GetPageAsync(me, new CaseloadQuery());
+
+        await using var db = await app.DbAsync();
+        var entry = Assert.Single(db.AuditEntries.Where(a => a.UserId == me.Id && a.Action == Domain.Audit.AuditAction.ListViewed));
+        Assert.Contains(own.CaseNumber, entry.Fields);
+        Assert.DoesNotContain(hidden.CaseNumber, entry.Fields);
+        Assert.StartsWith("Fallbestand", entry.Fields);
+    }
+
+    [Fact]
     public async Task Names_held_by_the_other_organisation_stay_hidden_without_consent()
     {
         var me = await app.CreateMemberAsync(StaffRole.DrugHelpWorker, Organisation.DrugHelpService, "Fachkraft Namen");

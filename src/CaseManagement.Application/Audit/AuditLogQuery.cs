@@ -56,7 +56,8 @@ public sealed class AuditLogQuery(IDbContextFactory<CaseManagementDbContext> con
         if (!string.IsNullOrWhiteSpace(filter.CaseNumber))
         {
             var caseNumber = filter.CaseNumber.Trim().ToUpperInvariant();
-            query = query.Where(a => a.CaseNumber != null && a.CaseNumber.Contains(caseNumber));
+            // List views name their case numbers in Fields.
+            query = query.Where(a => (a.CaseNumber != null && a.CaseNumber.Contains(caseNumber)) || (a.Fields != null && a.Fields.Contains(caseNumber)));
         }
 
         if (filter.From is { } from)

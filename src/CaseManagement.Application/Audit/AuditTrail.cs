@@ -40,5 +40,14 @@ public sealed class AuditTrail(IDbContextFactory<CaseManagementDbContext> contex
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    /// <summary>A list that showed names: one entry per load, naming the case numbers whose data was shown.</summary>
+    public Task ListViewedAsync(StaffMember actor, string list, IEnumerable<string> caseNumbers, CancellationToken cancellationToken = default)
+    {
+        var shown = caseNumbers.ToList();
+        return shown.Count == 0
+            ? Task.CompletedTask
+            : RecordAsync(actor, AuditAction.ListViewed, clientId: null, caseNumber: null, DataCategory.MasterData, [list, .. shown], cancellationToken);
+    }
+
     private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
 }

@@ -14,7 +14,7 @@ namespace CaseManagement.Application.Clients;
 /// paged by keyset (no OFFSET), so page 40 costs what page 1 costs. Name search and age filter
 /// only ever match rows whose master data the reader may see, so a search cannot reveal a name.
 /// </summary>
-public sealed class CaseloadQueryHandler(IDbContextFactory<CaseManagementDbContext> contextFactory, ClientAccess access)
+public sealed class CaseloadQueryHandler(IDbContextFactory<CaseManagementDbContext> contextFactory, ClientAccess access, Audit.AuditTrail audit)
 {
     // Visible names sort first, hidden ones after them by case number; digits are never ignored by a
     // linguistic collation the way punctuation such as "~" is.
@@ -132,6 +132,7 @@ public sealed class CaseloadQueryHandler(IDbContextFactory<CaseManagementDbConte
                 r.IsActive, r.OwningOrganisation, consentState, visible && r.TargetAreaDecision == TargetAreaDecision.Pending);
         }).ToList();
 
+        await audit.ListViewedAsync(reader, "Fallbestand", result.Where(r => r.DisplayName is not null).Select(r => r.CaseNumber), cancellationToken);
         var last = page.Count > pageSize ? page[pageSize - 1] : null;
         var next = last is null ? null : new Cursor(last.SortName, last.CaseNumber, last.CreatedAt).ToString();
         return new CaseloadPage(result, next);

@@ -20,7 +20,7 @@ public sealed record CaseworkerOverviewData(
     IReadOnlyList<OverviewCase> TargetAreaPending);
 
 /// <summary>What a caseworker should look at first: consents about to lapse and cases the other side has not taken up yet.</summary>
-public sealed class CaseworkerOverview(IDbContextFactory<CaseManagementDbContext> contextFactory, ClientAccess access)
+public sealed class CaseworkerOverview(IDbContextFactory<CaseManagementDbContext> contextFactory, ClientAccess access, Audit.AuditTrail audit)
 {
     public const int ExpiryWarningDays = 30;
 
@@ -59,6 +59,8 @@ public sealed class CaseworkerOverview(IDbContextFactory<CaseManagementDbContext
             .Select(c => Row(c, "Wohnort außerhalb: Entscheidung der Teamleitung offen")).ToList();
         var withoutConsent = active.Count(c => !c.Consents.Any(k => k.StateAt(now) == ConsentState.Valid));
 
+        var named = expiring.Concat(withoutCounterpart).Concat(pending).Where(c => c.DisplayName is not null).Select(c => c.CaseNumber).Distinct();
+        await audit.ListViewedAsync(caseworker, "Startseite", named, cancellationToken);
         return new CaseworkerOverviewData(active.Count, withoutConsent, expiring, withoutCounterpart, pending);
     }
 

@@ -12,7 +12,7 @@ namespace CaseManagement.Application.Clients;
 public sealed record TargetAreaReview(Guid ClientId, string CaseNumber, string? DisplayName, string? PostalCode, string? City, DateTimeOffset RegisteredAt);
 
 /// <summary>Open target-area decisions for a team lead: clients their organisation is responsible for.</summary>
-public sealed class TargetAreaReviews(IDbContextFactory<CaseManagementDbContext> contextFactory, ClientAccess access)
+public sealed class TargetAreaReviews(IDbContextFactory<CaseManagementDbContext> contextFactory, ClientAccess access, Audit.AuditTrail audit)
 {
     public async Task<IReadOnlyList<TargetAreaReview>> OpenForAsync(StaffMember teamLead, CancellationToken cancellationToken = default)
     {
@@ -32,10 +32,12 @@ public sealed class TargetAreaReviews(IDbContextFactory<CaseManagementDbContext>
             .Include(c => c.Consents)
             .ToListAsync(cancellationToken);
 
-        return [.. clients.Select(c =>
+        List<TargetAreaReview> reviews = [.. clients.Select(c =>
         {
             var visible = access.For(teamLead, ClientAccess.FactsOf(c)).MayRead(DataCategory.MasterData);
             return new TargetAreaReview(c.Id, c.CaseNumber, visible ? c.FullName : null, visible ? c.PostalCode : null, visible ? c.City : null, c.CreatedAt);
         })];
+        await audit.ListViewedAsync(teamLead, "Wohnort-Entscheidungen", reviews.Where(r => r.DisplayName is not null).Select(r => r.CaseNumber), cancellationToken);
+        return reviews;
     }
 }

@@ -51,6 +51,7 @@ internal sealed class HelpPlanLayout
     private List<DrawOp> _ops = [];
     private double _y;
     private Row? _header;
+    private (int Page, double Y)? _lastRowBottom;
 
     public HelpPlanLayout(HelpPlanDocument document, PdfStyles styles, TextMeasurer measurer)
     {
@@ -560,15 +561,22 @@ internal sealed class HelpPlanLayout
             }
         }
 
-        Frame(MarginLeft, _y, ContentWidth, height, [.. row.Cells.Skip(1).Select(c => c.X)]);
+        // Rows follow each other: the previous row's bottom line is this row's top line.
+        var continuesTable = _lastRowBottom is { } bottom && bottom.Page == _pages.Count && Math.Abs(bottom.Y - _y) < 0.01;
+        Frame(MarginLeft, _y, ContentWidth, height, [.. row.Cells.Skip(1).Select(c => c.X)], drawTop: !continuesTable);
         _y += height;
+        _lastRowBottom = (_pages.Count, _y);
     }
 
     /// <summary>A rectangle outline plus vertical separators at <paramref name="separators"/>.</summary>
-    private void Frame(double x, double y, double width, double height, IReadOnlyList<double> separators)
+    private void Frame(double x, double y, double width, double height, IReadOnlyList<double> separators, bool drawTop = true)
     {
         var pen = _styles.Grid;
-        _ops.Add(new LineOp(pen, x, y, x + width, y));
+        if (drawTop)
+        {
+            _ops.Add(new LineOp(pen, x, y, x + width, y));
+        }
+
         _ops.Add(new LineOp(pen, x, y + height, x + width, y + height));
         _ops.Add(new LineOp(pen, x, y, x, y + height));
         _ops.Add(new LineOp(pen, x + width, y, x + width, y + height));

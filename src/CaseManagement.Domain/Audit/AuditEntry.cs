@@ -17,6 +17,9 @@ public enum AuditAction
     ResponsibilityChanged = 10,
     TargetAreaDecided = 11,
     Exported = 12,
+
+    /// <summary>A list showed clients' data (names); the case numbers shown are in <see cref="AuditEntry.Fields"/>.</summary>
+    ListViewed = 13,
 }
 
 /// <summary>
