@@ -22,6 +22,7 @@ install_missing_packages() {
   command -v qpdf >/dev/null || need+=(qpdf)
   [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
   [ -d /usr/share/fonts/truetype/liberation ] || need+=(fonts-liberation)
+  [ -f /usr/share/zoneinfo/Europe/Berlin ] || need+=(tzdata)
   if [ ${#need[@]} -gt 0 ]; then
     log "Installing: ${need[*]}"
     as_root apt-get update -qq

@@ -9,15 +9,17 @@ public static class GermanCalendar
 
     public static DateTimeOffset ToLocal(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone);
 
+    // No silent fallback to UTC: consents would stay valid up to two hours past midnight.
     private static TimeZoneInfo FindZone()
     {
         try
         {
             return TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
         }
-        catch (TimeZoneNotFoundException)
+        catch (TimeZoneNotFoundException exception)
         {
-            return TimeZoneInfo.Utc;
+            throw new InvalidOperationException(
+                "Zeitzone Europe/Berlin nicht gefunden (time zone data missing): bitte das Paket 'tzdata' installieren.", exception);
         }
     }
 }

@@ -283,6 +283,24 @@ public sealed partial class HelpPlanPdfTests
     }
 
     [Fact]
+    public void Goal_of_an_unknown_area_is_rejected_rather_than_left_out()
+    {
+        var plan = SamplePlans.Short() with { Goals = [new HelpPlanGoal((HelpPlanArea)99, "Ziel ohne Handlungsfeld", [])] };
+        Assert.Throws<ArgumentException>(() => TestPdf.Render(plan));
+    }
+
+    [Fact]
+    public void Line_breaks_in_header_fields_do_not_break_the_header()
+    {
+        var plan = SamplePlans.Short() with { ClientName = "Jürgen\r\nWeiß", CaseNumber = "LU-2025-\t00417" };
+        var path = Path.Combine(PdfTools.ArtifactsDirectory, "help-plan-header-line-breaks.pdf");
+        File.WriteAllBytes(path, TestPdf.Render(plan));
+        var page = PdfTools.TextLayout(path);
+        Assert.Contains("Klient:in: Jürgen Weiß", page);
+        Assert.Contains("Fallnummer: LU-2025- 00417", page);
+    }
+
+    [Fact]
     public void Render_rejects_null() => Assert.Throws<ArgumentNullException>(() => TestPdf.Render(null!));
 
     private static int PageOf(RenderedPlan plan, string text)

@@ -63,6 +63,13 @@ internal sealed class HelpPlanLayout
     /// <summary>Lays out the body; returns one list of instructions per page (header/footer not included).</summary>
     public IReadOnlyList<IReadOnlyList<DrawOp>> LayoutBody()
     {
+        var unknown = _document.Goals.FirstOrDefault(g => !Enum.IsDefined(g.Area));
+        if (unknown is not null)
+        {
+            // A goal must never silently drop out of the client's copy.
+            throw new ArgumentException($"Goal with unknown area {(int)unknown.Area}: every goal needs one of the five areas.", "document");
+        }
+
         NewPage();
         KeyFacts();
         Section("1", "Integrationsziel", PdfStyles.LineHeight(_styles.Body) * 2);
@@ -81,8 +88,8 @@ internal sealed class HelpPlanLayout
         var s = _styles;
 
         // Both organisations, left and right: the plan is theirs jointly.
-        var left = _document.JobcenterName.Trim();
-        var right = _document.DrugHelpServiceName.Trim();
+        var left = OneLine(_document.JobcenterName);
+        var right = OneLine(_document.DrugHelpServiceName);
         var half = (ContentWidth - 16) / 2;
         left = _measurer.Ellipsize(left, s.OrganisationLine, half);
         right = _measurer.Ellipsize(right, s.OrganisationLine, half);
@@ -93,7 +100,7 @@ internal sealed class HelpPlanLayout
         ops.Add(new TextOp(HelpPlanLabels.Title, s.Title, s.Accent, MarginLeft, HeaderTitleTop));
 
         var caseLabel = "Fallnummer: ";
-        var caseNumber = _measurer.Ellipsize(_document.CaseNumber.Trim(), s.HeaderText, ContentWidth / 3);
+        var caseNumber = _measurer.Ellipsize(OneLine(_document.CaseNumber), s.HeaderText, ContentWidth / 3);
         var caseWidth = _measurer.Width(caseLabel, s.HeaderBold) + _measurer.Width(caseNumber, s.HeaderText);
         var caseX = ContentRight - caseWidth;
         ops.Add(new TextOp(caseLabel, s.HeaderBold, s.Text, caseX, HeaderClientTop));
@@ -101,7 +108,7 @@ internal sealed class HelpPlanLayout
 
         var clientLabel = "Klient:in: ";
         var clientLabelWidth = _measurer.Width(clientLabel, s.HeaderBold);
-        var clientName = _measurer.Ellipsize(_document.ClientName.Trim(), s.HeaderText, caseX - MarginLeft - clientLabelWidth - 16);
+        var clientName = _measurer.Ellipsize(OneLine(_document.ClientName), s.HeaderText, caseX - MarginLeft - clientLabelWidth - 16);
         ops.Add(new TextOp(clientLabel, s.HeaderBold, s.Text, MarginLeft, HeaderClientTop));
         ops.Add(new TextOp(clientName, s.HeaderText, s.Text, MarginLeft + clientLabelWidth, HeaderClientTop));
         ops.Add(new LineOp(s.Rule, MarginLeft, HeaderRuleY, ContentRight, HeaderRuleY));
@@ -587,4 +594,7 @@ internal sealed class HelpPlanLayout
     }
 
     private static string OrNoEntry(string? text) => string.IsNullOrWhiteSpace(text) ? "–" : text;
+
+    /// <summary>Text for a single line (header fields): line breaks and control characters become spaces.</summary>
+    private static string OneLine(string? text) => TextWrapper.Normalize(text).Replace('\n', ' ');
 }

@@ -11,6 +11,9 @@ public static class StartupExtensions
 {
     public static async Task InitializeDatabaseAsync(this WebApplication app)
     {
+        // Fail at start, not on the first consent check, when the machine lacks time zone data.
+        _ = Domain.GermanCalendar.DateOf(DateTimeOffset.UtcNow);
+
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);
     }
