@@ -2,6 +2,8 @@ using System.Net;
 using CaseManagement.Infrastructure.DemoData;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CaseManagement.IntegrationTests;
 
@@ -31,6 +33,28 @@ public sealed class FirstRunOnSqliteTests : IDisposable
 
         Assert.True(File.Exists(databaseFile));
         Assert.NotEmpty(Directory.GetFiles(Path.Combine(_folder, "logs")));
+    }
+
+    [Fact]
+    public async Task Production_never_gets_demo_accounts_or_demo_clients_even_when_the_setting_asks_for_them()
+    {
+        var databaseFile = Path.Combine(_folder, "prod", "casemanagement.db");
+        await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        {
+            builder.UseEnvironment("Production");
+            builder.UseSetting("Database:Provider", "Sqlite");
+            builder.UseSetting("Database:MigrateOnStartup", "true");
+            builder.UseSetting("ConnectionStrings:CaseManagement", $"Data Source={databaseFile}");
+            builder.UseSetting("DemoData:Enabled", "true");
+            builder.UseSetting("Logging:Folder", Path.Combine(_folder, "prod-logs"));
+        });
+        _ = factory.Server;
+
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CaseManagement.Infrastructure.Persistence.CaseManagementDbContext>();
+        Assert.Equal(0, await db.Users.CountAsync());
+        Assert.Equal(0, await db.Clients.CountAsync());
+        Assert.Equal(CaseManagement.Domain.Staff.StaffRole.All.Count, await db.Roles.CountAsync());
     }
 
     public void Dispose()
