@@ -38,6 +38,7 @@ public static class HelpPlanPdf
         // cope, but qpdf --check warns about every compressed page content stream. Page content is
         // therefore written uncompressed (a few KB per page); embedded font subsets stay compressed.
         pdf.Options.CompressContentStreams = false;
+        pdf.Options.FlateEncodeMode = PdfFlateEncodeMode.BestSpeed; // font subsets: a little faster, ~10 % larger
 
         for (var i = 0; i < body.Count; i++)
         {
