@@ -19,6 +19,8 @@ public sealed partial class BrowserFixture : IAsyncLifetime
 
     public Uri BaseAddress { get; private set; } = default!;
 
+    public System.Collections.Concurrent.ConcurrentQueue<string> CspViolations { get; } = new();
+
     public IBrowser Browser { get; private set; } = default!;
 
     public static string ArtifactsFolder { get; } = ResolveArtifactsFolder();
@@ -47,7 +49,16 @@ public sealed partial class BrowserFixture : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = width, Height = height },
         });
         context.SetDefaultTimeout(15_000);
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        // A Content-Security-Policy violation means the app itself broke its own policy: fail loudly.
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error" && message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+            {
+                CspViolations.Enqueue(message.Text);
+            }
+        };
+        return page;
     }
 
     public static async Task SignInAsync(IPage page, DemoAccount account)

@@ -30,6 +30,9 @@ public sealed class SignInTests(AppFixture app) : IClassFixture<AppFixture>
         var html = await browser.Client.GetStringAsync("/konto/anmelden");
 
         Assert.Contains("<html lang=\"de\">", html);
+        var response = await browser.Client.GetAsync("/konto/anmelden");
+        Assert.Contains("script-src 'self'", response.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
         Assert.Contains("E-Mail-Adresse", html);
         Assert.Contains("Passwort", html);
     }

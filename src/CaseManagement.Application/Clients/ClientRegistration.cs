@@ -26,6 +26,7 @@ public sealed class ClientRegistration(
     ClientAccess access,
     AuditTrail audit,
     ClientChangeNotifier notifier,
+    Staff.StaffDirectory staff,
     TimeProvider clock)
 {
     public async Task<CommandResult<RegisteredClient>> RegisterAsync(StaffMember actor, ClientInput input, CancellationToken cancellationToken = default)
@@ -61,7 +62,7 @@ public sealed class ClientRegistration(
 
         var counterpartOrganisation = actor.Organisation == Organisation.Jobcenter ? Organisation.DrugHelpService : Organisation.Jobcenter;
         if (TextRules.TrimToNull(input.CounterpartId) is { } counterpartId
-            && !await IsCaseworkerOfAsync(db, counterpartId, counterpartOrganisation, cancellationToken))
+            && !await staff.IsCaseworkerOfAsync(counterpartId, counterpartOrganisation, cancellationToken))
         {
             return CommandResult.Invalid(nameof(ClientInput.CounterpartId), "Bitte wählen Sie eine Person aus der Liste.").As<RegisteredClient>();
         }
@@ -192,7 +193,7 @@ public sealed class ClientRegistration(
         }
 
         var other = actor.Organisation == Organisation.Jobcenter ? Organisation.DrugHelpService : Organisation.Jobcenter;
-        if (!TextRules.IsPlausibleId(counterpartId) || !await IsCaseworkerOfAsync(db, counterpartId, other, cancellationToken))
+        if (!TextRules.IsPlausibleId(counterpartId) || !await staff.IsCaseworkerOfAsync(counterpartId, other, cancellationToken))
         {
             return CommandResult.Invalid(nameof(ClientInput.CounterpartId), "Bitte wählen Sie eine Person aus der Liste.");
         }
@@ -253,17 +254,6 @@ public sealed class ClientRegistration(
 
         var message = $"Es gibt bereits eine Person mit ähnlichem Namen und gleichem Geburtsdatum: {string.Join(", ", known)}.";
         return [new Warning(ClientWarnings.PossibleDuplicate, message + " Bitte prüfen Sie, ob es dieselbe Person ist (bei Rückkehr: neue Episode statt neuer Akte), und wenden Sie sich im Zweifel an Ihre Teamleitung.")];
-    }
-
-    private static async Task<bool> IsCaseworkerOfAsync(CaseManagementDbContext db, string staffId, Organisation organisation, CancellationToken cancellationToken)
-    {
-        var role = organisation == Organisation.Jobcenter ? StaffRole.CaseManager : StaffRole.DrugHelpWorker;
-        return await (
-            from user in db.Users
-            join userRole in db.UserRoles on user.Id equals userRole.UserId
-            join r in db.Roles on userRole.RoleId equals r.Id
-            where user.Id == staffId && user.Organisation == organisation && r.Name == role
-            select user.Id).AnyAsync(cancellationToken);
     }
 
     private async Task<bool> CaseNumberTakenAsync(string caseNumber, CancellationToken cancellationToken)
