@@ -27,6 +27,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<CaseworkerOverview>();
         services.AddSingleton<AuditLogQuery>();
         services.AddSingleton<StaffDirectory>();
+        services.AddSingleton<StaffAccounts>();
         services.AddValidatorsFromAssemblyOf<ClientInputValidator>();
         return services;
     }
