@@ -172,9 +172,6 @@ internal static class CaseData
         return await db.AuditEntries.CountAsync(a => a.ClientId == clientId);
     }
 
-    public static Organisation Other(this Organisation organisation) =>
-        organisation == Organisation.Jobcenter ? Organisation.DrugHelpService : Organisation.Jobcenter;
-
     private static void Succeeded(IdentityResult result) =>
         Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));
 }

@@ -85,38 +85,27 @@ public sealed class CaseCommands(
     public async Task<CommandResult> AddNoteAsync(StaffMember actor, Guid clientId, NoteInput input, CancellationToken cancellationToken = default)
     {
         var validation = await noteValidator.ValidateAsync(input, cancellationToken);
-        if (!validation.IsValid)
+        return await WithClientAsync(actor, clientId, DataCategory.InternalNotes, validation, (db, client) =>
         {
-            return CommandResult.Invalid(validation);
-        }
-
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var permissions = await access.ForAsync(db, actor, clientId, DataCategory.InternalNotes, cancellationToken);
-        if (permissions is null || !permissions.Allows(DataCategory.InternalNotes, actor.Organisation, AccessOperation.Write))
-        {
-            return CommandResult.Missing();
-        }
-
-        var caseNumber = await db.Clients.Where(c => c.Id == clientId).Select(c => c.CaseNumber).SingleAsync(cancellationToken);
-        db.InternalNotes.Add(new InternalNote
-        {
-            Id = Guid.NewGuid(),
-            ClientId = clientId,
-            Organisation = actor.Organisation,
-            AuthorId = actor.Id,
-            AuthorName = actor.DisplayName,
-            CreatedAt = clock.GetUtcNow(),
-            Text = input.Text.Trim(),
-        });
-        audit.Add(db, actor, AuditAction.NoteAdded, clientId, caseNumber, DataCategory.InternalNotes);
-        await db.SaveChangesAsync(cancellationToken);
-        notifier.Publish(clientId);
-        return CommandResult.Ok();
+            db.InternalNotes.Add(new InternalNote
+            {
+                Id = Guid.NewGuid(),
+                ClientId = client.Id,
+                Organisation = actor.Organisation,
+                AuthorId = actor.Id,
+                AuthorName = actor.DisplayName,
+                CreatedAt = clock.GetUtcNow(),
+                Text = input.Text.Trim(),
+            });
+            audit.Add(db, actor, AuditAction.NoteAdded, client.Id, client.CaseNumber, DataCategory.InternalNotes);
+            return Task.FromResult(CommandResult.Ok());
+        }, cancellationToken, holder: actor.Organisation);
     }
 
     private async Task<CommandResult> WithClientAsync(
         StaffMember actor, Guid clientId, DataCategory category, FluentValidation.Results.ValidationResult? validation,
-        Func<CaseManagementDbContext, Client, Task<CommandResult>> change, CancellationToken cancellationToken)
+        Func<CaseManagementDbContext, Client, Task<CommandResult>> change, CancellationToken cancellationToken,
+        Domain.Staff.Organisation? holder = null)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var permissions = await access.ForAsync(db, actor, clientId, category, cancellationToken);
@@ -125,10 +114,14 @@ public sealed class CaseCommands(
             return CommandResult.Missing();
         }
 
-        if (!permissions.MayWrite(category))
+        // Internal notes are held by the writer's organisation; everything else by the client's holder of that category.
+        var heldBy = holder ?? permissions.Facts.HolderOf(category);
+        if (!permissions.Allows(category, heldBy, AccessOperation.Write))
         {
             await access.DeniedAsync(actor, clientId, category, cancellationToken);
-            return CommandResult.Invalid("", "Diese Angaben pflegt die andere Organisation.");
+            return CommandResult.Invalid("", heldBy == actor.Organisation
+                ? "Diese Angaben dürfen Sie nicht ändern."
+                : "Diese Angaben pflegt die andere Organisation.");
         }
 
         if (validation is { IsValid: false })

@@ -51,7 +51,7 @@ public sealed class CaseworkerOverview(IDbContextFactory<CaseManagementDbContext
             .OrderBy(x => x.Until)
             .Select(x => Row(x.Client, $"Einwilligung gültig bis {x.Until!.Value.ToString("dd.MM.yyyy", System.Globalization.CultureInfo.InvariantCulture)}"))
             .ToList();
-        var other = caseworker.Organisation == Organisation.Jobcenter ? Organisation.DrugHelpService : Organisation.Jobcenter;
+        var other = caseworker.Organisation.Other();
         var withoutCounterpart = active.Where(c => c.ResponsibleIn(other) is null)
             .Select(c => Row(c, $"bei {other.German()} noch niemand zuständig")).ToList();
         var pending = active

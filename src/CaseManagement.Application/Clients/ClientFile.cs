@@ -45,6 +45,7 @@ public sealed record ClientFile(
     bool MayEditHealthData,
     IReadOnlyList<ConsentView> Consents,
     bool MayRecordConsent,
+    bool MayAssignCounterpart,
     IReadOnlyList<NoteView> Notes,
     bool MayWriteNotes,
     Organisation ReaderOrganisation)

@@ -59,6 +59,7 @@ public sealed class ClientFileQuery(IDbContextFactory<CaseManagementDbContext> c
                     c.Id, c.Scope, c.Directions, c.Purpose, c.SignedOn, c.ValidUntil, c.RevokedAt, c.RevocationNote, c.StateAt(access.Now)))]
                 : [],
             reader.IsCaseworker,
+            reader.IsCaseworker && client.ResponsibleIn(reader.Organisation.Other()) is null,
             notes,
             permissions.Allows(DataCategory.InternalNotes, reader.Organisation, AccessOperation.Write),
             reader.Organisation);

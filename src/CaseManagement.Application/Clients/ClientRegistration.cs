@@ -60,7 +60,7 @@ public sealed class ClientRegistration(
             return new CommandResult<RegisteredClient> { Warnings = warnings, Message = "Bitte prüfen Sie die Hinweise und bestätigen Sie." };
         }
 
-        var counterpartOrganisation = actor.Organisation == Organisation.Jobcenter ? Organisation.DrugHelpService : Organisation.Jobcenter;
+        var counterpartOrganisation = actor.Organisation.Other();
         if (TextRules.TrimToNull(input.CounterpartId) is { } counterpartId
             && !await staff.IsCaseworkerOfAsync(counterpartId, counterpartOrganisation, cancellationToken))
         {
@@ -192,7 +192,7 @@ public sealed class ClientRegistration(
             return CommandResult.Missing();
         }
 
-        var other = actor.Organisation == Organisation.Jobcenter ? Organisation.DrugHelpService : Organisation.Jobcenter;
+        var other = actor.Organisation.Other();
         if (!TextRules.IsPlausibleId(counterpartId) || !await staff.IsCaseworkerOfAsync(counterpartId, other, cancellationToken))
         {
             return CommandResult.Invalid(nameof(ClientInput.CounterpartId), "Bitte wählen Sie eine Person aus der Liste.");

@@ -19,6 +19,14 @@ public static class OrganisationNames
         _ => throw new ArgumentOutOfRangeException(nameof(organisation), organisation, null),
     };
 
+    /// <summary>The partner organisation of the cooperation.</summary>
+    public static Organisation Other(this Organisation organisation) => organisation switch
+    {
+        Organisation.Jobcenter => Organisation.DrugHelpService,
+        Organisation.DrugHelpService => Organisation.Jobcenter,
+        _ => throw new ArgumentOutOfRangeException(nameof(organisation), organisation, null),
+    };
+
     /// <summary>With the German article, for running text: "das Jobcenter", "die Drogenhilfe".</summary>
     public static string WithArticle(this Organisation organisation) => organisation switch
     {

@@ -17,7 +17,7 @@ public sealed class DemoDataSeeder(
     IHostEnvironment environment,
     ILogger<DemoDataSeeder> logger)
 {
-    public bool IsActive => options.Value.Enabled && !environment.IsProduction();
+    public bool IsActive => options.Value.IsActiveIn(environment);
 
     public async Task SeedAsync(CancellationToken cancellationToken = default)
     {

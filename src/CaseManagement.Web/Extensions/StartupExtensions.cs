@@ -32,8 +32,7 @@ public static class StartupExtensions
                 return;
             }
 
-            using var scope = app.Services.CreateScope();
-            var demo = scope.ServiceProvider.GetRequiredService<DemoDataSeeder>();
+            var demo = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DemoDataOptions>>().Value;
             var output = Console.Out;
             output.WriteLine();
             output.WriteLine("Fallverbund läuft. Anmelden unter:");
@@ -42,7 +41,7 @@ public static class StartupExtensions
                 output.WriteLine($"  {address}/konto/anmelden");
             }
 
-            if (demo.IsActive)
+            if (demo.IsActiveIn(app.Environment))
             {
                 output.WriteLine();
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Demo-Konten (Passwort für alle: {DemoAccounts.Password}):"));
