@@ -2,6 +2,7 @@ using CaseManagement.Application.Access;
 using CaseManagement.Application.Audit;
 using CaseManagement.Application.Clients;
 using CaseManagement.Application.Consent;
+using CaseManagement.Application.HelpPlans;
 using CaseManagement.Application.Staff;
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,6 +29,11 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<AuditLogQuery>();
         services.AddSingleton<StaffDirectory>();
         services.AddSingleton<StaffAccounts>();
+        services.AddSingleton<HelpPlanChangeNotifier>();
+        services.AddSingleton<HelpPlanQuery>();
+        services.AddSingleton<HelpPlanCommands>();
+        services.AddSingleton<HelpPlanPrint>();
+        services.AddSingleton<PlanDeadlines>();
         services.AddValidatorsFromAssemblyOf<ClientInputValidator>();
         return services;
     }

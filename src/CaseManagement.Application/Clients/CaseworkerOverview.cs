@@ -10,7 +10,8 @@ using Microsoft.EntityFrameworkCore;
 namespace CaseManagement.Application.Clients;
 
 /// <summary>A case on the home page; the name only where the access decision allows it.</summary>
-public sealed record OverviewCase(Guid ClientId, string CaseNumber, string? DisplayName, string Detail);
+/// <param name="Href">Where the row leads; the client's file unless given.</param>
+public sealed record OverviewCase(Guid ClientId, string CaseNumber, string? DisplayName, string Detail, string? Href = null);
 
 public sealed record CaseworkerOverviewData(
     int ActiveCases,

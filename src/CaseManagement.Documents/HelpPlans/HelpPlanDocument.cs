@@ -33,6 +33,7 @@ namespace CaseManagement.Documents.HelpPlans;
 /// fixed order of <see cref="HelpPlanArea"/>, keeping this list's order within an area.</param>
 /// <param name="Contacts">The caseworkers of both organisations.</param>
 /// <param name="PrintedOn">Print date shown in every page's footer.</param>
+/// <param name="TargetJobs">Target jobs or activities (Zielberufe), as in the Jobcenter's cooperation plan; optional.</param>
 public sealed record HelpPlanDocument(
     string ClientName,
     string CaseNumber,
@@ -47,7 +48,8 @@ public sealed record HelpPlanDocument(
     string OwnEffortsEvidence,
     IReadOnlyList<HelpPlanGoal> Goals,
     IReadOnlyList<HelpPlanContact> Contacts,
-    DateOnly PrintedOn)
+    DateOnly PrintedOn,
+    string? TargetJobs = null)
 {
     /// <summary>The Jobcenter's name as printed in the cooperation of Ludwigshafen.</summary>
     public const string DefaultJobcenterName = "Jobcenter Ludwigshafen";

@@ -74,6 +74,12 @@ internal sealed class HelpPlanLayout
         KeyFacts();
         Section("1", "Integrationsziel", PdfStyles.LineHeight(_styles.Body) * 2);
         Paragraph(_document.IntegrationGoal, _styles.Body);
+        if (!string.IsNullOrWhiteSpace(_document.TargetJobs))
+        {
+            SubLabel("Zielberufe / angestrebte Tätigkeiten", 2 * PdfStyles.LineHeight(_styles.Body));
+            Paragraph(_document.TargetJobs, _styles.Body);
+        }
+
         Goals();
         OwnEfforts();
         Contacts();
@@ -384,7 +390,9 @@ internal sealed class HelpPlanLayout
     private void Signatures()
     {
         var s = _styles;
-        const string statement = "Mit ihrer Unterschrift bestätigen die Beteiligten, dass sie diesen Hilfeplan gemeinsam besprochen und vereinbart haben.";
+        const string statement = "Mit ihrer Unterschrift bestätigen die Beteiligten, dass sie diesen Hilfeplan gemeinsam besprochen und vereinbart haben. "
+            + "Er gilt zugleich als Kooperationsplan nach § 15 SGB II. Wenn Sie mit dem Plan nicht einverstanden sind, "
+            + "können Sie ein Schlichtungsverfahren nach § 15a SGB II verlangen.";
         string[] parties = ["Fallmanager:in Jobcenter", "Fachkraft Drogenhilfe", "Klient:in"];
         const double gap = 20;
         const double writingSpace = 30;

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 namespace CaseManagement.Infrastructure.DemoData;
 
 /// <summary>
-/// Seeds a fictitious caseload (about 320 clients with episodes, consents and internal notes)
+/// Seeds a fictitious caseload (about 320 clients with episodes, consents, internal notes and help plans)
 /// for the demo caseworkers, so that a first run looks like a service in use. Runs only on a
 /// database without any client, so a second start changes nothing; everything is written in one
 /// transaction, so an interrupted run leaves no half caseload behind. Logs counts, never names.
@@ -37,8 +37,10 @@ public sealed class DemoCaseSeeder(
         }
 
         var (caseManagers, drugHelpWorkers) = caseworkers.Value;
-        var clients = new DemoCaseGenerator(caseManagers, drugHelpWorkers, (clock ?? TimeProvider.System).GetUtcNow())
-            .Generate(ClientCount);
+        var now = (clock ?? TimeProvider.System).GetUtcNow();
+        var clients = new DemoCaseGenerator(caseManagers, drugHelpWorkers, now).Generate(ClientCount);
+        var staff = caseManagers.Concat(drugHelpWorkers).ToDictionary(w => w.Id);
+        var plans = new DemoPlanGenerator(staff, now).Generate(clients);
 
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
@@ -50,12 +52,19 @@ public sealed class DemoCaseSeeder(
                 db.ChangeTracker.Clear();
             }
 
+            foreach (var batch in plans.Chunk(BatchSize))
+            {
+                db.HelpPlans.AddRange(batch);
+                await db.SaveChangesAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+            }
+
             await transaction.CommitAsync(cancellationToken);
         }
 
         logger.LogInformation(
-            "Demo caseload seeded: {Clients} clients, {Episodes} episodes, {Consents} consents, {Notes} internal notes in {ElapsedMs} ms",
-            clients.Count, clients.Sum(c => c.Episodes.Count), clients.Sum(c => c.Consents.Count), clients.Sum(c => c.Notes.Count),
+            "Demo caseload seeded: {Clients} clients, {Episodes} episodes, {Consents} consents, {Notes} internal notes, {Plans} help-plan versions in {ElapsedMs} ms",
+            clients.Count, clients.Sum(c => c.Episodes.Count), clients.Sum(c => c.Consents.Count), clients.Sum(c => c.Notes.Count), plans.Count,
             stopwatch.ElapsedMilliseconds);
     }
 

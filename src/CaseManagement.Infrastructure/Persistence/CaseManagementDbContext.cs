@@ -1,6 +1,7 @@
 using CaseManagement.Domain.Audit;
 using CaseManagement.Domain.Clients;
 using CaseManagement.Domain.Consent;
+using CaseManagement.Domain.HelpPlans;
 using CaseManagement.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -27,6 +28,12 @@ public class CaseManagementDbContext(DbContextOptions<CaseManagementDbContext> o
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<HelpPlan> HelpPlans => Set<HelpPlan>();
+
+    public DbSet<PlanGoal> PlanGoals => Set<PlanGoal>();
+
+    public DbSet<PlanStep> PlanSteps => Set<PlanStep>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // SQLite cannot compare or sort DateTimeOffset stored as text; store UTC ticks there.
@@ -48,5 +55,17 @@ public class CaseManagementDbContext(DbContextOptions<CaseManagementDbContext> o
         });
 
         builder.ApplyConfigurationsFromAssembly(typeof(CaseManagementDbContext).Assembly);
+
+        // PostgreSQL: a uint row version maps to the system column xmin, which changes with every
+        // update of the row (no column of our own). SQLite: a counter, see SqliteRowVersionCounter.
+        var planVersion = builder.Entity<HelpPlan>().Property(p => p.RowVersion);
+        if (Database.IsNpgsql())
+        {
+            planVersion.IsRowVersion();
+        }
+        else
+        {
+            planVersion.IsConcurrencyToken();
+        }
     }
 }

@@ -18,7 +18,7 @@ public static class DatabaseProviderSetup
         _ = provider switch
         {
             DatabaseProvider.Sqlite => options.UseSqlite(connectionString, sqlite =>
-                sqlite.MigrationsAssembly(SqliteMigrationsAssembly)),
+                sqlite.MigrationsAssembly(SqliteMigrationsAssembly)).AddInterceptors(RowVersionCounter),
             DatabaseProvider.PostgreSql => options.UseNpgsql(connectionString, npgsql =>
                 npgsql.MigrationsAssembly(PostgreSqlMigrationsAssembly)),
             _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unbekannter Datenbank-Provider."),
@@ -27,6 +27,7 @@ public static class DatabaseProviderSetup
     }
 
     private static readonly AppendOnlyAuditGuard AuditGuard = new();
+    private static readonly SqliteRowVersionCounter RowVersionCounter = new();
 
     /// <summary>Creates the folder of a SQLite file so that a fresh clone starts without manual steps.</summary>
     public static void EnsureSqliteFolderExists(string connectionString)

@@ -3,6 +3,7 @@ using CaseManagement.Web.Account;
 using CaseManagement.Web.BlazorScript;
 #endif
 using CaseManagement.Web.Components;
+using CaseManagement.Web.HelpPlans;
 using CaseManagement.Web.Logging;
 using Microsoft.AspNetCore.HttpOverrides;
 
@@ -41,6 +42,7 @@ public static class PipelineExtensions
 #endif
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapAccountEndpoints();
+        app.MapHelpPlanPdf();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

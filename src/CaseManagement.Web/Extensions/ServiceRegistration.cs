@@ -3,6 +3,7 @@ using CaseManagement.Infrastructure;
 using CaseManagement.Infrastructure.Persistence;
 using CaseManagement.Web.Account;
 using CaseManagement.Web.Authorization;
+using CaseManagement.Web.HelpPlans;
 
 namespace CaseManagement.Web.Extensions;
 
@@ -20,6 +21,7 @@ public static class ServiceRegistration
         services.AddCaseManagementAuthorization();
         services.AddCaseManagementApplication();
         services.AddValidatorsFromAssemblyOf<Program>();
+        services.AddSingleton(PdfPrinting.SelectLicence(builder.Configuration));
 
         services.AddHealthChecks().AddDbContextCheck<CaseManagementDbContext>("database");
         return builder;

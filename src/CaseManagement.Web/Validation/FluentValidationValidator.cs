@@ -8,6 +8,8 @@ namespace CaseManagement.Web.Validation;
 /// <summary>
 /// Connects an <see cref="EditForm"/> to the FluentValidation validator of its model, so that
 /// German messages appear next to each field: all rules on submit, one field's rules on change.
+/// Rules of nested items (e.g. <c>Goals[2].Steps[0].Description</c>) are shown at the item's own
+/// field, so a <c>ValidationMessage For="() => step.Description"</c> finds them.
 /// </summary>
 public sealed class FluentValidationValidator : ComponentBase, IDisposable
 {
@@ -49,7 +51,7 @@ public sealed class FluentValidationValidator : ComponentBase, IDisposable
         var result = _validator!.Validate(new ValidationContext<object>(context.Model));
         foreach (var failure in result.Errors)
         {
-            _messages.Add(context.Field(failure.PropertyName), failure.ErrorMessage);
+            _messages.Add(FieldOf(context.Model, failure.PropertyName), failure.ErrorMessage);
         }
 
         context.NotifyValidationStateChanged();
@@ -61,6 +63,15 @@ public sealed class FluentValidationValidator : ComponentBase, IDisposable
         var field = e.FieldIdentifier;
         if (!ReferenceEquals(field.Model, context.Model))
         {
+            // A field of a nested item: run all rules, keep those that belong to this field.
+            var all = _validator!.Validate(new ValidationContext<object>(context.Model));
+            _messages!.Clear(field);
+            foreach (var failure in all.Errors.Where(f => FieldOf(context.Model, f.PropertyName).Equals(field)))
+            {
+                _messages.Add(field, failure.ErrorMessage);
+            }
+
+            context.NotifyValidationStateChanged();
             return;
         }
 
@@ -73,6 +84,38 @@ public sealed class FluentValidationValidator : ComponentBase, IDisposable
         }
 
         context.NotifyValidationStateChanged();
+    }
+
+    /// <summary>Resolves a FluentValidation property path such as <c>Goals[0].Text</c> to the object that owns the field.</summary>
+    internal static FieldIdentifier FieldOf(object model, string propertyPath)
+    {
+        var owner = model;
+        var segments = propertyPath.Split('.');
+        for (var i = 0; i < segments.Length - 1; i++)
+        {
+            if (Step(owner, segments[i]) is not { } next)
+            {
+                return new FieldIdentifier(model, propertyPath);
+            }
+
+            owner = next;
+        }
+
+        return new FieldIdentifier(owner, segments[^1]);
+    }
+
+    private static object? Step(object owner, string segment)
+    {
+        var bracket = segment.IndexOf('[', StringComparison.Ordinal);
+        var name = bracket < 0 ? segment : segment[..bracket];
+        var value = owner.GetType().GetProperty(name)?.GetValue(owner);
+        if (bracket < 0 || value is null)
+        {
+            return value;
+        }
+
+        var index = int.Parse(segment[(bracket + 1)..^1], System.Globalization.CultureInfo.InvariantCulture);
+        return value is System.Collections.IList list && index < list.Count ? list[index] : null;
     }
 
     private void Unsubscribe()

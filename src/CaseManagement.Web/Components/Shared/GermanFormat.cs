@@ -10,6 +10,10 @@ public static class GermanFormat
 
     public static string Date(DateOnly date) => date.ToString("dd.MM.yyyy", Culture);
 
+    public static string Date(DateOnly? date) => date is { } value ? Date(value) : "–";
+
+    public static string Time(DateTimeOffset instant) => GermanCalendar.ToLocal(instant).ToString("HH:mm", Culture);
+
     public static string Date(DateTimeOffset instant) => Date(GermanCalendar.DateOf(instant));
 
     public static string DateTime(DateTimeOffset instant) => GermanCalendar.ToLocal(instant).ToString("dd.MM.yyyy HH:mm", Culture);

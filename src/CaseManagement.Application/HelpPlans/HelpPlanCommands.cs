@@ -1,0 +1,343 @@
+using CaseManagement.Application.Access;
+using CaseManagement.Application.Audit;
+using CaseManagement.Domain;
+using CaseManagement.Domain.Access;
+using CaseManagement.Domain.Audit;
+using CaseManagement.Domain.HelpPlans;
+using CaseManagement.Infrastructure.Persistence;
+using FluentValidation;
+using FluentValidation.Results;
+using Microsoft.EntityFrameworkCore;
+
+namespace CaseManagement.Application.HelpPlans;
+
+/// <summary>
+/// Every change of a help plan. Each command carries the concurrency token of the version the
+/// user started from; a save over a newer change is refused (<see cref="CommandResult.Conflict"/>)
+/// and nothing is written, so the page can show the other person's change next to the user's input.
+/// </summary>
+public sealed class HelpPlanCommands(
+    IDbContextFactory<CaseManagementDbContext> contextFactory,
+    IValidator<HelpPlanInput> planValidator,
+    IValidator<AgreementInput> agreementValidator,
+    IValidator<ClosePlanInput> closeValidator,
+    ClientAccess access,
+    AuditTrail audit,
+    HelpPlanChangeNotifier notifier,
+    TimeProvider clock)
+{
+    /// <summary>Begins the client's first plan, or a new one after the last was closed. Returns the version number.</summary>
+    public async Task<CommandResult<int>> StartAsync(StaffMember actor, Guid clientId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var denied = await CheckWriteAsync(db, actor, clientId, cancellationToken);
+        if (denied is not null)
+        {
+            return denied.As<int>();
+        }
+
+        var versions = await db.HelpPlans.Where(p => p.ClientId == clientId).Select(p => new { p.Version, p.Status }).ToListAsync(cancellationToken);
+        if (!HelpPlanVersions.MayStartNewPlan([.. versions.Select(v => v.Status)]))
+        {
+            return CommandResult.Invalid("", "Für diesen Fall gibt es bereits einen laufenden Hilfeplan.").As<int>();
+        }
+
+        var now = clock.GetUtcNow();
+        var plan = HelpPlan.Start(clientId, HelpPlanVersions.NextVersionNumber(versions.Select(v => v.Version)), actor, now);
+        db.HelpPlans.Add(plan);
+        audit.Add(db, actor, AuditAction.Created, clientId, await CaseNumberAsync(db, clientId, cancellationToken), DataCategory.HelpPlan, [$"Fassung {plan.Version}"]);
+        return await SaveAsync(db, clientId, plan, () => CommandResult.Ok(plan.Version), cancellationToken);
+    }
+
+    /// <summary>
+    /// Saves the editor's contents. A draft takes everything; the plan in force takes only the
+    /// progress of its steps (status and note); other changes need a review (Fortschreibung).
+    /// Returns the version's new token.
+    /// </summary>
+    public async Task<CommandResult<uint>> SaveAsync(StaffMember actor, Guid clientId, Guid planId, HelpPlanInput input, uint token, CancellationToken cancellationToken = default)
+    {
+        var validation = await planValidator.ValidateAsync(input, cancellationToken);
+        return await WithPlanAsync(actor, clientId, planId, token, validation, (db, plan, _) =>
+        {
+            var before = HelpPlanInput.From(plan);
+            if (plan.IsDraft)
+            {
+                ReplaceContents(db, plan, input);
+            }
+            else if (plan.AcceptsProgress)
+            {
+                if (ContentDiffers(before, input))
+                {
+                    return Task.FromResult(CommandResult.Invalid("",
+                        "Ein vereinbarter Plan wird nur in einer Fortschreibung inhaltlich geändert. Stand und Notizen der Schritte können Sie direkt speichern."));
+                }
+
+                ApplyProgress(plan, input);
+            }
+            else
+            {
+                return Task.FromResult(CommandResult.Invalid("", "Diese Fassung ist abgeschlossen und kann nicht mehr geändert werden."));
+            }
+
+            var changes = HelpPlanComparison.Compare(before, HelpPlanInput.From(plan));
+            if (changes.Count == 0)
+            {
+                return Task.FromResult<CommandResult>(Unchanged.Instance);
+            }
+
+            audit.Add(db, actor, AuditAction.Changed, clientId, null, DataCategory.HelpPlan, [$"Fassung {plan.Version}", .. HelpPlanComparison.ChangedFields(changes)]);
+            return Task.FromResult(CommandResult.Ok());
+        }, cancellationToken);
+    }
+
+    /// <summary>Records the agreement of the caseworkers and the client; an earlier agreed version is superseded.</summary>
+    public async Task<CommandResult<uint>> AgreeAsync(StaffMember actor, Guid clientId, Guid planId, AgreementInput input, uint token, CancellationToken cancellationToken = default)
+    {
+        var validation = await agreementValidator.ValidateAsync(input, cancellationToken);
+        return await WithPlanAsync(actor, clientId, planId, token, validation, async (db, plan, parties) =>
+        {
+            var agreement = new PlanAgreement(input.AgreedOn!.Value, input.ByCaseManager, input.ByDrugHelpWorker, input.ByClient);
+            if (plan.WhyNotAgreeable(agreement, parties, Today) is { } reason)
+            {
+                return CommandResult.Invalid("", reason);
+            }
+
+            var inForce = await db.HelpPlans.Where(p => p.ClientId == clientId && p.Status == HelpPlanStatus.Agreed && p.Id != plan.Id).ToListAsync(cancellationToken);
+            inForce.ForEach(p => p.Supersede());
+            plan.Agree(agreement, parties, Today, actor, clock.GetUtcNow());
+            audit.Add(db, actor, AuditAction.Changed, clientId, null, DataCategory.HelpPlan, [$"Fassung {plan.Version}", "Vereinbarung"]);
+            return CommandResult.Ok();
+        }, cancellationToken);
+    }
+
+    /// <summary>Fortschreibung: a new draft version with the contents of the plan in force. Returns the new version number.</summary>
+    public async Task<CommandResult<int>> StartReviewAsync(StaffMember actor, Guid clientId, Guid planId, uint token, CancellationToken cancellationToken = default)
+    {
+        var number = 0;
+        var result = await WithPlanAsync(actor, clientId, planId, token, null, async (db, plan, _) =>
+        {
+            var statuses = await db.HelpPlans.Where(p => p.ClientId == clientId).Select(p => p.Status).ToListAsync(cancellationToken);
+            if (plan.Status != HelpPlanStatus.Agreed || !HelpPlanVersions.MayStartReview(statuses))
+            {
+                return CommandResult.Invalid("", "Fortgeschrieben wird der geltende, vereinbarte Plan; eine Fortschreibung läuft bereits oder der Plan gilt nicht mehr.");
+            }
+
+            var next = plan.StartReview(actor, clock.GetUtcNow());
+            db.HelpPlans.Add(next);
+            number = next.Version;
+            audit.Add(db, actor, AuditAction.Created, clientId, null, DataCategory.HelpPlan, [$"Fassung {next.Version}", "Fortschreibung"]);
+            return CommandResult.Ok();
+        }, cancellationToken);
+        return result.Succeeded ? CommandResult.Ok(number) : result.As<int>();
+    }
+
+    /// <summary>Discards a draft (a review that is not wanted, or a plan begun by mistake).</summary>
+    public async Task<CommandResult> DiscardDraftAsync(StaffMember actor, Guid clientId, Guid planId, uint token, CancellationToken cancellationToken = default) =>
+        await WithPlanAsync(actor, clientId, planId, token, null, (db, plan, _) =>
+        {
+            if (!plan.IsDraft)
+            {
+                return Task.FromResult(CommandResult.Invalid("", "Nur ein Entwurf kann verworfen werden."));
+            }
+
+            db.HelpPlans.Remove(plan);
+            audit.Add(db, actor, AuditAction.Changed, clientId, null, DataCategory.HelpPlan, [$"Fassung {plan.Version}", "Entwurf verworfen"]);
+            return Task.FromResult(CommandResult.Ok());
+        }, cancellationToken);
+
+    public async Task<CommandResult<uint>> CloseAsync(StaffMember actor, Guid clientId, Guid planId, ClosePlanInput input, uint token, CancellationToken cancellationToken = default)
+    {
+        var validation = await closeValidator.ValidateAsync(input, cancellationToken);
+        return await WithPlanAsync(actor, clientId, planId, token, validation, async (db, plan, _) =>
+        {
+            if (plan.WhyNotClosable(input.ClosedOn!.Value, Today) is { } reason)
+            {
+                return CommandResult.Invalid(nameof(ClosePlanInput.ClosedOn), reason);
+            }
+
+            if (await db.HelpPlans.AnyAsync(p => p.ClientId == clientId && p.Status == HelpPlanStatus.Draft, cancellationToken))
+            {
+                return CommandResult.Invalid("", "Es läuft noch eine Fortschreibung. Bitte vereinbaren oder verwerfen Sie sie zuerst.");
+            }
+
+            plan.Close(input.ClosedOn.Value, Today, actor, clock.GetUtcNow());
+            audit.Add(db, actor, AuditAction.Changed, clientId, null, DataCategory.HelpPlan, [$"Fassung {plan.Version}", "Abschluss"]);
+            return CommandResult.Ok();
+        }, cancellationToken);
+    }
+
+    private DateOnly Today => GermanCalendar.DateOf(clock.GetUtcNow());
+
+    /// <summary>
+    /// Checks access, validation and the token, runs <paramref name="change"/> on the tracked plan,
+    /// and saves it with its audit entry in one transaction. Returns the version's new token.
+    /// </summary>
+    private async Task<CommandResult<uint>> WithPlanAsync(
+        StaffMember actor, Guid clientId, Guid planId, uint token, ValidationResult? validation,
+        Func<CaseManagementDbContext, HelpPlan, AgreementParties, Task<CommandResult>> change, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var denied = await CheckWriteAsync(db, actor, clientId, cancellationToken);
+        if (denied is not null)
+        {
+            return denied.As<uint>();
+        }
+
+        if (validation is { IsValid: false })
+        {
+            return CommandResult.Invalid(validation).As<uint>();
+        }
+
+        var plan = await db.HelpPlans.Include(p => p.Goals).ThenInclude(g => g.Steps).AsSplitQuery()
+            .SingleOrDefaultAsync(p => p.Id == planId && p.ClientId == clientId, cancellationToken);
+        if (plan is null)
+        {
+            return CommandResult.Missing().As<uint>();
+        }
+
+        if (plan.RowVersion != token)
+        {
+            return Conflict().As<uint>();
+        }
+
+        var client = await db.Clients.AsNoTracking().Where(c => c.Id == clientId)
+            .Select(c => new { c.ResponsibleCaseManagerId, c.ResponsibleDrugHelpWorkerId }).SingleAsync(cancellationToken);
+        var parties = await HelpPlanQuery.PartiesAsync(db, client.ResponsibleCaseManagerId, client.ResponsibleDrugHelpWorkerId, cancellationToken);
+        var result = await change(db, plan, parties);
+        if (result is Unchanged)
+        {
+            return CommandResult.Ok(plan.RowVersion);
+        }
+
+        if (!result.Succeeded)
+        {
+            return result.As<uint>();
+        }
+
+        var caseNumber = await CaseNumberAsync(db, clientId, cancellationToken);
+        foreach (var entry in db.ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added))
+        {
+            entry.Entity.CaseNumber ??= caseNumber;
+        }
+
+        if (db.Entry(plan).State != EntityState.Deleted)
+        {
+            plan.Touch(actor, clock.GetUtcNow());
+        }
+
+        return await SaveAsync(db, clientId, plan, () => CommandResult.Ok(plan.RowVersion), cancellationToken);
+    }
+
+    private async Task<CommandResult<T>> SaveAsync<T>(
+        CaseManagementDbContext db, Guid clientId, HelpPlan plan, Func<CommandResult<T>> success, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Conflict().As<T>();
+        }
+        catch (DbUpdateException) when (db.ChangeTracker.Entries<HelpPlan>().Any(e => e.State == EntityState.Added))
+        {
+            // Two people began a plan or a review at the same moment: the unique version number let one through.
+            return Conflict().As<T>();
+        }
+
+        notifier.Publish(new HelpPlanChanged(clientId, plan.Id, plan.ChangedByName, plan.RowVersion));
+        return success();
+    }
+
+    private async Task<CommandResult?> CheckWriteAsync(CaseManagementDbContext db, StaffMember actor, Guid clientId, CancellationToken cancellationToken)
+    {
+        var permissions = await access.ForAsync(db, actor, clientId, DataCategory.HelpPlan, cancellationToken);
+        if (permissions is null)
+        {
+            return CommandResult.Missing();
+        }
+
+        if (permissions.MayWrite(DataCategory.HelpPlan))
+        {
+            return null;
+        }
+
+        await access.DeniedAsync(actor, clientId, DataCategory.HelpPlan, cancellationToken);
+        return CommandResult.Invalid("", "Für den Hilfeplan dieses Falls liegt Ihrer Organisation keine gültige Einwilligung vor; Sie können ihn nicht ändern.");
+    }
+
+    private static Task<string> CaseNumberAsync(CaseManagementDbContext db, Guid clientId, CancellationToken cancellationToken) =>
+        db.Clients.Where(c => c.Id == clientId).Select(c => c.CaseNumber).SingleAsync(cancellationToken);
+
+    public const string ConflictMessage =
+        "Jemand anderes hat diesen Plan inzwischen gespeichert. Ihre Eingaben sind nicht verloren – sie stehen noch im Formular.";
+
+    public static CommandResult Conflict() => new() { Conflict = true, Message = ConflictMessage };
+
+    private static void ReplaceContents(CaseManagementDbContext db, HelpPlan plan, HelpPlanInput input)
+    {
+        plan.IntegrationGoal = input.IntegrationGoal.Trim();
+        plan.TargetJobs = TextRules.TrimToNull(input.TargetJobs);
+        plan.OwnEfforts = TextRules.TrimToNull(input.OwnEfforts);
+        plan.OwnEffortsEvidence = TextRules.TrimToNull(input.OwnEffortsEvidence);
+        plan.NextReviewOn = input.NextReviewOn;
+
+        // Goals and steps are few; replacing them keeps the order exactly as edited. Their keys carry identity.
+        db.PlanGoals.RemoveRange(plan.Goals);
+        plan.Goals = [.. input.Goals.Select((goal, position) => GoalOf(plan.Id, goal, position))];
+        db.PlanGoals.AddRange(plan.Goals);
+    }
+
+    private static PlanGoal GoalOf(Guid planId, GoalInput input, int position)
+    {
+        var goal = new PlanGoal { Id = Guid.NewGuid(), PlanId = planId, Key = input.Key, Area = input.Area, Position = position, Text = input.Text.Trim() };
+        goal.Steps = [.. input.Steps.Select((step, index) => new PlanStep
+        {
+            Id = Guid.NewGuid(),
+            GoalId = goal.Id,
+            Key = step.Key,
+            Position = index,
+            Description = step.Description.Trim(),
+            Responsible = step.Responsible,
+            PartnerName = step.Responsible == StepParty.Partner ? TextRules.TrimToNull(step.PartnerName) : null,
+            DueOn = step.DueOn,
+            Status = step.Status,
+            Note = TextRules.TrimToNull(step.Note),
+        })];
+        return goal;
+    }
+
+    /// <summary>True when the input changes more than the progress (status, note) of existing steps.</summary>
+    private static bool ContentDiffers(HelpPlanInput current, HelpPlanInput input)
+    {
+        var progressOnly = input.Clone();
+        var currentSteps = current.Goals.SelectMany(g => g.Steps).ToDictionary(s => s.Key);
+        foreach (var step in progressOnly.Goals.SelectMany(g => g.Steps))
+        {
+            if (currentSteps.TryGetValue(step.Key, out var was))
+            {
+                step.Status = was.Status;
+                step.Note = was.Note;
+            }
+        }
+
+        return HelpPlanComparison.Compare(current, progressOnly).Count > 0;
+    }
+
+    private static void ApplyProgress(HelpPlan plan, HelpPlanInput input)
+    {
+        var progress = input.Goals.SelectMany(g => g.Steps).ToDictionary(s => s.Key);
+        foreach (var step in plan.Steps)
+        {
+            var next = progress[step.Key];
+            step.Status = next.Status;
+            step.Note = TextRules.TrimToNull(next.Note);
+        }
+    }
+
+    /// <summary>Marks "nothing to save": the command succeeds without writing.</summary>
+    private sealed class Unchanged : CommandResult
+    {
+        public static readonly Unchanged Instance = new();
+    }
+}

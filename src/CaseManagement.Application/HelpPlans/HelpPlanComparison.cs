@@ -1,0 +1,140 @@
+using System.Globalization;
+
+namespace CaseManagement.Application.HelpPlans;
+
+/// <summary>One difference between two states of a plan, as a reader sees it.</summary>
+/// <param name="Field">Coarse name of what changed, for the audit log (never contents), e.g. "Schritte".</param>
+/// <param name="Where">What it concerns, e.g. "Ziel „Bewerbungsmappe erstellen“".</param>
+/// <param name="What">The change itself, e.g. "Stand: geplant → erreicht".</param>
+public sealed record PlanChange(string Field, string Where, string What);
+
+/// <summary>
+/// What changed between two states of a plan: between two versions (Fortschreibung), or between
+/// the state a caseworker started editing from and the one another person saved meanwhile.
+/// Goals and steps are matched by their keys, which survive saves and versions.
+/// </summary>
+public static class HelpPlanComparison
+{
+    private const int Excerpt = 80;
+
+    public static IReadOnlyList<PlanChange> Compare(HelpPlanInput before, HelpPlanInput after)
+    {
+        var changes = new List<PlanChange>();
+        Text(changes, "Integrationsziel", before.IntegrationGoal, after.IntegrationGoal);
+        Text(changes, "Zielberufe", before.TargetJobs, after.TargetJobs);
+        Text(changes, "Eigenbemühungen", before.OwnEfforts, after.OwnEfforts);
+        Text(changes, "Nachweis der Eigenbemühungen", before.OwnEffortsEvidence, after.OwnEffortsEvidence);
+        if (before.NextReviewOn != after.NextReviewOn)
+        {
+            changes.Add(new("Nächste Überprüfung", "Nächste Überprüfung", $"{Date(before.NextReviewOn)} → {Date(after.NextReviewOn)}"));
+        }
+
+        var oldGoals = before.Goals.ToDictionary(g => g.Key);
+        foreach (var goal in after.Goals)
+        {
+            if (!oldGoals.TryGetValue(goal.Key, out var old))
+            {
+                changes.Add(new("Ziele", GoalName(goal), $"neues Ziel im Handlungsfeld {HelpPlanLabels.Of(goal.Area)} mit {Steps(goal.Steps.Count)}"));
+                continue;
+            }
+
+            var what = new List<string>();
+            if (old.Area != goal.Area)
+            {
+                what.Add($"Handlungsfeld: {HelpPlanLabels.Of(old.Area)} → {HelpPlanLabels.Of(goal.Area)}");
+            }
+
+            if (!SameText(old.Text, goal.Text))
+            {
+                what.Add($"Ziel neu gefasst (vorher: „{Short(old.Text)}“)");
+            }
+
+            if (what.Count > 0)
+            {
+                changes.Add(new("Ziele", GoalName(goal), string.Join("; ", what)));
+            }
+
+            CompareSteps(changes, goal, old);
+        }
+
+        var kept = after.Goals.Select(g => g.Key).ToHashSet();
+        changes.AddRange(before.Goals.Where(g => !kept.Contains(g.Key)).Select(g => new PlanChange("Ziele", GoalName(g), "Ziel entfernt")));
+        return changes;
+    }
+
+    /// <summary>The coarse names of what changed, for the audit log.</summary>
+    public static IReadOnlyList<string> ChangedFields(IEnumerable<PlanChange> changes) => [.. changes.Select(c => c.Field).Distinct()];
+
+    private static void CompareSteps(List<PlanChange> changes, GoalInput goal, GoalInput old)
+    {
+        var oldSteps = old.Steps.ToDictionary(s => s.Key);
+        foreach (var step in goal.Steps)
+        {
+            var where = $"{GoalName(goal)} › Schritt „{Short(step.Description)}“";
+            if (!oldSteps.TryGetValue(step.Key, out var was))
+            {
+                changes.Add(new("Schritte", where, $"neuer Schritt: {HelpPlanLabels.ResponsibleOf(step.Responsible, step.PartnerName)}, fällig {Date(step.DueOn)}"));
+                continue;
+            }
+
+            var what = new List<string>();
+            if (!SameText(was.Description, step.Description))
+            {
+                what.Add($"neu beschrieben (vorher: „{Short(was.Description)}“)");
+            }
+
+            var wasResponsible = HelpPlanLabels.ResponsibleOf(was.Responsible, was.PartnerName);
+            var nowResponsible = HelpPlanLabels.ResponsibleOf(step.Responsible, step.PartnerName);
+            if (wasResponsible != nowResponsible)
+            {
+                what.Add($"zuständig: {wasResponsible} → {nowResponsible}");
+            }
+
+            if (was.DueOn != step.DueOn)
+            {
+                what.Add($"fällig: {Date(was.DueOn)} → {Date(step.DueOn)}");
+            }
+
+            if (was.Status != step.Status)
+            {
+                what.Add($"Stand: {HelpPlanLabels.Of(was.Status)} → {HelpPlanLabels.Of(step.Status)}");
+            }
+
+            if (!SameText(was.Note, step.Note))
+            {
+                what.Add(string.IsNullOrWhiteSpace(step.Note) ? "Notiz entfernt" : $"Notiz: „{Short(step.Note)}“");
+            }
+
+            if (what.Count > 0)
+            {
+                changes.Add(new("Schritte", where, string.Join("; ", what)));
+            }
+        }
+
+        var kept = goal.Steps.Select(s => s.Key).ToHashSet();
+        changes.AddRange(old.Steps.Where(s => !kept.Contains(s.Key))
+            .Select(s => new PlanChange("Schritte", $"{GoalName(goal)} › Schritt „{Short(s.Description)}“", "Schritt entfernt")));
+    }
+
+    private static void Text(List<PlanChange> changes, string field, string? before, string? after)
+    {
+        if (!SameText(before, after))
+        {
+            changes.Add(new(field, field, string.IsNullOrWhiteSpace(after) ? "geleert" : $"„{Short(after)}“ (vorher: „{Short(before)}“)"));
+        }
+    }
+
+    private static bool SameText(string? a, string? b) => string.Equals((a ?? "").Trim(), (b ?? "").Trim(), StringComparison.Ordinal);
+
+    private static string GoalName(GoalInput goal) => $"Ziel „{Short(goal.Text)}“";
+
+    private static string Steps(int count) => count == 1 ? "1 Schritt" : $"{count} Schritten";
+
+    private static string Short(string? text)
+    {
+        var flat = string.Join(' ', (text ?? "").Split((char[])['\r', '\n', '\t', ' '], StringSplitOptions.RemoveEmptyEntries));
+        return flat.Length == 0 ? "–" : flat.Length <= Excerpt ? flat : string.Concat(flat.AsSpan(0, Excerpt - 1), "…");
+    }
+
+    private static string Date(DateOnly? date) => date?.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture) ?? "offen";
+}

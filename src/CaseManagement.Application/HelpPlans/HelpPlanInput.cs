@@ -1,0 +1,194 @@
+using CaseManagement.Domain;
+using CaseManagement.Domain.HelpPlans;
+using FluentValidation;
+
+namespace CaseManagement.Application.HelpPlans;
+
+/// <summary>
+/// The contents of one plan version as the editor holds them. Also the snapshot that versions and
+/// conflicting saves are compared on (<see cref="HelpPlanComparison"/>). Strings stay as typed;
+/// they are trimmed when saved.
+/// </summary>
+public sealed class HelpPlanInput
+{
+    public string IntegrationGoal { get; set; } = "";
+
+    public string? TargetJobs { get; set; }
+
+    public string? OwnEfforts { get; set; }
+
+    public string? OwnEffortsEvidence { get; set; }
+
+    public DateOnly? NextReviewOn { get; set; }
+
+    public List<GoalInput> Goals { get; set; } = [];
+
+    public static HelpPlanInput From(HelpPlan plan) => new()
+    {
+        IntegrationGoal = plan.IntegrationGoal,
+        TargetJobs = plan.TargetJobs,
+        OwnEfforts = plan.OwnEfforts,
+        OwnEffortsEvidence = plan.OwnEffortsEvidence,
+        NextReviewOn = plan.NextReviewOn,
+        Goals = [.. plan.Goals.OrderBy(g => g.Position).Select(g => new GoalInput
+        {
+            Key = g.Key,
+            Area = g.Area,
+            Text = g.Text,
+            Steps = [.. g.Steps.OrderBy(s => s.Position).Select(s => new StepInput
+            {
+                Key = s.Key, Description = s.Description, Responsible = s.Responsible, PartnerName = s.PartnerName,
+                DueOn = s.DueOn, Status = s.Status, Note = s.Note,
+            })],
+        })],
+    };
+
+    public HelpPlanInput Clone() => new()
+    {
+        IntegrationGoal = IntegrationGoal,
+        TargetJobs = TargetJobs,
+        OwnEfforts = OwnEfforts,
+        OwnEffortsEvidence = OwnEffortsEvidence,
+        NextReviewOn = NextReviewOn,
+        Goals = [.. Goals.Select(g => g.Clone())],
+    };
+
+    /// <summary>Goals grouped in the fixed order of the five areas, keeping their order within an area.</summary>
+    public IEnumerable<IGrouping<PlanArea, GoalInput>> GoalsByArea() =>
+        Goals.GroupBy(g => g.Area).OrderBy(g => g.Key);
+}
+
+public sealed class GoalInput
+{
+    /// <summary>Identifies the goal across saves and versions; new goals get a fresh key.</summary>
+    public Guid Key { get; set; } = Guid.NewGuid();
+
+    public PlanArea Area { get; set; } = PlanArea.JobApplicationSupport;
+
+    public string Text { get; set; } = "";
+
+    public List<StepInput> Steps { get; set; } = [];
+
+    public GoalInput Clone() => new() { Key = Key, Area = Area, Text = Text, Steps = [.. Steps.Select(s => s.Clone())] };
+}
+
+public sealed class StepInput
+{
+    public Guid Key { get; set; } = Guid.NewGuid();
+
+    public string Description { get; set; } = "";
+
+    public StepParty Responsible { get; set; } = StepParty.Client;
+
+    public string? PartnerName { get; set; }
+
+    public DateOnly? DueOn { get; set; }
+
+    public StepStatus Status { get; set; } = StepStatus.Planned;
+
+    public string? Note { get; set; }
+
+    public StepInput Clone() => (StepInput)MemberwiseClone();
+}
+
+public sealed class HelpPlanInputValidator : AbstractValidator<HelpPlanInput>
+{
+    public static readonly DateOnly EarliestDate = new(2020, 1, 1);
+
+    public HelpPlanInputValidator(TimeProvider clock)
+    {
+        RuleFor(x => x.IntegrationGoal).Cascade(CascadeMode.Stop)
+            .MaximumLength(2000).WithMessage("Das Integrationsziel darf höchstens 2.000 Zeichen lang sein.")
+            .Must(TextRules.HasNoControlCharacters).WithMessage("Das Integrationsziel enthält unzulässige Steuerzeichen.");
+        RuleFor(x => x.TargetJobs).Cascade(CascadeMode.Stop)
+            .MaximumLength(500).WithMessage("Die Zielberufe dürfen höchstens 500 Zeichen lang sein.")
+            .Must(TextRules.HasNoControlCharacters).WithMessage("Die Zielberufe enthalten unzulässige Steuerzeichen.");
+        RuleFor(x => x.OwnEfforts).Cascade(CascadeMode.Stop)
+            .MaximumLength(2000).WithMessage("Die Eigenbemühungen dürfen höchstens 2.000 Zeichen lang sein.")
+            .Must(TextRules.HasNoControlCharacters).WithMessage("Die Eigenbemühungen enthalten unzulässige Steuerzeichen.");
+        RuleFor(x => x.OwnEffortsEvidence).Cascade(CascadeMode.Stop)
+            .MaximumLength(1000).WithMessage("Der Nachweis darf höchstens 1.000 Zeichen lang sein.")
+            .Must(TextRules.HasNoControlCharacters).WithMessage("Der Nachweis enthält unzulässige Steuerzeichen.");
+        RuleFor(x => x.NextReviewOn)
+            .Must(date => date is null || (date >= EarliestDate && date <= GermanCalendar.DateOf(clock.GetUtcNow()).AddYears(3)))
+            .WithMessage("Die nächste Überprüfung muss innerhalb der nächsten drei Jahre liegen.");
+        RuleFor(x => x.Goals)
+            .Must(goals => goals.Count <= HelpPlan.MaxGoals).WithMessage($"Ein Plan kann höchstens {HelpPlan.MaxGoals} Ziele haben.")
+            .Must(goals => goals.Select(g => g.Key).Distinct().Count() == goals.Count
+                && goals.SelectMany(g => g.Steps).Select(s => s.Key).Distinct().Count() == goals.Sum(g => g.Steps.Count))
+            .WithMessage("Der Plan enthält doppelte Einträge. Bitte laden Sie die Seite neu.");
+        RuleForEach(x => x.Goals).SetValidator(new GoalInputValidator(clock));
+    }
+}
+
+public sealed class GoalInputValidator : AbstractValidator<GoalInput>
+{
+    public GoalInputValidator(TimeProvider clock)
+    {
+        RuleFor(x => x.Area).IsInEnum().WithMessage("Bitte wählen Sie ein Handlungsfeld.");
+        RuleFor(x => x.Text).Cascade(CascadeMode.Stop)
+            .NotEmpty().WithMessage("Bitte beschreiben Sie das Ziel.")
+            .MaximumLength(1000).WithMessage("Ein Ziel darf höchstens 1.000 Zeichen lang sein.")
+            .Must(TextRules.HasNoControlCharacters).WithMessage("Das Ziel enthält unzulässige Steuerzeichen.");
+        RuleFor(x => x.Steps)
+            .Must(steps => steps.Count <= HelpPlan.MaxStepsPerGoal).WithMessage($"Ein Ziel kann höchstens {HelpPlan.MaxStepsPerGoal} Schritte haben.");
+        RuleForEach(x => x.Steps).SetValidator(new StepInputValidator(clock));
+    }
+}
+
+public sealed class StepInputValidator : AbstractValidator<StepInput>
+{
+    public StepInputValidator(TimeProvider clock)
+    {
+        RuleFor(x => x.Description).Cascade(CascadeMode.Stop)
+            .NotEmpty().WithMessage("Bitte beschreiben Sie den Schritt.")
+            .MaximumLength(4000).WithMessage("Ein Schritt darf höchstens 4.000 Zeichen lang sein.")
+            .Must(TextRules.HasNoControlCharacters).WithMessage("Der Schritt enthält unzulässige Steuerzeichen.");
+        RuleFor(x => x.Responsible).IsInEnum().WithMessage("Bitte wählen Sie, wer zuständig ist.");
+        RuleFor(x => x.PartnerName).Cascade(CascadeMode.Stop)
+            .NotEmpty().When(x => x.Responsible == StepParty.Partner).WithMessage("Bitte nennen Sie den Partnerdienst.")
+            .MaximumLength(200).WithMessage("Der Name des Partnerdienstes darf höchstens 200 Zeichen lang sein.")
+            .Must(TextRules.HasNoControlCharacters).WithMessage("Der Name des Partnerdienstes enthält unzulässige Steuerzeichen.");
+        RuleFor(x => x.DueOn)
+            .Must(date => date is null || (date >= HelpPlanInputValidator.EarliestDate && date <= GermanCalendar.DateOf(clock.GetUtcNow()).AddYears(5)))
+            .WithMessage("Das Fälligkeitsdatum muss zwischen 2020 und fünf Jahren ab heute liegen.");
+        RuleFor(x => x.Status).IsInEnum().WithMessage("Bitte wählen Sie einen Stand.");
+        RuleFor(x => x.Note).Cascade(CascadeMode.Stop)
+            .MaximumLength(2000).WithMessage("Die Notiz darf höchstens 2.000 Zeichen lang sein.")
+            .Must(TextRules.HasNoControlCharacters).WithMessage("Die Notiz enthält unzulässige Steuerzeichen.");
+    }
+}
+
+/// <summary>The agreement form: date and who agreed.</summary>
+public sealed class AgreementInput
+{
+    public DateOnly? AgreedOn { get; set; }
+
+    public bool ByCaseManager { get; set; }
+
+    public bool ByDrugHelpWorker { get; set; }
+
+    public bool ByClient { get; set; }
+}
+
+public sealed class AgreementInputValidator : AbstractValidator<AgreementInput>
+{
+    public AgreementInputValidator()
+    {
+        RuleFor(x => x.AgreedOn).NotNull().WithMessage("Bitte geben Sie das Datum der Vereinbarung ein.");
+    }
+}
+
+/// <summary>The closing form.</summary>
+public sealed class ClosePlanInput
+{
+    public DateOnly? ClosedOn { get; set; }
+}
+
+public sealed class ClosePlanInputValidator : AbstractValidator<ClosePlanInput>
+{
+    public ClosePlanInputValidator()
+    {
+        RuleFor(x => x.ClosedOn).NotNull().WithMessage("Bitte geben Sie das Abschlussdatum ein.");
+    }
+}

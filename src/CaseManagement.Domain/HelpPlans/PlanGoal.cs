@@ -1,0 +1,52 @@
+namespace CaseManagement.Domain.HelpPlans;
+
+/// <summary>One goal of a plan version, in one of the five areas, with its steps.</summary>
+public class PlanGoal
+{
+    public Guid Id { get; set; }
+
+    public Guid PlanId { get; set; }
+
+    /// <summary>Stays the same across versions, so a review can show what became of a goal.</summary>
+    public Guid Key { get; set; }
+
+    public PlanArea Area { get; set; }
+
+    /// <summary>Order within the plan.</summary>
+    public int Position { get; set; }
+
+    public required string Text { get; set; }
+
+    public List<PlanStep> Steps { get; set; } = [];
+}
+
+/// <summary>One step towards a goal: what, who, by when, how far.</summary>
+public class PlanStep
+{
+    public Guid Id { get; set; }
+
+    public Guid GoalId { get; set; }
+
+    /// <summary>Stays the same across versions (see <see cref="PlanGoal.Key"/>).</summary>
+    public Guid Key { get; set; }
+
+    public int Position { get; set; }
+
+    public required string Description { get; set; }
+
+    public StepParty Responsible { get; set; }
+
+    /// <summary>Name of the partner service when <see cref="Responsible"/> is <see cref="StepParty.Partner"/>.</summary>
+    public string? PartnerName { get; set; }
+
+    public DateOnly? DueOn { get; set; }
+
+    public StepStatus Status { get; set; } = StepStatus.Planned;
+
+    /// <summary>Working note of the caseworkers; part of the joint plan, never printed for the client.</summary>
+    public string? Note { get; set; }
+
+    public bool IsOpen => Status is StepStatus.Planned or StepStatus.InProgress;
+
+    public bool IsOverdueOn(DateOnly today) => IsOpen && DueOn is { } due && due < today;
+}

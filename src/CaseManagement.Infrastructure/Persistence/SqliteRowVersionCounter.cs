@@ -1,0 +1,40 @@
+using CaseManagement.Domain.HelpPlans;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace CaseManagement.Infrastructure.Persistence;
+
+/// <summary>
+/// SQLite has no xmin: there, <see cref="HelpPlan.RowVersion"/> is an ordinary concurrency token
+/// that this interceptor raises on every save of a plan, so that the UPDATE's WHERE clause still
+/// carries the version the user started from.
+/// </summary>
+public sealed class SqliteRowVersionCounter : SaveChangesInterceptor
+{
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Raise(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Raise(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    private static void Raise(DbContext? context)
+    {
+        if (context is null)
+        {
+            return;
+        }
+
+        foreach (var entry in context.ChangeTracker.Entries<HelpPlan>().Where(e => e.State == EntityState.Modified))
+        {
+            var version = entry.Property(p => p.RowVersion);
+            version.CurrentValue = unchecked(version.OriginalValue + 1);
+        }
+    }
+}
