@@ -23,6 +23,9 @@ public sealed partial class BrowserFixture : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = default!;
 
+    /// <summary>The application's services, to set up data a journey starts from.</summary>
+    public IServiceProvider Services => _app?.Services ?? throw new InvalidOperationException("Not started.");
+
     public static string ArtifactsFolder { get; } = ResolveArtifactsFolder();
 
     public async Task InitializeAsync()

@@ -30,7 +30,8 @@ public sealed class HelpPlanInput
         OwnEfforts = plan.OwnEfforts,
         OwnEffortsEvidence = plan.OwnEffortsEvidence,
         NextReviewOn = plan.NextReviewOn,
-        Goals = [.. plan.Goals.OrderBy(g => g.Position).Select(g => new GoalInput
+        // Grouped by area as the page and the print-out show them; within an area in the order written.
+        Goals = [.. plan.Goals.OrderBy(g => g.Area).ThenBy(g => g.Position).Select(g => new GoalInput
         {
             Key = g.Key,
             Area = g.Area,

@@ -37,4 +37,11 @@ public static class DemoAccounts
         new("bjoern.lehmann@drogenhilfe.example", "Björn Lehmann", StaffRole.DrugHelpWorker, Organisation.DrugHelpService),
         new("nadine.bauer@drogenhilfe.example", "Nadine Bauer", StaffRole.DrugHelpWorker, Organisation.DrugHelpService),
     ];
+
+    /// <summary>A fictitious office phone number per account (the 555 block), printed on help plans.</summary>
+    public static string PhoneOf(DemoAccount account)
+    {
+        var index = All.Concat(AdditionalCaseworkers).ToList().IndexOf(account);
+        return $"0621 555-{(account.Organisation == Organisation.Jobcenter ? 1 : 2)}{index:00}";
+    }
 }

@@ -52,6 +52,7 @@ public sealed class DemoDataSeeder(
                 EmailConfirmed = true,
                 DisplayName = account.DisplayName,
                 Organisation = account.Organisation,
+                PhoneNumber = DemoAccounts.PhoneOf(account),
             };
             await EnsureSucceeded(userManager.CreateAsync(user, DemoAccounts.Password));
             await EnsureSucceeded(userManager.AddToRoleAsync(user, account.Role));

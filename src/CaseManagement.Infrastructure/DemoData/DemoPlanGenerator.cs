@@ -2,6 +2,7 @@ using Bogus;
 using CaseManagement.Domain;
 using CaseManagement.Domain.Access;
 using CaseManagement.Domain.Clients;
+using CaseManagement.Domain.Consent;
 using CaseManagement.Domain.HelpPlans;
 using CaseManagement.Domain.Staff;
 
@@ -66,11 +67,12 @@ internal sealed class DemoPlanGenerator(IReadOnlyDictionary<string, DemoCasework
              ("Bildungsgutschein ausstellen", StepParty.Jobcenter, null)]),
     ];
 
-    /// <summary>Plans for about two thirds of the joint cases that are still running.</summary>
+    /// <summary>Plans for most running joint cases whose consent covers the plan (some consents have since lapsed).</summary>
     public List<HelpPlan> Generate(IEnumerable<Client> clients)
     {
         var plans = new List<HelpPlan>();
-        foreach (var client in clients.Where(c => c.OpenEpisode is not null && c.ResponsibleCaseManagerId is not null && c.ResponsibleDrugHelpWorkerId is not null))
+        foreach (var client in clients.Where(c => c.OpenEpisode is not null && c.ResponsibleCaseManagerId is not null && c.ResponsibleDrugHelpWorkerId is not null
+            && c.Consents.Any(k => k.Scope.HasFlag(ConsentScope.HelpPlan))))
         {
             if (_random.Double() < 0.66)
             {
@@ -94,24 +96,25 @@ internal sealed class DemoPlanGenerator(IReadOnlyDictionary<string, DemoCasework
         }
 
         var first = Agreed(client, 1, started, caseManager, drugHelpWorker);
-        yield return first;
-        if (kind < 0.55 || first.NextReviewOn > _today)
+        var reviewedOn = first.AgreedOn!.Value.AddDays(_random.Int(60, 120));
+        if (kind < 0.6 || reviewedOn > _today.AddDays(-3))
         {
-            if (kind > 0.85)
+            yield return first;
+            if (kind is > 0.5 and < 0.6)
             {
-                yield return Reviewed(first, 2, caseManager);
+                yield return Reviewed(first, 2, caseManager, _today.AddDays(-_random.Int(0, 10)));
             }
 
             yield break;
         }
 
-        // Reviewed once: version 1 superseded, version 2 in force.
+        // Reviewed once: version 1 superseded on the day version 2 was agreed.
+        first.NextReviewOn = reviewedOn;
         first.Status = HelpPlanStatus.Superseded;
-        var second = Reviewed(first, 2, drugHelpWorker);
-        var agreedOn = Earlier(first.NextReviewOn!.Value, _today.AddDays(-3));
-        Agree(second, agreedOn, caseManager, drugHelpWorker);
-        second.NextReviewOn = agreedOn.AddDays(_random.Int(40, 150));
-        MoveOn(second, agreedOn);
+        yield return first;
+        var second = Reviewed(first, 2, drugHelpWorker, reviewedOn.AddDays(-7));
+        Agree(second, reviewedOn, caseManager, drugHelpWorker);
+        MoveOn(second, reviewedOn);
         yield return second;
     }
 
@@ -147,12 +150,13 @@ internal sealed class DemoPlanGenerator(IReadOnlyDictionary<string, DemoCasework
         return plan;
     }
 
-    private HelpPlan Reviewed(HelpPlan earlier, int version, DemoCaseworker author)
+    private static HelpPlan Reviewed(HelpPlan earlier, int version, DemoCaseworker author, DateOnly startedOn)
     {
         var status = earlier.Status;
         earlier.Status = HelpPlanStatus.Agreed;
-        var next = earlier.StartReview(Member(author), AtNine(Earlier(earlier.NextReviewOn!.Value, _today)));
+        var next = earlier.StartReview(Member(author), AtNine(startedOn));
         earlier.Status = status;
+        next.Version = version;
         return next;
     }
 
@@ -166,16 +170,19 @@ internal sealed class DemoPlanGenerator(IReadOnlyDictionary<string, DemoCasework
         plan.Touch(Member(caseManager), AtNine(agreedOn));
     }
 
-    /// <summary>Steps that fell due are mostly done; some are late, which the home page shows.</summary>
+    /// <summary>
+    /// Steps that fell due long ago are done or dropped; of those due in the last weeks a few are
+    /// late, and a few reviews are due or overdue: what the home page shows on a normal day.
+    /// </summary>
     private void MoveOn(HelpPlan plan, DateOnly agreedOn)
     {
-        plan.NextReviewOn ??= agreedOn.AddDays(90);
+        plan.NextReviewOn = Later(agreedOn.AddDays(30), _today.AddDays(_random.Int(-6, 120)));
         foreach (var step in plan.Steps)
         {
             step.DueOn = agreedOn.AddDays(_random.Int(10, 140));
             var roll = _random.Double();
-            step.Status = step.DueOn < _today
-                ? roll < 0.55 ? StepStatus.Achieved : roll < 0.65 ? StepStatus.Dropped : roll < 0.8 ? StepStatus.InProgress : StepStatus.Planned
+            step.Status = step.DueOn < _today.AddDays(-30) ? roll < 0.85 ? StepStatus.Achieved : StepStatus.Dropped
+                : step.DueOn < _today ? roll < 0.6 ? StepStatus.Achieved : roll < 0.8 ? StepStatus.InProgress : StepStatus.Planned
                 : roll < 0.3 ? StepStatus.InProgress : StepStatus.Planned;
         }
     }
