@@ -94,6 +94,34 @@ public sealed class HelpPlanAccessTests(AppFixture app) : IClassFixture<AppFixtu
         Assert.False(save.Succeeded);
     }
 
+    [Theory]
+    [InlineData(ConsentDirections.DrugHelpToJobcenter, true)]
+    [InlineData(ConsentDirections.JobcenterToDrugHelp, false)]
+    public async Task For_a_client_of_the_drug_help_service_the_jobcenter_needs_the_consent_from_the_drug_help_service(
+        ConsentDirections directions, bool jobcenterMay)
+    {
+        var joint = await app.JointCaseAsync(helpPlanConsent: false, configure: c =>
+        {
+            c.OwningOrganisation = Organisation.DrugHelpService;
+            c.AddConsent(c.ResponsibleCaseManagerId!, ConsentScope.HelpPlan, directions, app.Today().AddDays(-3));
+        });
+        var started = await Commands.StartAsync(joint.DrugHelpWorker, joint.ClientId);
+        Assert.True(started.Succeeded, started.Message);
+        var draft = await app.ShownAsync(joint.DrugHelpWorker, joint.ClientId);
+
+        var file = await Query.OpenAsync(joint.CaseManager, joint.ClientId);
+        var input = app.AgreeableInput();
+        var save = await Commands.SaveAsync(joint.CaseManager, joint.ClientId, draft.Id, input, draft.Token);
+
+        Assert.NotNull(file);
+        Assert.Equal(Organisation.DrugHelpService, file.Holder);
+        Assert.Equal(jobcenterMay, file.MayRead);
+        Assert.Equal(jobcenterMay, file.MayWrite);
+        Assert.Equal(jobcenterMay, file.Shown is not null);
+        Assert.Equal(jobcenterMay, save.Succeeded);
+        Assert.Equal(jobcenterMay ? HelpPlanData.IntegrationGoal : "", (await app.StoredPlanAsync(draft.Id)).IntegrationGoal);
+    }
+
     [Fact]
     public async Task An_expired_help_plan_consent_no_longer_opens_the_plan()
     {
