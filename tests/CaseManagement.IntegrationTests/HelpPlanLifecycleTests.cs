@@ -106,6 +106,28 @@ public sealed class HelpPlanLifecycleTests(AppFixture app) : IClassFixture<AppFi
     }
 
     [Fact]
+    public async Task A_review_cannot_be_agreed_on_a_date_before_the_version_it_replaces_was_agreed()
+    {
+        var joint = await app.JointCaseAsync();
+        var agreed = await app.AgreedAsync(joint);
+        Assert.True((await Commands.StartReviewAsync(joint.CaseManager, joint.ClientId, agreed.Id, agreed.Token)).Succeeded);
+        var v2 = await app.ShownAsync(joint.CaseManager, joint.ClientId);
+
+        var backdated = app.Everyone();
+        backdated.AgreedOn = app.Today().AddDays(-10);
+        var earlier = await Commands.AgreeAsync(joint.CaseManager, joint.ClientId, v2.Id, backdated, v2.Token);
+        var sameDay = await Commands.AgreeAsync(joint.CaseManager, joint.ClientId, v2.Id, app.Everyone(), v2.Token);
+
+        Assert.False(earlier.Succeeded);
+        var agreedOn = app.Today().ToString("dd.MM.yyyy", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal($"Die Fortschreibung kann nicht vor der Vereinbarung der bisherigen Fassung ({agreedOn}) vereinbart worden sein.", earlier.Message);
+        Assert.True(sameDay.Succeeded, sameDay.Message);
+        Assert.Equal(
+            [(1, HelpPlanStatus.Superseded), (2, HelpPlanStatus.Agreed)],
+            (await app.StoredPlansAsync(joint.ClientId)).Select(p => (p.Version, p.Status)));
+    }
+
+    [Fact]
     public async Task An_incomplete_draft_cannot_be_agreed()
     {
         var joint = await app.JointCaseAsync();
