@@ -57,9 +57,10 @@ internal static class CaseData
     }
 
     /// <summary>A new staff account of our own, e.g. a colleague of a demo account.</summary>
-    public static async Task<StaffMember> CreateMemberAsync(this AppFixture app, string role, Organisation organisation, string displayName)
+    /// <param name="email">Given when the test signs in as the member (password <see cref="Password"/>).</param>
+    public static async Task<StaffMember> CreateMemberAsync(this AppFixture app, string role, Organisation organisation, string displayName, string? email = null)
     {
-        var email = $"{Guid.NewGuid():N}@test.example";
+        email ??= $"{Guid.NewGuid():N}@test.example";
         await using (var scope = app.Factory.Services.CreateAsyncScope())
         {
             var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using CaseManagement.Application.Access;
 using CaseManagement.Application.Audit;
 using CaseManagement.Domain;
@@ -103,6 +104,12 @@ public sealed class HelpPlanCommands(
             }
 
             var inForce = await db.HelpPlans.Where(p => p.ClientId == clientId && p.Status == HelpPlanStatus.Agreed && p.Id != plan.Id).ToListAsync(cancellationToken);
+            if (inForce.Max(p => p.AgreedOn) is { } previous && agreement.AgreedOn < previous)
+            {
+                return CommandResult.Invalid("",
+                    $"Die Fortschreibung kann nicht vor der Vereinbarung der bisherigen Fassung ({previous.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture)}) vereinbart worden sein.");
+            }
+
             inForce.ForEach(p => p.Supersede());
             plan.Agree(agreement, parties, Today, actor, clock.GetUtcNow());
             audit.Add(db, actor, AuditAction.Changed, clientId, null, DataCategory.HelpPlan, [$"Fassung {plan.Version}", "Vereinbarung"]);
