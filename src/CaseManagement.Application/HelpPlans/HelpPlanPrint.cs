@@ -61,7 +61,7 @@ public sealed class HelpPlanPrint(IDbContextFactory<CaseManagementDbContext> con
             plan.Version,
             HelpPlanLabels.Of(plan.Status),
             plan.AgreedOn,
-            plan.NextReviewOn ?? GermanCalendar.DateOf(clock.GetUtcNow()),
+            plan.NextReviewOn,
             plan.IntegrationGoal,
             plan.OwnEfforts ?? "",
             plan.OwnEffortsEvidence ?? "",

@@ -25,7 +25,7 @@ namespace CaseManagement.Documents.HelpPlans;
 /// <param name="Version">Plan version; every review (Fortschreibung) creates a new one.</param>
 /// <param name="StatusLabel">Status as the UI shows it, e.g. "Vereinbart" or "Entwurf".</param>
 /// <param name="AgreedOn">Date the plan was agreed on; <c>null</c> while it is a draft.</param>
-/// <param name="NextReviewOn">Date of the next review (Fortschreibung).</param>
+/// <param name="NextReviewOn">Date of the next review (Fortschreibung); <c>null</c> while a draft has none ("offen").</param>
 /// <param name="IntegrationGoal">The overall integration goal (Integrationsziel).</param>
 /// <param name="OwnEfforts">The client's own efforts (Eigenbemühungen).</param>
 /// <param name="OwnEffortsEvidence">How the client shows those efforts (Nachweis).</param>
@@ -42,7 +42,7 @@ public sealed record HelpPlanDocument(
     int Version,
     string StatusLabel,
     DateOnly? AgreedOn,
-    DateOnly NextReviewOn,
+    DateOnly? NextReviewOn,
     string IntegrationGoal,
     string OwnEfforts,
     string OwnEffortsEvidence,

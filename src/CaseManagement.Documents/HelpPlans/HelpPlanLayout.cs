@@ -151,7 +151,7 @@ internal sealed class HelpPlanLayout
             ("Version", _document.Version.ToString(CultureInfo.InvariantCulture)),
             ("Status", OrNoEntry(_document.StatusLabel)),
             ("Vereinbart am", _document.AgreedOn is { } agreed ? HelpPlanLabels.Date(agreed) : "noch nicht vereinbart"),
-            ("Nächste Überprüfung", HelpPlanLabels.Date(_document.NextReviewOn)),
+            ("Nächste Überprüfung", _document.NextReviewOn is { } review ? HelpPlanLabels.Date(review) : "offen"),
         ];
         // The version number needs little room; the other three share the rest.
         const double versionWidth = 70;
