@@ -2,6 +2,7 @@ using CaseManagement.Domain.Access;
 using CaseManagement.Domain.Audit;
 using CaseManagement.Domain.Clients;
 using CaseManagement.Domain.Consent;
+using CaseManagement.Domain.HelpPlans;
 
 namespace CaseManagement.Application;
 
@@ -131,4 +132,51 @@ public static class GermanLabels
         AuditAction.ListViewed => "in Liste angezeigt",
         _ => "–",
     };
+
+    public static string Of(HelpPlanStatus value) => value switch
+    {
+        HelpPlanStatus.Draft => "Entwurf",
+        HelpPlanStatus.Agreed => "Vereinbart",
+        HelpPlanStatus.Superseded => "Fortgeschrieben",
+        HelpPlanStatus.Closed => "Abgeschlossen",
+        _ => "unbekannt",
+    };
+
+    public static string Of(PlanArea value) => value switch
+    {
+        PlanArea.JobApplicationSupport => "Unterstützung bei Bewerbungsbemühungen",
+        PlanArea.JobPlacement => "Arbeitsvermittlung",
+        PlanArea.PsychosocialCounselling => "Psychosoziale Beratung und Begleitung",
+        PlanArea.ReferralToFurtherHelp => "Vermittlung in weiterführende Hilfen",
+        PlanArea.FurtherQualification => "Weiterqualifizierung",
+        _ => "unbekannt",
+    };
+
+    public static string Of(StepStatus value) => value switch
+    {
+        StepStatus.Planned => "geplant",
+        StepStatus.InProgress => "in Arbeit",
+        StepStatus.Achieved => "erreicht",
+        StepStatus.Dropped => "entfallen",
+        _ => "unbekannt",
+    };
+
+    public static string Of(StepParty value) => value switch
+    {
+        StepParty.Jobcenter => "Jobcenter",
+        StepParty.DrugHelpService => "Drogenhilfe",
+        StepParty.Client => "Klient:in",
+        StepParty.Partner => "Partnerdienst",
+        _ => "unbekannt",
+    };
+
+    public static string ResponsibleOf(StepParty party, string? partnerName) =>
+        party == StepParty.Partner && !string.IsNullOrWhiteSpace(partnerName) ? partnerName.Trim() : Of(party);
+
+    /// <summary>Flattens line breaks and shortens a free text for a list or a change summary: "Bewerbungsmappe erstellen und …".</summary>
+    public static string Excerpt(string? text, int length)
+    {
+        var flat = string.Join(' ', (text ?? "").Split((char[])['\r', '\n', '\t', ' '], StringSplitOptions.RemoveEmptyEntries));
+        return flat.Length == 0 ? "–" : flat.Length <= length ? flat : string.Concat(flat.AsSpan(0, length - 1), "…");
+    }
 }

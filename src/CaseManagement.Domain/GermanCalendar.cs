@@ -9,6 +9,9 @@ public static class GermanCalendar
 
     public static DateTimeOffset ToLocal(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone);
 
+    /// <summary>A date as people here write it: 03.02.2026.</summary>
+    public static string Format(DateOnly date) => date.ToString("dd.MM.yyyy", System.Globalization.CultureInfo.InvariantCulture);
+
     // No silent fallback to UTC: consents would stay valid up to two hours past midnight.
     private static TimeZoneInfo FindZone()
     {

@@ -9,6 +9,7 @@ using CaseManagement.Domain.HelpPlans;
 using CaseManagement.Domain.Staff;
 using CaseManagement.Infrastructure.DemoData;
 using CaseManagement.Infrastructure.Persistence;
+using CaseManagement.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -174,18 +175,7 @@ public sealed partial class HelpPlanJourneyTests(BrowserFixture browser)
         return HelpPlanInput.From(plan);
     }
 
-    private async Task<StaffMember> MemberAsync(string email)
-    {
-        var contexts = browser.Services.GetRequiredService<IDbContextFactory<CaseManagementDbContext>>();
-        await using var db = await contexts.CreateDbContextAsync();
-        var normalized = email.ToUpperInvariant();
-        var user = await db.Users.AsNoTracking().SingleAsync(u => u.NormalizedEmail == normalized);
-        var roles = await (from userRole in db.UserRoles
-                           join role in db.Roles on userRole.RoleId equals role.Id
-                           where userRole.UserId == user.Id
-                           select role.Name!).ToListAsync();
-        return new StaffMember(user.Id, user.DisplayName, user.Organisation, roles.ToHashSet(StringComparer.Ordinal));
-    }
+    private Task<StaffMember> MemberAsync(string email) => StaffMembers.ByEmailAsync(browser.Services, email);
 
     private static async Task<string> RunAsync(string tool, params string[] arguments)
     {

@@ -7,6 +7,7 @@ using CaseManagement.Domain.Staff;
 using CaseManagement.Infrastructure.DemoData;
 using CaseManagement.Infrastructure.Identity;
 using CaseManagement.Infrastructure.Persistence;
+using CaseManagement.Testing;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -43,18 +44,8 @@ internal static class CaseData
         return await app.MemberByEmailAsync(account.Email);
     }
 
-    public static async Task<StaffMember> MemberByEmailAsync(this AppFixture app, string email)
-    {
-        await using var db = await app.DbAsync();
-        var normalized = email.ToUpperInvariant();
-        var user = await db.Users.AsNoTracking().SingleAsync(u => u.NormalizedEmail == normalized);
-        var roles = await (
-            from userRole in db.UserRoles
-            join role in db.Roles on userRole.RoleId equals role.Id
-            where userRole.UserId == user.Id
-            select role.Name!).ToListAsync();
-        return new StaffMember(user.Id, user.DisplayName, user.Organisation, roles.ToHashSet(StringComparer.Ordinal));
-    }
+    public static Task<StaffMember> MemberByEmailAsync(this AppFixture app, string email) =>
+        StaffMembers.ByEmailAsync(app.Factory.Services, email);
 
     /// <summary>A new staff account of our own, e.g. a colleague of a demo account.</summary>
     /// <param name="email">Given when the test signs in as the member (password <see cref="Password"/>).</param>

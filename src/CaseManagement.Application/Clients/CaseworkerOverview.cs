@@ -50,7 +50,7 @@ public sealed class CaseworkerOverview(IDbContextFactory<CaseManagementDbContext
             .Select(c => (Client: c, Until: ConsentRunsOutOn(c, now)))
             .Where(x => x.Until is { } until && until <= today.AddDays(ExpiryWarningDays))
             .OrderBy(x => x.Until)
-            .Select(x => Row(x.Client, $"Einwilligung gültig bis {x.Until!.Value.ToString("dd.MM.yyyy", System.Globalization.CultureInfo.InvariantCulture)}"))
+            .Select(x => Row(x.Client, $"Einwilligung gültig bis {GermanCalendar.Format(x.Until!.Value)}"))
             .ToList();
         var other = caseworker.Organisation.Other();
         var withoutCounterpart = active.Where(c => c.ResponsibleIn(other) is null)

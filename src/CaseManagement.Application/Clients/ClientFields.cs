@@ -58,7 +58,7 @@ public static class ClientFields
         null => "(leer)",
         "" => "(leer)",
         bool b => b ? "ja" : "nein",
-        DateOnly d => d.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture),
+        DateOnly d => Domain.GermanCalendar.Format(d),
         Domain.Clients.Gender g => GermanLabels.Of(g),
         Domain.Clients.HousingSituation h => GermanLabels.Of(h),
         Domain.Clients.Schooling s => GermanLabels.Of(s),

@@ -1,4 +1,3 @@
-using System.Globalization;
 using CaseManagement.Application.Access;
 using CaseManagement.Application.Audit;
 using CaseManagement.Domain;
@@ -58,7 +57,7 @@ public sealed class HelpPlanCommands(
     public async Task<CommandResult<uint>> SaveAsync(StaffMember actor, Guid clientId, Guid planId, HelpPlanInput input, uint token, CancellationToken cancellationToken = default)
     {
         var validation = await planValidator.ValidateAsync(input, cancellationToken);
-        return await WithPlanAsync(actor, clientId, planId, token, validation, (db, plan, _) =>
+        return await WithPlanAsync(actor, clientId, planId, token, validation, (db, plan, client) =>
         {
             var before = HelpPlanInput.From(plan);
             if (plan.IsDraft)
@@ -86,7 +85,7 @@ public sealed class HelpPlanCommands(
                 return Task.FromResult<CommandResult>(Unchanged.Instance);
             }
 
-            audit.Add(db, actor, AuditAction.Changed, clientId, null, DataCategory.HelpPlan, [$"Fassung {plan.Version}", .. HelpPlanComparison.ChangedFields(changes)]);
+            audit.Add(db, actor, AuditAction.Changed, clientId, client.CaseNumber, DataCategory.HelpPlan, [$"Fassung {plan.Version}", .. HelpPlanComparison.ChangedFields(changes)]);
             return Task.FromResult(CommandResult.Ok());
         }, cancellationToken);
     }
@@ -95,10 +94,10 @@ public sealed class HelpPlanCommands(
     public async Task<CommandResult<uint>> AgreeAsync(StaffMember actor, Guid clientId, Guid planId, AgreementInput input, uint token, CancellationToken cancellationToken = default)
     {
         var validation = await agreementValidator.ValidateAsync(input, cancellationToken);
-        return await WithPlanAsync(actor, clientId, planId, token, validation, async (db, plan, parties) =>
+        return await WithPlanAsync(actor, clientId, planId, token, validation, async (db, plan, client) =>
         {
             var agreement = new PlanAgreement(input.AgreedOn!.Value, input.ByCaseManager, input.ByDrugHelpWorker, input.ByClient);
-            if (plan.WhyNotAgreeable(agreement, parties, Today) is { } reason)
+            if (plan.WhyNotAgreeable(agreement, client.Parties, Today) is { } reason)
             {
                 return CommandResult.Invalid("", reason);
             }
@@ -107,12 +106,12 @@ public sealed class HelpPlanCommands(
             if (inForce.Max(p => p.AgreedOn) is { } previous && agreement.AgreedOn < previous)
             {
                 return CommandResult.Invalid("",
-                    $"Die Fortschreibung kann nicht vor der Vereinbarung der bisherigen Fassung ({previous.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture)}) vereinbart worden sein.");
+                    $"Die Fortschreibung kann nicht vor der Vereinbarung der bisherigen Fassung ({GermanCalendar.Format(previous)}) vereinbart worden sein.");
             }
 
             inForce.ForEach(p => p.Supersede());
-            plan.Agree(agreement, parties, Today, actor, clock.GetUtcNow());
-            audit.Add(db, actor, AuditAction.Changed, clientId, null, DataCategory.HelpPlan, [$"Fassung {plan.Version}", "Vereinbarung"]);
+            plan.Agree(agreement, client.Parties, Today, actor, clock.GetUtcNow());
+            audit.Add(db, actor, AuditAction.Changed, clientId, client.CaseNumber, DataCategory.HelpPlan, [$"Fassung {plan.Version}", "Vereinbarung"]);
             return CommandResult.Ok();
         }, cancellationToken);
     }
@@ -121,7 +120,7 @@ public sealed class HelpPlanCommands(
     public async Task<CommandResult<int>> StartReviewAsync(StaffMember actor, Guid clientId, Guid planId, uint token, CancellationToken cancellationToken = default)
     {
         var number = 0;
-        var result = await WithPlanAsync(actor, clientId, planId, token, null, async (db, plan, _) =>
+        var result = await WithPlanAsync(actor, clientId, planId, token, null, async (db, plan, client) =>
         {
             var statuses = await db.HelpPlans.Where(p => p.ClientId == clientId).Select(p => p.Status).ToListAsync(cancellationToken);
             if (plan.Status != HelpPlanStatus.Agreed || !HelpPlanVersions.MayStartReview(statuses))
@@ -132,7 +131,7 @@ public sealed class HelpPlanCommands(
             var next = plan.StartReview(actor, clock.GetUtcNow());
             db.HelpPlans.Add(next);
             number = next.Version;
-            audit.Add(db, actor, AuditAction.Created, clientId, null, DataCategory.HelpPlan, [$"Fassung {next.Version}", "Fortschreibung"]);
+            audit.Add(db, actor, AuditAction.Created, clientId, client.CaseNumber, DataCategory.HelpPlan, [$"Fassung {next.Version}", "Fortschreibung"]);
             return CommandResult.Ok();
         }, cancellationToken);
         return result.Succeeded ? CommandResult.Ok(number) : result.As<int>();
@@ -140,7 +139,7 @@ public sealed class HelpPlanCommands(
 
     /// <summary>Discards a draft (a review that is not wanted, or a plan begun by mistake).</summary>
     public async Task<CommandResult> DiscardDraftAsync(StaffMember actor, Guid clientId, Guid planId, uint token, CancellationToken cancellationToken = default) =>
-        await WithPlanAsync(actor, clientId, planId, token, null, (db, plan, _) =>
+        await WithPlanAsync(actor, clientId, planId, token, null, (db, plan, client) =>
         {
             if (!plan.IsDraft)
             {
@@ -148,14 +147,14 @@ public sealed class HelpPlanCommands(
             }
 
             db.HelpPlans.Remove(plan);
-            audit.Add(db, actor, AuditAction.Changed, clientId, null, DataCategory.HelpPlan, [$"Fassung {plan.Version}", "Entwurf verworfen"]);
+            audit.Add(db, actor, AuditAction.Changed, clientId, client.CaseNumber, DataCategory.HelpPlan, [$"Fassung {plan.Version}", "Entwurf verworfen"]);
             return Task.FromResult(CommandResult.Ok());
         }, cancellationToken);
 
     public async Task<CommandResult<uint>> CloseAsync(StaffMember actor, Guid clientId, Guid planId, ClosePlanInput input, uint token, CancellationToken cancellationToken = default)
     {
         var validation = await closeValidator.ValidateAsync(input, cancellationToken);
-        return await WithPlanAsync(actor, clientId, planId, token, validation, async (db, plan, _) =>
+        return await WithPlanAsync(actor, clientId, planId, token, validation, async (db, plan, client) =>
         {
             if (plan.WhyNotClosable(input.ClosedOn!.Value, Today) is { } reason)
             {
@@ -168,7 +167,7 @@ public sealed class HelpPlanCommands(
             }
 
             plan.Close(input.ClosedOn.Value, Today, actor, clock.GetUtcNow());
-            audit.Add(db, actor, AuditAction.Changed, clientId, null, DataCategory.HelpPlan, [$"Fassung {plan.Version}", "Abschluss"]);
+            audit.Add(db, actor, AuditAction.Changed, clientId, client.CaseNumber, DataCategory.HelpPlan, [$"Fassung {plan.Version}", "Abschluss"]);
             return CommandResult.Ok();
         }, cancellationToken);
     }
@@ -181,7 +180,7 @@ public sealed class HelpPlanCommands(
     /// </summary>
     private async Task<CommandResult<uint>> WithPlanAsync(
         StaffMember actor, Guid clientId, Guid planId, uint token, ValidationResult? validation,
-        Func<CaseManagementDbContext, HelpPlan, AgreementParties, Task<CommandResult>> change, CancellationToken cancellationToken)
+        Func<CaseManagementDbContext, HelpPlan, PlanClient, Task<CommandResult>> change, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var denied = await CheckWriteAsync(db, actor, clientId, cancellationToken);
@@ -208,9 +207,9 @@ public sealed class HelpPlanCommands(
         }
 
         var client = await db.Clients.AsNoTracking().Where(c => c.Id == clientId)
-            .Select(c => new { c.ResponsibleCaseManagerId, c.ResponsibleDrugHelpWorkerId }).SingleAsync(cancellationToken);
+            .Select(c => new { c.CaseNumber, c.ResponsibleCaseManagerId, c.ResponsibleDrugHelpWorkerId }).SingleAsync(cancellationToken);
         var parties = await HelpPlanQuery.PartiesAsync(db, client.ResponsibleCaseManagerId, client.ResponsibleDrugHelpWorkerId, cancellationToken);
-        var result = await change(db, plan, parties);
+        var result = await change(db, plan, new PlanClient(client.CaseNumber, parties));
         if (result is Unchanged)
         {
             return CommandResult.Ok(plan.RowVersion);
@@ -219,12 +218,6 @@ public sealed class HelpPlanCommands(
         if (!result.Succeeded)
         {
             return result.As<uint>();
-        }
-
-        var caseNumber = await CaseNumberAsync(db, clientId, cancellationToken);
-        foreach (var entry in db.ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added))
-        {
-            entry.Entity.CaseNumber ??= caseNumber;
         }
 
         if (db.Entry(plan).State != EntityState.Deleted)
@@ -341,6 +334,9 @@ public sealed class HelpPlanCommands(
             step.Note = TextRules.TrimToNull(next.Note);
         }
     }
+
+    /// <summary>What a plan command needs to know of the client: the case number for the audit, who must agree.</summary>
+    private sealed record PlanClient(string CaseNumber, AgreementParties Parties);
 
     /// <summary>Marks "nothing to save": the command succeeds without writing.</summary>
     private sealed class Unchanged : CommandResult

@@ -1,4 +1,4 @@
-using System.Globalization;
+using CaseManagement.Domain;
 
 namespace CaseManagement.Application.HelpPlans;
 
@@ -34,14 +34,14 @@ public static class HelpPlanComparison
         {
             if (!oldGoals.TryGetValue(goal.Key, out var old))
             {
-                changes.Add(new("Ziele", GoalName(goal), $"neues Ziel im Handlungsfeld {HelpPlanLabels.Of(goal.Area)} mit {Steps(goal.Steps.Count)}"));
+                changes.Add(new("Ziele", GoalName(goal), $"neues Ziel im Handlungsfeld {GermanLabels.Of(goal.Area)} mit {Steps(goal.Steps.Count)}"));
                 continue;
             }
 
             var what = new List<string>();
             if (old.Area != goal.Area)
             {
-                what.Add($"Handlungsfeld: {HelpPlanLabels.Of(old.Area)} → {HelpPlanLabels.Of(goal.Area)}");
+                what.Add($"Handlungsfeld: {GermanLabels.Of(old.Area)} → {GermanLabels.Of(goal.Area)}");
             }
 
             if (!SameText(old.Text, goal.Text))
@@ -73,7 +73,7 @@ public static class HelpPlanComparison
             var where = $"{GoalName(goal)} › Schritt „{Short(step.Description)}“";
             if (!oldSteps.TryGetValue(step.Key, out var was))
             {
-                changes.Add(new("Schritte", where, $"neuer Schritt: {HelpPlanLabels.ResponsibleOf(step.Responsible, step.PartnerName)}, fällig {Date(step.DueOn)}"));
+                changes.Add(new("Schritte", where, $"neuer Schritt: {GermanLabels.ResponsibleOf(step.Responsible, step.PartnerName)}, fällig {Date(step.DueOn)}"));
                 continue;
             }
 
@@ -83,8 +83,8 @@ public static class HelpPlanComparison
                 what.Add($"neu beschrieben (vorher: „{Short(was.Description)}“)");
             }
 
-            var wasResponsible = HelpPlanLabels.ResponsibleOf(was.Responsible, was.PartnerName);
-            var nowResponsible = HelpPlanLabels.ResponsibleOf(step.Responsible, step.PartnerName);
+            var wasResponsible = GermanLabels.ResponsibleOf(was.Responsible, was.PartnerName);
+            var nowResponsible = GermanLabels.ResponsibleOf(step.Responsible, step.PartnerName);
             if (wasResponsible != nowResponsible)
             {
                 what.Add($"zuständig: {wasResponsible} → {nowResponsible}");
@@ -97,7 +97,7 @@ public static class HelpPlanComparison
 
             if (was.Status != step.Status)
             {
-                what.Add($"Stand: {HelpPlanLabels.Of(was.Status)} → {HelpPlanLabels.Of(step.Status)}");
+                what.Add($"Stand: {GermanLabels.Of(was.Status)} → {GermanLabels.Of(step.Status)}");
             }
 
             if (!SameText(was.Note, step.Note))
@@ -130,11 +130,7 @@ public static class HelpPlanComparison
 
     private static string Steps(int count) => count == 1 ? "1 Schritt" : $"{count} Schritten";
 
-    private static string Short(string? text)
-    {
-        var flat = string.Join(' ', (text ?? "").Split((char[])['\r', '\n', '\t', ' '], StringSplitOptions.RemoveEmptyEntries));
-        return flat.Length == 0 ? "–" : flat.Length <= Excerpt ? flat : string.Concat(flat.AsSpan(0, Excerpt - 1), "…");
-    }
+    private static string Short(string? text) => GermanLabels.Excerpt(text, Excerpt);
 
-    private static string Date(DateOnly? date) => date?.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture) ?? "offen";
+    private static string Date(DateOnly? date) => date is { } value ? GermanCalendar.Format(value) : "offen";
 }

@@ -40,10 +40,6 @@ public sealed record HelpPlanFile(
 {
     private IReadOnlyCollection<HelpPlanStatus> Statuses => [.. Versions.Select(v => v.Status)];
 
-    public PlanVersionSummary? Draft => Versions.FirstOrDefault(v => v.Status == HelpPlanStatus.Draft);
-
-    public PlanVersionSummary? InForce => Versions.FirstOrDefault(v => v.Status == HelpPlanStatus.Agreed);
-
     public bool MayStartNewPlan => MayWrite && HelpPlanVersions.MayStartNewPlan(Statuses);
 
     public bool MayStartReview => MayWrite && HelpPlanVersions.MayStartReview(Statuses);

@@ -53,10 +53,6 @@ public sealed class HelpPlanInput
         NextReviewOn = NextReviewOn,
         Goals = [.. Goals.Select(g => g.Clone())],
     };
-
-    /// <summary>Goals grouped in the fixed order of the five areas, keeping their order within an area.</summary>
-    public IEnumerable<IGrouping<PlanArea, GoalInput>> GoalsByArea() =>
-        Goals.GroupBy(g => g.Area).OrderBy(g => g.Key);
 }
 
 public sealed class GoalInput

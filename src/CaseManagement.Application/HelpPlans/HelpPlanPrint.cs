@@ -47,11 +47,7 @@ public sealed class HelpPlanPrint(IDbContextFactory<CaseManagementDbContext> con
         var client = await db.Clients.AsNoTracking().Where(c => c.Id == clientId)
             .Select(c => new { c.CaseNumber, c.FirstName, c.LastName, c.ResponsibleCaseManagerId, c.ResponsibleDrugHelpWorkerId })
             .SingleAsync(cancellationToken);
-        string?[] staffIds = [client.ResponsibleCaseManagerId, client.ResponsibleDrugHelpWorkerId];
-        var wanted = staffIds.OfType<string>().ToList();
-        var staff = await db.Users.AsNoTracking().Where(u => wanted.Contains(u.Id))
-            .Select(u => new { u.Organisation, u.DisplayName, u.PhoneNumber, u.Email })
-            .ToListAsync(cancellationToken);
+        var staff = await HelpPlanQuery.ResponsibleStaffAsync(db, client.ResponsibleCaseManagerId, client.ResponsibleDrugHelpWorkerId, cancellationToken);
 
         var document = new HelpPlanDocument(
             $"{client.FirstName} {client.LastName}",
@@ -59,17 +55,17 @@ public sealed class HelpPlanPrint(IDbContextFactory<CaseManagementDbContext> con
             HelpPlanDocument.DefaultJobcenterName,
             HelpPlanDocument.DefaultDrugHelpServiceName,
             plan.Version,
-            HelpPlanLabels.Of(plan.Status),
+            GermanLabels.Of(plan.Status),
             plan.AgreedOn,
             plan.NextReviewOn,
             plan.IntegrationGoal,
             plan.OwnEfforts ?? "",
             plan.OwnEffortsEvidence ?? "",
             [.. plan.Goals.OrderBy(g => g.Position).Select(GoalOf)],
-            [.. staff.OrderBy(s => s.Organisation).Select(s => new HelpPlanContact(
+            [.. staff.Select(s => new HelpPlanContact(
                 s.DisplayName,
                 s.Organisation == Organisation.Jobcenter ? HelpPlanDocument.DefaultJobcenterName : HelpPlanDocument.DefaultDrugHelpServiceName,
-                s.PhoneNumber ?? "",
+                s.Phone ?? "",
                 s.Email ?? ""))],
             GermanCalendar.DateOf(clock.GetUtcNow()),
             plan.TargetJobs);
@@ -86,5 +82,5 @@ public sealed class HelpPlanPrint(IDbContextFactory<CaseManagementDbContext> con
             s.Description,
             s.Responsible == StepParty.Partner ? StepResponsible.Partner(s.PartnerName ?? "") : new StepResponsible((ResponsibleParty)(int)s.Responsible),
             s.DueOn,
-            HelpPlanLabels.Of(s.Status)))]);
+            GermanLabels.Of(s.Status)))]);
 }

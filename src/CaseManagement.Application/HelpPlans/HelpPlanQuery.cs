@@ -92,17 +92,28 @@ public sealed class HelpPlanQuery(IDbContextFactory<CaseManagementDbContext> con
         db.HelpPlans.AsNoTracking().Include(p => p.Goals).ThenInclude(g => g.Steps).AsSplitQuery()
             .SingleAsync(p => p.Id == planId, cancellationToken);
 
-    internal static async Task<AgreementParties> PartiesAsync(
+    /// <summary>The client's responsible caseworkers with what the plan shows of them (agreement, contacts on the print-out).</summary>
+    internal static Task<List<ResponsibleStaff>> ResponsibleStaffAsync(
         CaseManagementDbContext db, string? caseManagerId, string? drugHelpWorkerId, CancellationToken cancellationToken)
     {
         string?[] ids = [caseManagerId, drugHelpWorkerId];
         var wanted = ids.OfType<string>().ToList();
-        var names = await db.Users.AsNoTracking().Where(u => wanted.Contains(u.Id))
-            .ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        return db.Users.AsNoTracking().Where(u => wanted.Contains(u.Id))
+            .OrderBy(u => u.Organisation)
+            .Select(u => new ResponsibleStaff(u.Id, u.DisplayName, u.Organisation, u.PhoneNumber, u.Email))
+            .ToListAsync(cancellationToken);
+    }
+
+    internal static async Task<AgreementParties> PartiesAsync(
+        CaseManagementDbContext db, string? caseManagerId, string? drugHelpWorkerId, CancellationToken cancellationToken)
+    {
+        var names = (await ResponsibleStaffAsync(db, caseManagerId, drugHelpWorkerId, cancellationToken)).ToDictionary(s => s.Id, s => s.DisplayName);
         return new AgreementParties(
             caseManagerId is null ? null : names.GetValueOrDefault(caseManagerId, "Fallmanager:in"),
             drugHelpWorkerId is null ? null : names.GetValueOrDefault(drugHelpWorkerId, "Fachkraft Drogenhilfe"));
     }
+
+    internal sealed record ResponsibleStaff(string Id, string DisplayName, Domain.Staff.Organisation Organisation, string? Phone, string? Email);
 
     internal static PlanVersionView ViewOf(HelpPlan plan) => new(
         plan.Id, plan.Version, plan.Status, HelpPlanInput.From(plan), plan.AgreedOn, plan.AgreedByCaseManager,

@@ -1,4 +1,3 @@
-using System.Globalization;
 using CaseManagement.Application.Access;
 using CaseManagement.Application.Audit;
 using CaseManagement.Application.Clients;
@@ -57,7 +56,7 @@ public sealed class PlanDeadlines(IDbContextFactory<CaseManagementDbContext> con
         var overdue = inForce
             .SelectMany(p => p.Steps.Where(s => s.IsOverdueOn(today)).Select(s => (Plan: p, Step: s)))
             .OrderBy(x => x.Step.DueOn)
-            .Select(x => Row(x.Plan, $"fällig seit {Date(x.Step.DueOn!.Value)}: {Excerpt(x.Step.Description)} ({HelpPlanLabels.ResponsibleOf(x.Step.Responsible, x.Step.PartnerName)})"))
+            .Select(x => Row(x.Plan, $"fällig seit {Date(x.Step.DueOn!.Value)}: {Excerpt(x.Step.Description)} ({GermanLabels.ResponsibleOf(x.Step.Responsible, x.Step.PartnerName)})"))
             .ToList();
         var reviews = inForce.Where(p => p.ReviewDueWithin(today, ReviewWarningDays))
             .OrderBy(p => p.NextReviewOn)
@@ -75,11 +74,7 @@ public sealed class PlanDeadlines(IDbContextFactory<CaseManagementDbContext> con
         return new PlanDeadlineData(overdue, reviews, drafts);
     }
 
-    private static string Date(DateOnly date) => date.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
+    private static string Date(DateOnly date) => GermanCalendar.Format(date);
 
-    private static string Excerpt(string text)
-    {
-        var flat = string.Join(' ', text.Split((char[])['\r', '\n', '\t', ' '], StringSplitOptions.RemoveEmptyEntries));
-        return flat.Length <= 70 ? flat : string.Concat(flat.AsSpan(0, 69), "…");
-    }
+    private static string Excerpt(string text) => GermanLabels.Excerpt(text, 70);
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 
 namespace CaseManagement.Domain.Referrals;
 
@@ -270,7 +269,7 @@ public sealed class ReferralProgress
         return $"Von „{from.German()}“ kann nicht zu „{to.German()}“ gewechselt werden.";
     }
 
-    private static string Format(DateOnly date) => date.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
+    private static string Format(DateOnly date) => GermanCalendar.Format(date);
 
     private void SetDate(ReferralStatus status, DateOnly on)
     {

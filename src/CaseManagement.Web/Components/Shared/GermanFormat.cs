@@ -8,7 +8,7 @@ public static class GermanFormat
 {
     public static CultureInfo Culture { get; } = CultureInfo.GetCultureInfo("de-DE");
 
-    public static string Date(DateOnly date) => date.ToString("dd.MM.yyyy", Culture);
+    public static string Date(DateOnly date) => GermanCalendar.Format(date);
 
     public static string Date(DateOnly? date) => date is { } value ? Date(value) : "–";
 
