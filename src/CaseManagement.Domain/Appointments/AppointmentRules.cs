@@ -59,6 +59,16 @@ public static class AppointmentRules
     /// <summary>An accompaniment goes to an authority or a practice: which one is required.</summary>
     public static bool RequiresAccompanimentTarget(AppointmentType type) => type == AppointmentType.Accompaniment;
 
+    /// <summary>Longest place or accompaniment target.</summary>
+    public const int PlaceMaxLength = 200;
+
+    /// <summary>
+    /// A contact without a client record (anonym): only street outreach and crisis intervention
+    /// meet people who do not (yet) give their name. Such a contact counts in the statistics and
+    /// carries no personal data: no client, no note.
+    /// </summary>
+    public static bool MayBeAnonymous(AppointmentType type) => type is AppointmentType.Outreach or AppointmentType.CrisisIntervention;
+
     /// <summary>The end of a half-open interval [start, start + duration).</summary>
     public static DateTimeOffset EndOf(DateTimeOffset start, TimeSpan duration) => start + duration;
 

@@ -1,4 +1,5 @@
 using CaseManagement.Domain.Access;
+using CaseManagement.Domain.Concurrency;
 using CaseManagement.Domain.Staff;
 
 namespace CaseManagement.Domain.HelpPlans;
@@ -19,7 +20,7 @@ public sealed record AgreementParties(string? CaseManagerName, string? DrugHelpW
 /// closed. Only drafts change their contents; on an agreed plan the caseworkers record progress
 /// (step status and notes).
 /// </summary>
-public class HelpPlan
+public class HelpPlan : IRowVersioned
 {
     public const int MaxGoals = 60;
     public const int MaxStepsPerGoal = 30;

@@ -1,7 +1,10 @@
+using CaseManagement.Domain.Appointments;
 using CaseManagement.Domain.Audit;
 using CaseManagement.Domain.Clients;
+using CaseManagement.Domain.Concurrency;
 using CaseManagement.Domain.Consent;
 using CaseManagement.Domain.HelpPlans;
+using CaseManagement.Domain.Referrals;
 using CaseManagement.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -34,6 +37,14 @@ public class CaseManagementDbContext(DbContextOptions<CaseManagementDbContext> o
 
     public DbSet<PlanStep> PlanSteps => Set<PlanStep>();
 
+    public DbSet<Appointment> Appointments => Set<Appointment>();
+
+    public DbSet<AppointmentStaffMember> AppointmentParticipants => Set<AppointmentStaffMember>();
+
+    public DbSet<Partner> Partners => Set<Partner>();
+
+    public DbSet<Referral> Referrals => Set<Referral>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // SQLite cannot compare or sort DateTimeOffset stored as text; store UTC ticks there.
@@ -58,14 +69,17 @@ public class CaseManagementDbContext(DbContextOptions<CaseManagementDbContext> o
 
         // PostgreSQL: a uint row version maps to the system column xmin, which changes with every
         // update of the row (no column of our own). SQLite: a counter, see SqliteRowVersionCounter.
-        var planVersion = builder.Entity<HelpPlan>().Property(p => p.RowVersion);
-        if (Database.IsNpgsql())
+        foreach (var entity in builder.Model.GetEntityTypes().Where(e => typeof(IRowVersioned).IsAssignableFrom(e.ClrType) && !e.IsOwned()).ToList())
         {
-            planVersion.IsRowVersion();
-        }
-        else
-        {
-            planVersion.IsConcurrencyToken();
+            var version = builder.Entity(entity.ClrType).Property(nameof(IRowVersioned.RowVersion));
+            if (Database.IsNpgsql())
+            {
+                version.IsRowVersion();
+            }
+            else
+            {
+                version.IsConcurrencyToken();
+            }
         }
     }
 }

@@ -1,12 +1,12 @@
-using CaseManagement.Domain.HelpPlans;
+using CaseManagement.Domain.Concurrency;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace CaseManagement.Infrastructure.Persistence;
 
 /// <summary>
-/// SQLite has no xmin: there, <see cref="HelpPlan.RowVersion"/> is an ordinary concurrency token
-/// that this interceptor raises on every save of a plan, so that the UPDATE's WHERE clause still
+/// SQLite has no xmin: there, <see cref="IRowVersioned.RowVersion"/> is an ordinary concurrency token
+/// that this interceptor raises on every save of such a record, so that the UPDATE's WHERE clause still
 /// carries the version the user started from.
 /// </summary>
 public sealed class SqliteRowVersionCounter : SaveChangesInterceptor
@@ -31,10 +31,10 @@ public sealed class SqliteRowVersionCounter : SaveChangesInterceptor
             return;
         }
 
-        foreach (var entry in context.ChangeTracker.Entries<HelpPlan>().Where(e => e.State == EntityState.Modified))
+        foreach (var entry in context.ChangeTracker.Entries<IRowVersioned>().Where(e => e.State == EntityState.Modified))
         {
-            var version = entry.Property(p => p.RowVersion);
-            version.CurrentValue = unchecked(version.OriginalValue + 1);
+            var version = entry.Property(nameof(IRowVersioned.RowVersion));
+            version.CurrentValue = unchecked((uint)version.OriginalValue! + 1);
         }
     }
 }

@@ -1,0 +1,39 @@
+using CaseManagement.Domain.Appointments;
+using CaseManagement.Domain.Clients;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CaseManagement.Infrastructure.Persistence.Configurations;
+
+internal sealed class AppointmentConfiguration : IEntityTypeConfiguration<Appointment>
+{
+    public void Configure(EntityTypeBuilder<Appointment> appointment)
+    {
+        appointment.HasKey(a => a.Id);
+        appointment.HasIndex(a => new { a.ClientId, a.Start });
+        appointment.HasIndex(a => a.Start);
+        appointment.Property(a => a.Place).HasMaxLength(AppointmentRules.PlaceMaxLength);
+        appointment.Property(a => a.AccompanimentTarget).HasMaxLength(AppointmentRules.PlaceMaxLength);
+        appointment.Property(a => a.OutcomeNote).HasMaxLength(AppointmentRules.NoteMaxLength);
+        appointment.Property(a => a.CreatedById).HasMaxLength(450).IsRequired();
+        appointment.Property(a => a.ChangedByName).HasMaxLength(120).IsRequired();
+        appointment.Ignore(a => a.Duration);
+        appointment.Ignore(a => a.End);
+        appointment.Ignore(a => a.IsAnonymous);
+        appointment.Ignore(a => a.Plan);
+        appointment.Ignore(a => a.Booking);
+
+        appointment.HasOne<Client>().WithMany().HasForeignKey(a => a.ClientId).OnDelete(DeleteBehavior.Cascade);
+        appointment.HasMany(a => a.Participants).WithOne().HasForeignKey(p => p.AppointmentId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class AppointmentStaffMemberConfiguration : IEntityTypeConfiguration<AppointmentStaffMember>
+{
+    public void Configure(EntityTypeBuilder<AppointmentStaffMember> participant)
+    {
+        participant.HasKey(p => new { p.AppointmentId, p.StaffId });
+        participant.HasIndex(p => p.StaffId);
+        participant.Property(p => p.StaffId).HasMaxLength(450);
+    }
+}

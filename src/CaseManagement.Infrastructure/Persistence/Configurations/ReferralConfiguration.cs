@@ -1,0 +1,61 @@
+using CaseManagement.Domain.Clients;
+using CaseManagement.Domain.Referrals;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CaseManagement.Infrastructure.Persistence.Configurations;
+
+internal sealed class PartnerConfiguration : IEntityTypeConfiguration<Partner>
+{
+    public void Configure(EntityTypeBuilder<Partner> partner)
+    {
+        partner.HasKey(p => p.Id);
+        partner.HasIndex(p => new { p.Type, p.Name });
+        partner.Property(p => p.Name).HasMaxLength(Partner.NameMaxLength).IsRequired();
+        partner.Property(p => p.ContactPerson).HasMaxLength(Partner.ShortTextMaxLength);
+        partner.Property(p => p.Phone).HasMaxLength(60);
+        partner.Property(p => p.Email).HasMaxLength(Partner.ShortTextMaxLength);
+        partner.Property(p => p.Street).HasMaxLength(Partner.ShortTextMaxLength);
+        partner.Property(p => p.PostalCode).HasMaxLength(10);
+        partner.Property(p => p.City).HasMaxLength(100);
+        partner.Property(p => p.Notes).HasMaxLength(Partner.NotesMaxLength);
+        partner.Property(p => p.ChangedByName).HasMaxLength(120).IsRequired();
+        partner.Ignore(p => p.Address);
+    }
+}
+
+internal sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>
+{
+    public void Configure(EntityTypeBuilder<Referral> referral)
+    {
+        referral.HasKey(r => r.Id);
+        referral.HasIndex(r => new { r.ClientId, r.PartnerType });
+        referral.Property(r => r.Reason).HasMaxLength(Referral.ReasonMaxLength).IsRequired();
+        referral.Property(r => r.CreatedById).HasMaxLength(450).IsRequired();
+        referral.Property(r => r.CreatedByName).HasMaxLength(120).IsRequired();
+        referral.Property(r => r.ChangedByName).HasMaxLength(120).IsRequired();
+        referral.Ignore(r => r.AsEarlier);
+
+        // The progress lives in the referral's own row (columns Progress_Status, Progress_RequestedOn, …).
+        referral.OwnsOne(r => r.Progress, progress =>
+        {
+            progress.Property(p => p.Status).HasColumnName("Status");
+            progress.Property(p => p.ProposedOn).HasColumnName("ProposedOn");
+            progress.Property(p => p.RequestedOn).HasColumnName("RequestedOn");
+            progress.Property(p => p.AppointmentAgreedOn).HasColumnName("AppointmentAgreedOn");
+            progress.Property(p => p.AdmittedOn).HasColumnName("AdmittedOn");
+            progress.Property(p => p.CompletedOn).HasColumnName("CompletedOn");
+            progress.Property(p => p.DeclinedOn).HasColumnName("DeclinedOn");
+            progress.Property(p => p.DroppedOutOn).HasColumnName("DroppedOutOn");
+            progress.Property(p => p.FailureReason).HasColumnName("FailureReason").HasMaxLength(ReferralProgress.NoteMaxLength);
+            progress.Property(p => p.Outcome).HasColumnName("Outcome").HasMaxLength(ReferralProgress.NoteMaxLength);
+            progress.Property(p => p.FollowUpOn).HasColumnName("FollowUpOn");
+            progress.HasIndex(p => p.FollowUpOn);
+            progress.Ignore(p => p.Steps);
+        });
+        referral.Navigation(r => r.Progress).IsRequired();
+
+        referral.HasOne<Client>().WithMany().HasForeignKey(r => r.ClientId).OnDelete(DeleteBehavior.Cascade);
+        referral.HasOne<Partner>().WithMany().HasForeignKey(r => r.PartnerId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
