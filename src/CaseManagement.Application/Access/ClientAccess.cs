@@ -23,6 +23,12 @@ public sealed class ClientPermissions(StaffMember user, ClientAccessFacts facts,
 
     public bool MayRead(DataCategory category) => Allows(category, AccessOperation.Read);
 
+    /// <summary>
+    /// Whether counselling texts held by <paramref name="holder"/> may be read (the note on an
+    /// appointment's outcome, a referral's reason): they are internal notes of that organisation.
+    /// </summary>
+    public bool MayReadNotesOf(Organisation holder) => Allows(DataCategory.InternalNotes, holder, AccessOperation.Read);
+
     public bool MayWrite(DataCategory category) => Allows(category, AccessOperation.Write);
 }
 
