@@ -1,9 +1,11 @@
 using CaseManagement.Application.Access;
+using CaseManagement.Application.Appointments;
 using CaseManagement.Application.Audit;
 using CaseManagement.Application.Clients;
 using CaseManagement.Application.Consent;
 using CaseManagement.Application.HelpPlans;
 using CaseManagement.Application.Staff;
+using CaseManagement.Documents.Calendar;
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -34,6 +36,10 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<HelpPlanCommands>();
         services.AddSingleton<HelpPlanPrint>();
         services.AddSingleton<PlanDeadlines>();
+        services.AddSingleton<ICalendarWriter, Rfc5545CalendarWriter>();
+        services.AddSingleton<AppointmentQuery>();
+        services.AddSingleton<AppointmentCommands>();
+        services.AddSingleton<AppointmentCalendarFile>();
         services.AddValidatorsFromAssemblyOf<ClientInputValidator>();
         return services;
     }

@@ -32,6 +32,9 @@ public sealed class ClientPermissions(StaffMember user, ClientAccessFacts facts,
     public bool MayWrite(DataCategory category) => Allows(category, AccessOperation.Write);
 }
 
+/// <summary>A client as a list needs it: the case number, the name (to show only where allowed) and the access facts.</summary>
+public sealed record ClientAccessSubject(string CaseNumber, string SortName, ClientAccessFacts Facts);
+
 /// <summary>
 /// The one entry point to client data for every feature: loads the facts the access decision
 /// needs (responsibility, consents), asks <see cref="AccessDecision"/>, and audits refusals.
@@ -57,6 +60,30 @@ public sealed class ClientAccess(AuditTrail audit, TimeProvider clock)
             .Select(c => new ConsentFacts(c.Scope, c.Directions, c.SignedOn, c.ValidUntil, c.RevokedAt))
             .ToListAsync(cancellationToken);
         return new ClientAccessFacts(client.OwningOrganisation, client.ResponsibleCaseManagerId, client.ResponsibleDrugHelpWorkerId, consents);
+    }
+
+    /// <summary>The access facts of several clients at once (calendars, lists), with their case numbers and names.</summary>
+    public static async Task<IReadOnlyDictionary<Guid, ClientAccessSubject>> LoadFactsAsync(
+        CaseManagementDbContext db, IReadOnlyCollection<Guid> clientIds, CancellationToken cancellationToken)
+    {
+        if (clientIds.Count == 0)
+        {
+            return new Dictionary<Guid, ClientAccessSubject>();
+        }
+
+        var clients = await db.Clients.AsNoTracking()
+            .Where(c => clientIds.Contains(c.Id))
+            .Select(c => new { c.Id, c.CaseNumber, c.FirstName, c.LastName, c.OwningOrganisation, c.ResponsibleCaseManagerId, c.ResponsibleDrugHelpWorkerId })
+            .ToListAsync(cancellationToken);
+        var consents = (await db.Consents.AsNoTracking()
+            .Where(c => clientIds.Contains(c.ClientId))
+            .Select(c => new { c.ClientId, Facts = new ConsentFacts(c.Scope, c.Directions, c.SignedOn, c.ValidUntil, c.RevokedAt) })
+            .ToListAsync(cancellationToken))
+            .ToLookup(c => c.ClientId, c => c.Facts);
+        return clients.ToDictionary(c => c.Id, c => new ClientAccessSubject(
+            c.CaseNumber,
+            $"{c.LastName}, {c.FirstName}",
+            new ClientAccessFacts(c.OwningOrganisation, c.ResponsibleCaseManagerId, c.ResponsibleDrugHelpWorkerId, [.. consents[c.Id]])));
     }
 
     public static ClientAccessFacts FactsOf(Client client) => new(

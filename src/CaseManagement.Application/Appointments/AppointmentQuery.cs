@@ -1,0 +1,239 @@
+using CaseManagement.Application.Access;
+using CaseManagement.Application.Audit;
+using CaseManagement.Application.Clients;
+using CaseManagement.Domain;
+using CaseManagement.Domain.Access;
+using CaseManagement.Domain.Appointments;
+using CaseManagement.Domain.Audit;
+using CaseManagement.Domain.Staff;
+using CaseManagement.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace CaseManagement.Application.Appointments;
+
+/// <summary>One appointment in a week view. What it says about the client depends on the reader.</summary>
+/// <param name="CaseNumber">Shown to participants and to readers of the client's appointments.</param>
+/// <param name="ClientName">Only where the reader may read the client's master data.</param>
+/// <param name="MayOpen">Whether the reader may open the appointment (it is readable for them).</param>
+public sealed record CalendarEntry(
+    Guid Id, DateTimeOffset Start, DateTimeOffset End, AppointmentType Type, AppointmentOutcome Outcome,
+    IReadOnlyList<string> StaffIds, Guid? ClientId, string? CaseNumber, string? ClientName, string? Place, bool IsAnonymous, bool MayOpen);
+
+public sealed record CalendarWeek(DateOnly Monday, IReadOnlyList<StaffRef> Staff, IReadOnlyList<CalendarEntry> Entries)
+{
+    public IEnumerable<DateOnly> Days => Enumerable.Range(0, 7).Select(Monday.AddDays);
+
+    public IEnumerable<CalendarEntry> On(DateOnly day, string? staffId = null) => Entries
+        .Where(e => DateOnly.FromDateTime(GermanCalendar.ToLocal(e.Start).DateTime) == day)
+        .Where(e => staffId is null || e.StaffIds.Contains(staffId))
+        .OrderBy(e => e.Start);
+}
+
+/// <summary>An appointment opened for reading or editing.</summary>
+/// <param name="Note">The outcome note, only when the reader may read the notes of the organisation that wrote it.</param>
+public sealed record AppointmentDetails(
+    Guid Id, Guid? ClientId, string? CaseNumber, string? ClientName, AppointmentInput Plan,
+    AppointmentOutcome Outcome, CancelledBy? CancelledBy, string? Note, Organisation HolderOrganisation,
+    IReadOnlyList<StaffRef> Participants, bool MayEdit, bool HasStarted, uint RowVersion, DateTimeOffset ChangedAt, string ChangedByName);
+
+/// <summary>An appointment in a client's file: the facts of participation; the note only within the organisation that wrote it.</summary>
+public sealed record ClientAppointmentRow(
+    Guid Id, DateTimeOffset Start, DateTimeOffset End, AppointmentType Type, AppointmentOutcome Outcome, CancelledBy? CancelledBy,
+    string? Place, string? AccompanimentTarget, string? Note, Organisation HolderOrganisation, IReadOnlyList<string> ParticipantNames, bool MayEdit);
+
+public sealed record ClientAppointments(bool MayAdd, IReadOnlyList<ClientAppointmentRow> Upcoming, IReadOnlyList<ClientAppointmentRow> Past);
+
+/// <summary>Reads appointments: week views, one appointment, a client's appointments. Every read of client data is audited.</summary>
+public sealed class AppointmentQuery(IDbContextFactory<CaseManagementDbContext> contextFactory, ClientAccess access, AuditTrail audit)
+{
+    /// <summary>How far back a client's file lists past appointments.</summary>
+    public const int ClientHistoryMonths = 24;
+
+    public static DateOnly MondayOf(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
+
+    /// <summary>
+    /// The week (Monday to Sunday) containing <paramref name="day"/> for the given staff members.
+    /// Other people's appointments show when and what, but say nothing about a client the reader
+    /// may not know of.
+    /// </summary>
+    public async Task<CalendarWeek> WeekAsync(StaffMember reader, DateOnly day, IReadOnlyCollection<string> staffIds, CancellationToken cancellationToken = default)
+    {
+        var monday = MondayOf(day);
+        var from = GermanCalendar.At(monday, TimeOnly.MinValue);
+        var to = GermanCalendar.At(monday.AddDays(7), TimeOnly.MinValue);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var ids = staffIds.Distinct(StringComparer.Ordinal).ToList();
+        var staff = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).OrderBy(u => u.DisplayName)
+            .Select(u => new StaffRef(u.Id, u.DisplayName, u.Organisation)).ToListAsync(cancellationToken);
+        var appointments = await db.Appointments.AsNoTracking().Include(a => a.Participants)
+            .Where(a => a.Start >= from && a.Start < to && a.Participants.Any(p => ids.Contains(p.StaffId)))
+            .OrderBy(a => a.Start)
+            .ToListAsync(cancellationToken);
+        var entries = await EntriesForAsync(db, reader, appointments, cancellationToken);
+        await audit.ListViewedAsync(reader, "Wochenansicht", entries.Where(e => e.ClientName is not null).Select(e => e.CaseNumber!).Distinct(), cancellationToken);
+        return new CalendarWeek(monday, staff, entries);
+    }
+
+    /// <summary>The reader's own appointments from <paramref name="from"/> (inclusive) to <paramref name="to"/> (exclusive), for the home page.</summary>
+    public async Task<IReadOnlyList<CalendarEntry>> OwnAsync(StaffMember reader, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var appointments = await db.Appointments.AsNoTracking().Include(a => a.Participants)
+            .Where(a => a.Start >= from && a.Start < to && a.Participants.Any(p => p.StaffId == reader.Id))
+            .OrderBy(a => a.Start)
+            .ToListAsync(cancellationToken);
+        return await EntriesForAsync(db, reader, appointments, cancellationToken);
+    }
+
+    /// <summary>The reader's past appointments (up to 60 days back) whose outcome nobody has recorded yet.</summary>
+    public async Task<IReadOnlyList<CalendarEntry>> WithoutOutcomeAsync(StaffMember reader, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var since = now.AddDays(-60);
+        var appointments = await db.Appointments.AsNoTracking().Include(a => a.Participants)
+            .Where(a => a.Outcome == AppointmentOutcome.Open && a.Start < now && a.Start >= since && a.Participants.Any(p => p.StaffId == reader.Id))
+            .OrderBy(a => a.Start)
+            .ToListAsync(cancellationToken);
+        var entries = await EntriesForAsync(db, reader, appointments, cancellationToken);
+        return [.. entries.Where(e => e.MayOpen && e.End <= now)];
+    }
+
+    /// <summary>One appointment; null when it does not exist or the reader may not read it (a refusal is audited).</summary>
+    public async Task<AppointmentDetails?> OpenAsync(StaffMember reader, Guid appointmentId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var appointment = await db.Appointments.AsNoTracking().Include(a => a.Participants).SingleOrDefaultAsync(a => a.Id == appointmentId, cancellationToken);
+        if (appointment is null)
+        {
+            return null;
+        }
+
+        string? caseNumber = null;
+        string? name = null;
+        string? note = null;
+        bool mayEdit;
+        if (appointment.ClientId is { } clientId)
+        {
+            var permissions = await access.ForAsync(db, reader, clientId, DataCategory.Appointments, cancellationToken);
+            if (permissions is null)
+            {
+                return null;
+            }
+
+            if (!permissions.Allows(DataCategory.Appointments, appointment.HolderOrganisation, AccessOperation.Read))
+            {
+                await access.DeniedAsync(reader, clientId, DataCategory.Appointments, cancellationToken);
+                return null;
+            }
+
+            var client = await db.Clients.AsNoTracking().Where(c => c.Id == clientId).Select(c => new { c.CaseNumber, c.FirstName, c.LastName }).SingleAsync(cancellationToken);
+            caseNumber = client.CaseNumber;
+            name = permissions.MayRead(DataCategory.MasterData) ? $"{client.FirstName} {client.LastName}" : null;
+            note = appointment.NoteOrganisation is { } noteHolder && permissions.MayReadNotesOf(noteHolder) ? appointment.OutcomeNote : null;
+            mayEdit = permissions.Allows(DataCategory.Appointments, appointment.HolderOrganisation, AccessOperation.Write);
+            audit.Add(db, reader, AuditAction.Viewed, clientId, caseNumber, DataCategory.Appointments, [appointment.Type.German()]);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        else
+        {
+            var ownSide = reader.IsCaseworker && reader.Organisation == appointment.HolderOrganisation;
+            if (!ownSide && appointment.Participants.All(p => p.StaffId != reader.Id))
+            {
+                return null;
+            }
+
+            mayEdit = ownSide;
+        }
+
+        var participants = await StaffNamesAsync(db, appointment.Participants.Select(p => p.StaffId), cancellationToken);
+        return new AppointmentDetails(
+            appointment.Id, appointment.ClientId, caseNumber, name, AppointmentInput.From(appointment), appointment.Outcome, appointment.CancelledBy, note,
+            appointment.HolderOrganisation, participants, mayEdit, appointment.Start <= access.Now, appointment.RowVersion, appointment.ChangedAt, appointment.ChangedByName);
+    }
+
+    /// <summary>
+    /// A client's appointments the reader may read: those their own organisation entered, and the
+    /// other organisation's while a consent covers appointments in that direction. Null when the
+    /// reader may not know of the client.
+    /// </summary>
+    public async Task<ClientAppointments?> ForClientAsync(StaffMember reader, Guid clientId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var permissions = await access.ForAsync(db, reader, clientId, DataCategory.Appointments, cancellationToken);
+        if (permissions is null)
+        {
+            return null;
+        }
+
+        var readableHolders = Enum.GetValues<Organisation>().Where(o => permissions.Allows(DataCategory.Appointments, o, AccessOperation.Read)).ToList();
+        var mayAdd = permissions.Allows(DataCategory.Appointments, reader.Organisation, AccessOperation.Write);
+        if (readableHolders.Count == 0)
+        {
+            return new ClientAppointments(false, [], []);
+        }
+
+        var since = access.Now.AddMonths(-ClientHistoryMonths);
+        var appointments = await db.Appointments.AsNoTracking().Include(a => a.Participants)
+            .Where(a => a.ClientId == clientId && a.Start >= since && readableHolders.Contains(a.HolderOrganisation))
+            .OrderBy(a => a.Start)
+            .ToListAsync(cancellationToken);
+        var names = await StaffNamesAsync(db, appointments.SelectMany(a => a.Participants.Select(p => p.StaffId)), cancellationToken);
+        var rows = appointments.Select(a => new ClientAppointmentRow(
+            a.Id, a.Start, a.End, a.Type, a.Outcome, a.CancelledBy, a.Place, a.AccompanimentTarget,
+            a.NoteOrganisation is { } noteHolder && permissions.MayReadNotesOf(noteHolder) ? a.OutcomeNote : null,
+            a.HolderOrganisation,
+            [.. a.Participants.Select(p => names.FirstOrDefault(n => n.Id == p.StaffId)?.DisplayName ?? "ehemalige:r Mitarbeiter:in")],
+            permissions.Allows(DataCategory.Appointments, a.HolderOrganisation, AccessOperation.Write))).ToList();
+        if (rows.Count > 0)
+        {
+            var caseNumber = await db.Clients.Where(c => c.Id == clientId).Select(c => c.CaseNumber).SingleAsync(cancellationToken);
+            await audit.RecordAsync(reader, AuditAction.Viewed, clientId, caseNumber, DataCategory.Appointments, ["Terminübersicht"], cancellationToken);
+        }
+
+        var now = access.Now;
+        return new ClientAppointments(
+            mayAdd,
+            [.. rows.Where(r => r.End > now)],
+            [.. rows.Where(r => r.End <= now).Reverse()]);
+    }
+
+    private async Task<List<CalendarEntry>> EntriesForAsync(
+        CaseManagementDbContext db, StaffMember reader, List<Appointment> appointments, CancellationToken cancellationToken)
+    {
+        var clients = await ClientAccess.LoadFactsAsync(db, [.. appointments.Where(a => a.ClientId is not null).Select(a => a.ClientId!.Value).Distinct()], cancellationToken);
+        var entries = new List<CalendarEntry>(appointments.Count);
+        foreach (var a in appointments)
+        {
+            var participates = a.Participants.Any(p => p.StaffId == reader.Id);
+            var staffIds = a.Participants.Select(p => p.StaffId).ToList();
+            if (a.ClientId is not { } clientId || !clients.TryGetValue(clientId, out var client))
+            {
+                var ownSide = reader.Organisation == a.HolderOrganisation;
+                entries.Add(new CalendarEntry(a.Id, a.Start, a.End, a.Type, a.Outcome, staffIds, null, null, null,
+                    participates || ownSide ? a.Place : null, true, participates || (ownSide && reader.IsCaseworker)));
+                continue;
+            }
+
+            var permissions = access.For(reader, client.Facts);
+            var readable = permissions.Allows(DataCategory.Appointments, a.HolderOrganisation, AccessOperation.Read);
+            var showCase = readable || participates;
+            entries.Add(new CalendarEntry(
+                a.Id, a.Start, a.End, a.Type, readable ? a.Outcome : AppointmentOutcome.Open, staffIds,
+                showCase ? clientId : null,
+                showCase ? client.CaseNumber : null,
+                showCase && permissions.MayRead(DataCategory.MasterData) ? client.SortName : null,
+                showCase ? a.Place : null,
+                false,
+                readable));
+        }
+
+        return entries;
+    }
+
+    private static async Task<List<StaffRef>> StaffNamesAsync(CaseManagementDbContext db, IEnumerable<string> staffIds, CancellationToken cancellationToken)
+    {
+        var ids = staffIds.Distinct(StringComparer.Ordinal).ToList();
+        return await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).OrderBy(u => u.DisplayName)
+            .Select(u => new StaffRef(u.Id, u.DisplayName, u.Organisation)).ToListAsync(cancellationToken);
+    }
+}
