@@ -41,6 +41,12 @@ public sealed record ClientAppointmentRow(
     Guid Id, DateTimeOffset Start, DateTimeOffset End, AppointmentType Type, AppointmentOutcome Outcome, CancelledBy? CancelledBy,
     string? Place, string? AccompanimentTarget, string? Note, Organisation HolderOrganisation, IReadOnlyList<string> ParticipantNames, bool MayEdit);
 
+/// <summary>A case to choose in a form; <paramref name="Name"/> only where the master data may be read.</summary>
+public sealed record ClientChoice(Guid Id, string CaseNumber, string? Name)
+{
+    public string Label => Name is null ? CaseNumber : $"{Name} ({CaseNumber})";
+}
+
 public sealed record ClientAppointments(bool MayAdd, IReadOnlyList<ClientAppointmentRow> Upcoming, IReadOnlyList<ClientAppointmentRow> Past);
 
 /// <summary>Reads appointments: week views, one appointment, a client's appointments. Every read of client data is audited.</summary>
@@ -195,6 +201,26 @@ public sealed class AppointmentQuery(IDbContextFactory<CaseManagementDbContext> 
             mayAdd,
             [.. rows.Where(r => r.End > now)],
             [.. rows.Where(r => r.End <= now).Reverse()]);
+    }
+
+    /// <summary>The reader's active cases to choose from in a form: case number, and the name where allowed.</summary>
+    public async Task<IReadOnlyList<ClientChoice>> ClientChoicesAsync(StaffMember reader, CancellationToken cancellationToken = default)
+    {
+        if (!reader.IsCaseworker)
+        {
+            return [];
+        }
+
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var ids = await db.Clients.AsNoTracking().Where(AccessFilters.OwnCases(reader)).Where(c => c.Episodes.Any(e => e.EndedOn == null))
+            .Select(c => c.Id).ToListAsync(cancellationToken);
+        var clients = await ClientAccess.LoadFactsAsync(db, ids, cancellationToken);
+        var choices = clients
+            .Select(c => new ClientChoice(c.Key, c.Value.CaseNumber, access.For(reader, c.Value.Facts).MayRead(DataCategory.MasterData) ? c.Value.SortName : null))
+            .OrderBy(c => c.Name ?? "\uffff", StringComparer.CurrentCulture).ThenBy(c => c.CaseNumber, StringComparer.Ordinal)
+            .ToList();
+        await audit.ListViewedAsync(reader, "Auswahl Klient:in", choices.Where(c => c.Name is not null).Select(c => c.CaseNumber), cancellationToken);
+        return choices;
     }
 
     private async Task<List<CalendarEntry>> EntriesForAsync(

@@ -41,6 +41,7 @@ public sealed class DemoCaseSeeder(
         var clients = new DemoCaseGenerator(caseManagers, drugHelpWorkers, now).Generate(ClientCount);
         var staff = caseManagers.Concat(drugHelpWorkers).ToDictionary(w => w.Id);
         var plans = new DemoPlanGenerator(staff, now).Generate(clients);
+        var appointments = new DemoAppointmentGenerator(staff, now).Generate(clients);
 
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
@@ -59,12 +60,19 @@ public sealed class DemoCaseSeeder(
                 db.ChangeTracker.Clear();
             }
 
+            foreach (var batch in appointments.Chunk(BatchSize * 2))
+            {
+                db.Appointments.AddRange(batch);
+                await db.SaveChangesAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+            }
+
             await transaction.CommitAsync(cancellationToken);
         }
 
         logger.LogInformation(
-            "Demo caseload seeded: {Clients} clients, {Episodes} episodes, {Consents} consents, {Notes} internal notes, {Plans} help-plan versions in {ElapsedMs} ms",
-            clients.Count, clients.Sum(c => c.Episodes.Count), clients.Sum(c => c.Consents.Count), clients.Sum(c => c.Notes.Count), plans.Count,
+            "Demo caseload seeded: {Clients} clients, {Episodes} episodes, {Consents} consents, {Notes} internal notes, {Plans} help-plan versions, {Appointments} appointments in {ElapsedMs} ms",
+            clients.Count, clients.Sum(c => c.Episodes.Count), clients.Sum(c => c.Consents.Count), clients.Sum(c => c.Notes.Count), plans.Count, appointments.Count,
             stopwatch.ElapsedMilliseconds);
     }
 

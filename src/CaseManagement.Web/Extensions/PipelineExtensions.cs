@@ -1,4 +1,5 @@
 using CaseManagement.Web.Account;
+using CaseManagement.Web.Appointments;
 #if SERVE_BLAZOR_SCRIPT_FROM_RUNTIME_PACK
 using CaseManagement.Web.BlazorScript;
 #endif
@@ -43,6 +44,7 @@ public static class PipelineExtensions
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapAccountEndpoints();
         app.MapHelpPlanPdf();
+        app.MapAppointmentCalendarFile();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -16,6 +16,8 @@ public static class NavigationCatalog
     [
         new("Start", "/", null, NavLinkMatch.All),
         new("Klient:innen", "/klienten", Policies.CaseWork),
+        new("Termine", "/termine", Policies.CaseWork),
+        new("Kontakt erfassen", "/kontakt", Policies.CaseWork),
         new("Team", "/team", Policies.TeamLead),
         new("Kennzahlen", "/kennzahlen", Policies.SteeringFigures),
         new("Datenschutz", "/datenschutz", Policies.DataProtection),
