@@ -164,6 +164,10 @@ public static class RecoverabilityCheck
         foreach (var value in row)
         {
             gcd = Gcd(gcd, Math.Abs(value));
+            if (gcd == 1)
+            {
+                return;
+            }
         }
 
         if (gcd > 1)
