@@ -43,14 +43,16 @@ namespace CaseManagement.Domain.Reports;
 /// </para>
 /// <para>
 /// <b>What the reader cannot do.</b> Every suppressed figure is at least 1 (zeros are never
-/// suppressed). Moving one person around a cycle of suppressed figures (+1, −1, … alternately)
-/// keeps all published figures and all relations and keeps every count non-negative. So even a
-/// reader who uses that counts are whole, non-negative numbers finds, for every suppressed
-/// figure, tables consistent with everything published in which it is one larger and one smaller.
-/// Bounds beyond that are not protected against: a reader who is told which figures are primary
-/// (1 to threshold − 1) and which are complementary (at least threshold) can in some tables narrow
-/// a figure to a single value (row 1 | 5 with its total 6 published). Publish one marker for both
-/// kinds; <see cref="SuppressionKind"/> is for checks and internal views.
+/// suppressed). Moving one person around a cycle of suppressed figures (+1 and −1 alternately in
+/// the signed grid) keeps all published figures and all relations and keeps every count
+/// non-negative. So even a reader who uses that counts are whole, non-negative numbers finds, for
+/// every suppressed figure, tables consistent with everything published in which it is one larger
+/// and one smaller. Bounds beyond that are not protected against: a reader who is told which
+/// figures are primary (1 to threshold − 1) and which are complementary (at least threshold) can
+/// in some tables narrow a figure to a single value. Example: the one-row table 1 | 5 shows only
+/// its row total and grand total, 6; knowing that the hidden 5 is complementary, hence at least 5,
+/// pins the hidden 1. So publish one marker for both kinds; <see cref="SuppressionKind"/> is for
+/// checks and internal views.
 /// </para>
 /// </remarks>
 public static class SmallCellSuppression
