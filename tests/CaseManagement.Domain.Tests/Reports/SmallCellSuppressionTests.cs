@@ -1,10 +1,8 @@
-using System.Diagnostics;
 using CaseManagement.Domain.Reports;
-using Xunit.Abstractions;
 
 namespace CaseManagement.Domain.Tests.Reports;
 
-public class SmallCellSuppressionTests(ITestOutputHelper output)
+public class SmallCellSuppressionTests
 {
     private static FigureTable Table(int[,] counts) => new(
         "Beispiel",
@@ -282,24 +280,17 @@ public class SmallCellSuppressionTests(ITestOutputHelper output)
         && Enumerable.Range(0, columns).Sum(c => v[FigurePosition.ColumnTotal(c)]) == v[FigurePosition.GrandTotal];
 
     [Fact]
-    public void A_table_of_15_by_10_takes_well_under_50_ms()
+    public void Tables_of_the_largest_report_size_15_by_10_leave_nothing_recoverable()
     {
+        // Timings are for the report benchmark, not for a pass/fail test.
         var random = new Random(15);
-        SmallCellSuppression.Apply(RandomTables.Next(random, 15, 10, zeroShare: 0.2, smallShare: 0.4));
-
-        var times = new List<double>();
         for (var i = 0; i < 100; i++)
         {
             var table = RandomTables.Next(random, 15, 10, zeroShare: random.NextDouble() * 0.3, smallShare: random.NextDouble() * 0.6);
-            var watch = Stopwatch.StartNew();
+
             var result = SmallCellSuppression.Apply(table);
-            times.Add(watch.Elapsed.TotalMilliseconds);
+
             Assert.Empty(RecoverabilityCheck.RecoverablePositions(result));
         }
-
-        times.Sort();
-        output.WriteLine($"15 × 10: median {times[50]:F2} ms, max {times[^1]:F2} ms");
-        // The median keeps a busy build machine from failing the test on one slow run.
-        Assert.True(times[50] < 50, $"median {times[50]:F2} ms");
     }
 }
