@@ -175,6 +175,12 @@ public sealed class AppointmentCommands(
         var permissions = await access.ForAsync(db, actor, id, DataCategory.Appointments, cancellationToken);
         if (permissions is null || !permissions.Allows(DataCategory.Appointments, actor.Organisation, AccessOperation.Write))
         {
+            if (permissions is not null)
+            {
+                // ForAsync audits only users who may not know of the client; a team lead who may is refused here.
+                await access.DeniedAsync(actor, id, DataCategory.Appointments, cancellationToken);
+            }
+
             return new(CommandResult.Invalid(nameof(AppointmentInput.ClientId), "Für diese Akte können Sie keine Termine eintragen."), null);
         }
 
@@ -291,14 +297,22 @@ public sealed class AppointmentCommands(
             return actor.IsCaseworker && actor.Organisation == appointment.HolderOrganisation ? (null, null) : (CommandResult.Missing(), null);
         }
 
+        // ForAsync audits a user who may not know of the client; every other refusal is audited here.
         var permissions = await access.ForAsync(db, actor, clientId, DataCategory.Appointments, cancellationToken);
-        if (permissions is null || !permissions.Allows(DataCategory.Appointments, appointment.HolderOrganisation, AccessOperation.Read))
+        if (permissions is null)
         {
+            return (CommandResult.Missing(), null);
+        }
+
+        if (!permissions.Allows(DataCategory.Appointments, appointment.HolderOrganisation, AccessOperation.Read))
+        {
+            await access.DeniedAsync(actor, clientId, DataCategory.Appointments, cancellationToken);
             return (CommandResult.Missing(), null);
         }
 
         if (!permissions.Allows(DataCategory.Appointments, appointment.HolderOrganisation, AccessOperation.Write))
         {
+            await access.DeniedAsync(actor, clientId, DataCategory.Appointments, cancellationToken);
             return (CommandResult.Invalid("", $"Diesen Termin hat {appointment.HolderOrganisation.WithArticle()} eingetragen; ändern kann ihn nur die zuständige Person dort."), null);
         }
 
