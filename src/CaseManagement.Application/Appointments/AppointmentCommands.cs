@@ -88,13 +88,21 @@ public sealed class AppointmentCommands(
                 return problem;
             }
 
-            if (!confirmDoubleBooking && await DoubleBookingAsync(db, new ProposedAppointment(appointment.Id, plan!.Start, plan.Duration, [.. input.ParticipantIds]), cancellationToken) is { } warning)
+            // The recorded outcome must still hold at the new time: "attended" or "no-show" only once it has begun.
+            var now = clock.GetUtcNow();
+            if (AppointmentRules.CheckOutcome(plan!.Start, appointment.Outcome, appointment.CancelledBy, null, now)
+                .FirstOrDefault(p => p.Rule == AppointmentRule.OutcomeBeforeStart) is { } tooEarly)
+            {
+                return CommandResult.Invalid(nameof(AppointmentInput.Date), tooEarly.Message);
+            }
+
+            if (!confirmDoubleBooking && await DoubleBookingAsync(db, new ProposedAppointment(appointment.Id, plan.Start, plan.Duration, [.. input.ParticipantIds]), cancellationToken) is { } warning)
             {
                 return warning;
             }
 
             var before = AppointmentInput.From(appointment);
-            appointment.Reschedule(plan!, actor, clock.GetUtcNow());
+            appointment.Reschedule(plan, actor, now);
             return CommandResult.Ok<IReadOnlyList<string>>(ChangedFields(before, input));
         }, cancellationToken);
     }
