@@ -88,13 +88,21 @@ public sealed class AppointmentCommands(
                 return problem;
             }
 
-            if (!confirmDoubleBooking && await DoubleBookingAsync(db, new ProposedAppointment(appointment.Id, plan!.Start, plan.Duration, [.. input.ParticipantIds]), cancellationToken) is { } warning)
+            // The recorded outcome must still hold at the new time: "attended" or "no-show" only once it has begun.
+            var now = clock.GetUtcNow();
+            if (AppointmentRules.CheckOutcome(plan!.Start, appointment.Outcome, appointment.CancelledBy, null, now)
+                .FirstOrDefault(p => p.Rule == AppointmentRule.OutcomeBeforeStart) is { } tooEarly)
+            {
+                return CommandResult.Invalid(nameof(AppointmentInput.Date), tooEarly.Message);
+            }
+
+            if (!confirmDoubleBooking && await DoubleBookingAsync(db, new ProposedAppointment(appointment.Id, plan.Start, plan.Duration, [.. input.ParticipantIds]), cancellationToken) is { } warning)
             {
                 return warning;
             }
 
             var before = AppointmentInput.From(appointment);
-            appointment.Reschedule(plan!, actor, clock.GetUtcNow());
+            appointment.Reschedule(plan, actor, now);
             return CommandResult.Ok<IReadOnlyList<string>>(ChangedFields(before, input));
         }, cancellationToken);
     }
@@ -175,6 +183,12 @@ public sealed class AppointmentCommands(
         var permissions = await access.ForAsync(db, actor, id, DataCategory.Appointments, cancellationToken);
         if (permissions is null || !permissions.Allows(DataCategory.Appointments, actor.Organisation, AccessOperation.Write))
         {
+            if (permissions is not null)
+            {
+                // ForAsync audits only users who may not know of the client; a team lead who may is refused here.
+                await access.DeniedAsync(actor, id, DataCategory.Appointments, cancellationToken);
+            }
+
             return new(CommandResult.Invalid(nameof(AppointmentInput.ClientId), "Für diese Akte können Sie keine Termine eintragen."), null);
         }
 
@@ -291,14 +305,22 @@ public sealed class AppointmentCommands(
             return actor.IsCaseworker && actor.Organisation == appointment.HolderOrganisation ? (null, null) : (CommandResult.Missing(), null);
         }
 
+        // ForAsync audits a user who may not know of the client; every other refusal is audited here.
         var permissions = await access.ForAsync(db, actor, clientId, DataCategory.Appointments, cancellationToken);
-        if (permissions is null || !permissions.Allows(DataCategory.Appointments, appointment.HolderOrganisation, AccessOperation.Read))
+        if (permissions is null)
         {
+            return (CommandResult.Missing(), null);
+        }
+
+        if (!permissions.Allows(DataCategory.Appointments, appointment.HolderOrganisation, AccessOperation.Read))
+        {
+            await access.DeniedAsync(actor, clientId, DataCategory.Appointments, cancellationToken);
             return (CommandResult.Missing(), null);
         }
 
         if (!permissions.Allows(DataCategory.Appointments, appointment.HolderOrganisation, AccessOperation.Write))
         {
+            await access.DeniedAsync(actor, clientId, DataCategory.Appointments, cancellationToken);
             return (CommandResult.Invalid("", $"Diesen Termin hat {appointment.HolderOrganisation.WithArticle()} eingetragen; ändern kann ihn nur die zuständige Person dort."), null);
         }
 

@@ -175,6 +175,8 @@ public sealed class AppointmentQuery(IDbContextFactory<CaseManagementDbContext> 
         var mayAdd = permissions.Allows(DataCategory.Appointments, reader.Organisation, AccessOperation.Write);
         if (readableHolders.Count == 0)
         {
+            // A team lead knows of the client but reads no appointments: a refusal like any other.
+            await access.DeniedAsync(reader, clientId, DataCategory.Appointments, cancellationToken);
             return new ClientAppointments(false, [], []);
         }
 
