@@ -3,6 +3,7 @@ using CaseManagement.Application.Audit;
 using CaseManagement.Application.Clients;
 using CaseManagement.Application.Consent;
 using CaseManagement.Application.HelpPlans;
+using CaseManagement.Application.Referrals;
 using CaseManagement.Application.Staff;
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,6 +35,9 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<HelpPlanCommands>();
         services.AddSingleton<HelpPlanPrint>();
         services.AddSingleton<PlanDeadlines>();
+        services.AddSingleton<PartnerDirectory>();
+        services.AddSingleton<ReferralQuery>();
+        services.AddSingleton<ReferralCommands>();
         services.AddValidatorsFromAssemblyOf<ClientInputValidator>();
         return services;
     }
