@@ -108,7 +108,7 @@ public sealed class ReferralProgressInputValidator : AbstractValidator<ReferralP
         RuleForEach(x => x.Skipped).ChildRules(skipped =>
         {
             skipped.RuleFor(s => s.On).Cascade(CascadeMode.Stop)
-                .NotNull().WithMessage(s => $"Bitte geben Sie das Datum für „{s.Status.German()}“ an (am selben Tag: dasselbe Datum).")
+                .NotNull().WithMessage(s => $"Bitte geben Sie das Datum für „{s.Status.German()}“ an.")
                 .Must(date => date <= ReferralInputValidator.Today(clock)).WithMessage("Das Datum darf nicht in der Zukunft liegen.");
         });
         RuleFor(x => x.Note).Cascade(CascadeMode.Stop)

@@ -238,7 +238,7 @@ public sealed class ReferralQuery(IDbContextFactory<CaseManagementDbContext> con
                 .ToList();
             return new ReferralRow(
                 r.Id, r.PartnerId, partners.GetValueOrDefault(r.PartnerId, ""), r.PartnerType, r.HolderOrganisation,
-                r.Progress.Status, r.Progress.CurrentStepOn, r.Progress.ProposedOn, r.Progress.WaitingDays(today), r.Progress.IsWaiting,
+                r.Progress.Status, r.Progress.CurrentStepOn, r.Progress.ProposedOn, r.Progress.WaitingDays(today), r.Progress.IsWaiting, r.Progress.ReachedPartner,
                 holderReader ? r.Progress.FollowUpOn : null, holderReader && r.Progress.IsFollowUpDue(today), door,
                 holderReader ? new ReferralTexts(r.Reason, r.Progress.FailureReason, r.Progress.Outcome) : null,
                 r.PlanStepKey is { } key ? stepTexts.GetValueOrDefault(key) : null,

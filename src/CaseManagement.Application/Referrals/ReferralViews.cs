@@ -28,6 +28,7 @@ public sealed record ReferralRow(
     DateOnly ProposedOn,
     int? WaitingDays,
     bool IsWaiting,
+    bool ReachedPartner,
     DateOnly? FollowUpOn,
     bool FollowUpDue,
     IReadOnlyList<EarlierReferralView> RevolvingDoor,
@@ -38,6 +39,8 @@ public sealed record ReferralRow(
     public bool IsFinal => ReferralProgress.IsFinalStatus(Status);
 
     public bool IsPossibleRevolvingDoor => RevolvingDoor.Count > 0;
+
+    public EarlierReferral AsEarlier => new(Id, PartnerType, ProposedOn, ReachedPartner);
 }
 
 /// <summary>
