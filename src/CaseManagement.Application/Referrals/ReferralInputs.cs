@@ -62,6 +62,9 @@ public sealed class ReferralProgressInput
     /// <summary>One entry per skipped step, in the order of the path.</summary>
     public List<SkippedStepInput> Skipped { get; set; } = [];
 
+    /// <summary>Dates typed for skipped steps, kept while the user tries other targets.</summary>
+    private readonly Dictionary<ReferralStatus, DateOnly?> _typed = [];
+
     /// <summary>Grund (declined, dropped out) or Ergebnis (completed); no text on other steps.</summary>
     public string? Note { get; set; }
 
@@ -74,13 +77,18 @@ public sealed class ReferralProgressInput
 
     /// <summary>
     /// Rebuilds <see cref="Skipped"/> for the chosen target, coming from <paramref name="current"/>;
-    /// dates already typed for a step are kept. The text is dropped for a target that takes none.
+    /// a date once typed for a step comes back whenever that step is skipped again. The text is
+    /// dropped for a target that takes none.
     /// </summary>
     public void Retarget(ReferralStatus current)
     {
-        var typed = Skipped.Where(s => s.On is not null).ToDictionary(s => s.Status, s => s.On);
+        foreach (var skipped in Skipped)
+        {
+            _typed[skipped.Status] = skipped.On;
+        }
+
         var path = Status is { } target ? ReferralProgress.PathTo(current, target) : [];
-        Skipped = [.. path.Take(Math.Max(0, path.Count - 1)).Select(s => new SkippedStepInput { Status = s, On = typed.GetValueOrDefault(s) })];
+        Skipped = [.. path.Take(Math.Max(0, path.Count - 1)).Select(s => new SkippedStepInput { Status = s, On = _typed.GetValueOrDefault(s) })];
         if (!TakesNote)
         {
             Note = null;
