@@ -39,6 +39,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddTransient<DatabaseInitializer>();
         services.AddTransient<DemoDataSeeder>();
         services.AddTransient<DemoCaseSeeder>();
+        services.AddTransient<DemoReferralSeeder>();
         return services;
     }
 }

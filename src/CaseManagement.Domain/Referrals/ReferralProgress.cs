@@ -4,6 +4,38 @@ namespace CaseManagement.Domain.Referrals;
 /// <summary>One step of a referral and the day it happened.</summary>
 public sealed record ReferralStep(ReferralStatus Status, DateOnly On);
 
+/// <summary>What a refused progress entry is about, so that forms can put the message next to the right field.</summary>
+public enum ReferralProblemKind
+{
+    NoStep = 1,
+    AlreadyFinal = 2,
+
+    /// <summary>The step at <see cref="ReferralProblem.StepIndex"/> may not follow the one before.</summary>
+    MoveNotAllowed = 3,
+
+    /// <summary>The date of the step at <see cref="ReferralProblem.StepIndex"/> lies before the date of the step before.</summary>
+    DateBeforePrevious = 4,
+
+    /// <summary>The date of the step at <see cref="ReferralProblem.StepIndex"/> lies after today.</summary>
+    DateInFuture = 5,
+
+    /// <summary>Declined or dropped out without a reason.</summary>
+    ReasonMissing = 6,
+
+    /// <summary>A text on a step that takes none.</summary>
+    NoteNotAllowed = 7,
+
+    NoteTooLong = 8,
+}
+
+/// <summary>Why a progress entry is refused (German <see cref="Message"/>), and which of the given steps it concerns (-1: none in particular).</summary>
+public sealed record ReferralProblem(ReferralProblemKind Kind, string Message, int StepIndex = -1)
+{
+    public bool ConcernsNote => Kind is ReferralProblemKind.ReasonMissing or ReferralProblemKind.NoteNotAllowed or ReferralProblemKind.NoteTooLong;
+
+    public bool ConcernsDate => Kind is ReferralProblemKind.DateBeforePrevious or ReferralProblemKind.DateInFuture;
+}
+
 /// <summary>
 /// How far a referral (Vermittlung) to a partner service has come, with the date of every step,
 /// the reason when it failed, the outcome when it was completed, and a follow-up date.
@@ -164,36 +196,44 @@ public sealed class ReferralProgress
     }
 
     /// <summary>Why <see cref="Record(IReadOnlyList{ReferralStep}, DateOnly, string?)"/> would refuse these steps (German), or null when it would accept them.</summary>
-    public string? ProblemWith(IReadOnlyList<ReferralStep> steps, DateOnly today, string? note)
+    public string? ProblemWith(IReadOnlyList<ReferralStep> steps, DateOnly today, string? note) => FindProblem(steps, today, note)?.Message;
+
+    /// <summary>
+    /// Like <see cref="ProblemWith"/>, but also says what the problem concerns (the move, the date of
+    /// which step, the text), so that a form can show the message next to the right field.
+    /// </summary>
+    public ReferralProblem? FindProblem(IReadOnlyList<ReferralStep> steps, DateOnly today, string? note)
     {
         ArgumentNullException.ThrowIfNull(steps);
         if (steps.Count == 0)
         {
-            return "Es wurde kein Schritt angegeben.";
+            return new(ReferralProblemKind.NoStep, "Es wurde kein Schritt angegeben.");
         }
 
         if (IsFinal)
         {
-            return $"Die Vermittlung ist bereits „{Status.German()}“; danach folgt kein Schritt mehr.";
+            return new(ReferralProblemKind.AlreadyFinal, $"Die Vermittlung ist bereits „{Status.German()}“; danach folgt kein Schritt mehr.");
         }
 
         var previous = Status;
         var previousOn = CurrentStepOn;
-        foreach (var step in steps)
+        for (var index = 0; index < steps.Count; index++)
         {
+            var step = steps[index];
             if (!NextAllowed(previous).Contains(step.Status))
             {
-                return MoveNotAllowed(previous, step.Status);
+                return new(ReferralProblemKind.MoveNotAllowed, MoveNotAllowed(previous, step.Status), index);
             }
 
             if (step.On < previousOn)
             {
-                return $"Das Datum für „{step.Status.German()}“ ({Format(step.On)}) liegt vor dem Datum für „{previous.German()}“ ({Format(previousOn)}).";
+                return new(ReferralProblemKind.DateBeforePrevious,
+                    $"Das Datum für „{step.Status.German()}“ ({Format(step.On)}) liegt vor dem Datum für „{previous.German()}“ ({Format(previousOn)}).", index);
             }
 
             if (step.On > today)
             {
-                return $"Das Datum für „{step.Status.German()}“ ({Format(step.On)}) liegt in der Zukunft.";
+                return new(ReferralProblemKind.DateInFuture, $"Das Datum für „{step.Status.German()}“ ({Format(step.On)}) liegt in der Zukunft.", index);
             }
 
             previous = step.Status;
@@ -203,21 +243,53 @@ public sealed class ReferralProgress
         var hasNote = !string.IsNullOrWhiteSpace(note);
         if ((previous is ReferralStatus.Declined or ReferralStatus.DroppedOut) && !hasNote)
         {
-            return $"Bitte den Grund angeben, warum die Vermittlung {previous.German()} wurde.";
+            return new(ReferralProblemKind.ReasonMissing, $"Bitte den Grund angeben, warum die Vermittlung {previous.German()} wurde.");
         }
 
         if (previous is not (ReferralStatus.Declined or ReferralStatus.DroppedOut or ReferralStatus.Completed) && hasNote)
         {
-            return "Ein Grund oder Ergebnis wird nur beim Abschluss, bei Ablehnung oder bei Abbruch erfasst.";
+            return new(ReferralProblemKind.NoteNotAllowed, "Ein Grund oder Ergebnis wird nur beim Abschluss, bei Ablehnung oder bei Abbruch erfasst.");
         }
 
         if (note is { Length: > NoteMaxLength })
         {
-            return $"Der Text darf höchstens {NoteMaxLength} Zeichen lang sein.";
+            return new(ReferralProblemKind.NoteTooLong, $"Der Text darf höchstens {NoteMaxLength} Zeichen lang sein.");
         }
 
         return null;
     }
+
+    /// <summary>
+    /// The statuses to record, in order, to get from <paramref name="from"/> to <paramref name="to"/>:
+    /// the target itself when it may directly follow, otherwise the steps of the regular path in
+    /// between and then the target (e.g. Proposed → Admitted: Requested, AppointmentAgreed, Admitted;
+    /// Proposed → DroppedOut: Requested, DroppedOut, because only a requested referral can be broken
+    /// off). Empty when <paramref name="to"/> cannot be reached from <paramref name="from"/> (backwards,
+    /// the same status, after a final status, or Declined after admission).
+    /// </summary>
+    public static IReadOnlyList<ReferralStatus> PathTo(ReferralStatus from, ReferralStatus to)
+    {
+        var fromIndex = Array.IndexOf(RegularPath, from);
+        if (fromIndex < 0 || IsFinalStatus(from) || !Enum.IsDefined(to))
+        {
+            return [];
+        }
+
+        // Walk the regular path forward until the target may follow directly.
+        for (var index = fromIndex; index < RegularPath.Length; index++)
+        {
+            if (NextAllowed(RegularPath[index]).Contains(to))
+            {
+                return [.. RegularPath[(fromIndex + 1)..(index + 1)], to];
+            }
+        }
+
+        return [];
+    }
+
+    /// <summary>Every status that can be recorded next from <paramref name="from"/>, directly or with the steps in between: the regular path first, then the endings.</summary>
+    public static IReadOnlyList<ReferralStatus> ReachableFrom(ReferralStatus from) =>
+        [.. Enum.GetValues<ReferralStatus>().Where(to => PathTo(from, to).Count > 0)];
 
     /// <summary>Sets or clears (null) the follow-up date (Wiedervorlage); it may not lie in the past. Allowed in every status, also after the end.</summary>
     public void SetFollowUp(DateOnly? on, DateOnly today)

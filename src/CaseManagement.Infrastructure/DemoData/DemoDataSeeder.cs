@@ -13,6 +13,7 @@ namespace CaseManagement.Infrastructure.DemoData;
 public sealed class DemoDataSeeder(
     UserManager<StaffUser> userManager,
     DemoCaseSeeder caseSeeder,
+    DemoReferralSeeder referralSeeder,
     IOptions<DemoDataOptions> options,
     IHostEnvironment environment,
     ILogger<DemoDataSeeder> logger)
@@ -59,10 +60,12 @@ public sealed class DemoDataSeeder(
         }
 
         logger.LogInformation("Demo accounts present ({Count})", DemoAccounts.All.Count + DemoAccounts.AdditionalCaseworkers.Count);
+        await referralSeeder.SeedPartnersAsync(cancellationToken);
 
         if (options.Value.SeedCases)
         {
             await caseSeeder.SeedAsync(cancellationToken);
+            await referralSeeder.SeedReferralsAsync(cancellationToken);
         }
     }
 

@@ -22,5 +22,7 @@ public static class NavigationCatalog
         new("Kennzahlen", "/kennzahlen", Policies.SteeringFigures),
         new("Datenschutz", "/datenschutz", Policies.DataProtection),
         new("Benutzerkonten", "/verwaltung/konten", Policies.Administration),
+        new("Netzwerkpartner", "/netzwerkpartner", Policies.CaseWork),
+        new("Netzwerkpartner", "/verwaltung/netzwerkpartner", Policies.Administration),
     ];
 }

@@ -39,7 +39,8 @@ public sealed class CommandErrors : ComponentBase, IDisposable
         {
             if (field.Length > 0)
             {
-                _messages.Add(EditContext.Field(field), messages);
+                // A nested path such as "Skipped[1].On" belongs to the item's own field, as with the validator's messages.
+                _messages.Add(FluentValidationValidator.FieldOf(EditContext.Model, field), messages);
             }
         }
 

@@ -9,13 +9,13 @@ public class NavMenuTests : StaffComponentTest
     /// <summary>What each role must find in the main navigation, written out by hand on purpose.</summary>
     public static TheoryData<string, string[]> ExpectedEntries => new()
     {
-        { StaffRole.CaseManager, ["Start", "Klient:innen"] },
-        { StaffRole.DrugHelpWorker, ["Start", "Klient:innen"] },
+        { StaffRole.CaseManager, ["Start", "Klient:innen", "Netzwerkpartner"] },
+        { StaffRole.DrugHelpWorker, ["Start", "Klient:innen", "Netzwerkpartner"] },
         { StaffRole.TeamLeadJobcenter, ["Start", "Team", "Kennzahlen"] },
         { StaffRole.TeamLeadDrugHelp, ["Start", "Team", "Kennzahlen"] },
         { StaffRole.SteeringCommittee, ["Start", "Kennzahlen"] },
         { StaffRole.DataProtectionOfficer, ["Start", "Datenschutz"] },
-        { StaffRole.Administrator, ["Start", "Benutzerkonten"] },
+        { StaffRole.Administrator, ["Start", "Benutzerkonten", "Netzwerkpartner"] },
     };
 
     [Theory]

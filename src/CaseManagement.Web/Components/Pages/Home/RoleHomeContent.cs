@@ -29,7 +29,8 @@ public sealed record RoleHomeContent(string Title, string Intro, IReadOnlyList<H
             [new("Datenschutz", "/datenschutz", "Wer hat wann welche Daten gelesen oder geändert.")]),
         StaffRole.Administrator => new("Administration",
             "Benutzerkonten, Rollen und Partnerverzeichnis. Falldaten sind für die Administration nicht sichtbar.",
-            [new("Benutzerkonten", "/verwaltung/konten", "Konten beider Organisationen mit Rolle und Sperrstatus.")]),
+            [new("Benutzerkonten", "/verwaltung/konten", "Konten beider Organisationen mit Rolle und Sperrstatus."),
+             new("Netzwerkpartner", "/verwaltung/netzwerkpartner", "Verzeichnis der Stellen, an die vermittelt wird.")]),
         _ => new("Start", "Ihrem Konto ist noch keine Rolle zugewiesen. Bitte wenden Sie sich an die Administration.", []),
     };
 }

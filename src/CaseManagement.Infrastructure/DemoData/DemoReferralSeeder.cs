@@ -1,0 +1,108 @@
+using System.Diagnostics;
+using CaseManagement.Domain.HelpPlans;
+using CaseManagement.Domain.Referrals;
+using CaseManagement.Domain.Staff;
+using CaseManagement.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace CaseManagement.Infrastructure.DemoData;
+
+/// <summary>
+/// Seeds the fictitious partner directory (<see cref="DemoPartnerCatalog"/>) into an empty directory,
+/// and referrals (<see cref="DemoReferralGenerator"/>) for the demo caseload when there are clients but
+/// no referral yet. Each runs once and writes in one transaction; logs counts, never names.
+/// </summary>
+public sealed class DemoReferralSeeder(
+    IDbContextFactory<CaseManagementDbContext> contextFactory,
+    ILogger<DemoReferralSeeder> logger,
+    TimeProvider? clock = null)
+{
+    private const int BatchSize = 200;
+
+    public async Task SeedPartnersAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        if (await db.Partners.AnyAsync(cancellationToken))
+        {
+            return;
+        }
+
+        var now = (clock ?? TimeProvider.System).GetUtcNow();
+        db.Partners.AddRange(DemoPartnerCatalog.All.Select(p => new Partner
+        {
+            Id = Guid.NewGuid(),
+            Name = p.Name,
+            Type = p.Type,
+            ContactPerson = p.ContactPerson,
+            Phone = p.Phone,
+            Email = p.Email,
+            Street = p.Street,
+            PostalCode = p.PostalCode,
+            City = p.City,
+            Notes = p.Notes,
+            IsArchived = p.Archived,
+            ChangedAt = now,
+            ChangedByName = "Demodaten",
+        }));
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Demo partner directory seeded: {Partners} partners", DemoPartnerCatalog.All.Count);
+    }
+
+    public async Task SeedReferralsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        if (await db.Referrals.AnyAsync(cancellationToken) || !await db.Clients.AnyAsync(cancellationToken))
+        {
+            return;
+        }
+
+        var stopwatch = Stopwatch.StartNew();
+        var partners = await db.Partners.AsNoTracking().ToListAsync(cancellationToken);
+        var staff = await DemoCaseworkersAsync(db, cancellationToken);
+        var clients = await db.Clients.AsNoTracking().Include(c => c.Episodes).AsSplitQuery().ToListAsync(cancellationToken);
+        var plans = await db.HelpPlans.AsNoTracking().Where(p => p.Status == HelpPlanStatus.Agreed)
+            .Include(p => p.Goals).ThenInclude(g => g.Steps).AsSplitQuery().ToListAsync(cancellationToken);
+        var demoEmails = DemoAccounts.All.Where(a => a.Role is StaffRole.CaseManager or StaffRole.DrugHelpWorker)
+            .Select(a => a.Email.ToUpperInvariant())
+            .ToHashSet(StringComparer.Ordinal);
+        var demoPair = staff.Where(s => demoEmails.Contains(s.Value.Email)).Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
+        var now = (clock ?? TimeProvider.System).GetUtcNow();
+        var referrals = new DemoReferralGenerator(staff.ToDictionary(s => s.Key, s => s.Value.Worker), partners, demoPair, now)
+            .Generate(clients.Where(c => AllKnown(c, staff)), plans);
+
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            foreach (var batch in referrals.Chunk(BatchSize))
+            {
+                db.Referrals.AddRange(batch);
+                await db.SaveChangesAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        logger.LogInformation("Demo referrals seeded: {Referrals} referrals for {Clients} clients in {ElapsedMs} ms",
+            referrals.Count, referrals.Select(r => r.ClientId).Distinct().Count(), stopwatch.ElapsedMilliseconds);
+    }
+
+    /// <summary>Only clients whose responsible caseworkers are all demo accounts (the seeded caseload).</summary>
+    private static bool AllKnown(Domain.Clients.Client client, Dictionary<string, (string Email, DemoCaseworker Worker)> staff) =>
+        (client.ResponsibleCaseManagerId is null || staff.ContainsKey(client.ResponsibleCaseManagerId))
+        && (client.ResponsibleDrugHelpWorkerId is null || staff.ContainsKey(client.ResponsibleDrugHelpWorkerId));
+
+    private static async Task<Dictionary<string, (string Email, DemoCaseworker Worker)>> DemoCaseworkersAsync(CaseManagementDbContext db, CancellationToken cancellationToken)
+    {
+        var emails = DemoAccounts.All.Concat(DemoAccounts.AdditionalCaseworkers)
+            .Where(a => a.Role is StaffRole.CaseManager or StaffRole.DrugHelpWorker)
+            .Select(a => a.Email.ToUpperInvariant())
+            .ToList();
+        var users = await db.Users.AsNoTracking()
+            .Where(u => u.NormalizedEmail != null && emails.Contains(u.NormalizedEmail))
+            .Select(u => new { u.Id, u.NormalizedEmail, u.DisplayName, u.Organisation })
+            .ToListAsync(cancellationToken);
+        return users.ToDictionary(u => u.Id, u => (u.NormalizedEmail!, new DemoCaseworker(u.Id, u.DisplayName, u.Organisation)));
+    }
+}
