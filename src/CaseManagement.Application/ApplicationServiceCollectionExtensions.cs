@@ -4,7 +4,9 @@ using CaseManagement.Application.Audit;
 using CaseManagement.Application.Clients;
 using CaseManagement.Application.Consent;
 using CaseManagement.Application.HelpPlans;
+using CaseManagement.Application.Notifications;
 using CaseManagement.Application.Staff;
+using CaseManagement.Application.Team;
 using CaseManagement.Documents.Calendar;
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
@@ -40,6 +42,10 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<AppointmentQuery>();
         services.AddSingleton<AppointmentCommands>();
         services.AddSingleton<AppointmentCalendarFile>();
+        services.AddSingleton<StaffNotificationSignal>();
+        services.AddSingleton<StaffNotifications>();
+        services.AddSingleton<TeamWorkloadQuery>();
+        services.AddSingleton<CaseReassignment>();
         services.AddValidatorsFromAssemblyOf<ClientInputValidator>();
         return services;
     }
