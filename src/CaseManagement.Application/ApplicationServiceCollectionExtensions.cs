@@ -4,8 +4,10 @@ using CaseManagement.Application.Audit;
 using CaseManagement.Application.Clients;
 using CaseManagement.Application.Consent;
 using CaseManagement.Application.HelpPlans;
+using CaseManagement.Application.Notifications;
 using CaseManagement.Application.Referrals;
 using CaseManagement.Application.Staff;
+using CaseManagement.Application.Team;
 using CaseManagement.Documents.Calendar;
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
@@ -44,6 +46,10 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<PartnerDirectory>();
         services.AddSingleton<ReferralQuery>();
         services.AddSingleton<ReferralCommands>();
+        services.AddSingleton<StaffNotificationSignal>();
+        services.AddSingleton<StaffNotifications>();
+        services.AddSingleton<TeamWorkloadQuery>();
+        services.AddSingleton<CaseReassignment>();
         services.AddValidatorsFromAssemblyOf<ClientInputValidator>();
         return services;
     }

@@ -20,12 +20,25 @@ public static class AccessFilters
         : c => c.ResponsibleDrugHelpWorkerId == user.Id;
 
     /// <summary>A consent in force that lets the other organisation's master data reach <paramref name="reader"/>.</summary>
-    public static Expression<Func<ClientConsent, bool>> ConsentShowsMasterDataTo(Organisation reader, DateTimeOffset now)
+    public static Expression<Func<ClientConsent, bool>> ConsentShowsMasterDataTo(Organisation reader, DateTimeOffset now) =>
+        ConsentShares(DataCategory.MasterData, reader.Other(), now);
+
+    /// <summary>
+    /// A consent in force that lets data of <paramref name="category"/> held by <paramref name="holder"/>
+    /// reach the other organisation (<see cref="ConsentFacts.Permits"/> in SQL). Internal notes: never.
+    /// </summary>
+    public static Expression<Func<ClientConsent, bool>> ConsentShares(DataCategory category, Organisation holder, DateTimeOffset now)
     {
         var today = GermanCalendar.DateOf(now);
-        var direction = reader == Organisation.Jobcenter ? ConsentDirections.DrugHelpToJobcenter : ConsentDirections.JobcenterToDrugHelp;
+        var scope = ConsentScopes.For(category);
+        var direction = ConsentScopes.From(holder);
+        if (scope == ConsentScope.None || direction == ConsentDirections.None)
+        {
+            return k => false;
+        }
+
         return k => k.RevokedAt == null && k.SignedOn <= today && (k.ValidUntil == null || k.ValidUntil >= today)
-            && (k.Scope & ConsentScope.MasterData) == ConsentScope.MasterData
+            && (k.Scope & scope) == scope
             && (k.Directions & direction) == direction;
     }
 

@@ -1,11 +1,12 @@
 using CaseManagement.Application.Clients;
+using CaseManagement.Domain.Access;
 using CaseManagement.Domain.Staff;
 using CaseManagement.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace CaseManagement.Application.Staff;
 
-/// <summary>Who works where: for choosing the responsible caseworker of the other organisation.</summary>
+/// <summary>Who works where: for choosing a responsible caseworker, and for naming people.</summary>
 public sealed class StaffDirectory(IDbContextFactory<CaseManagementDbContext> contextFactory)
 {
     public async Task<IReadOnlyList<StaffRef>> CaseworkersOfAsync(Organisation organisation, CancellationToken cancellationToken = default)
@@ -21,6 +22,42 @@ public sealed class StaffDirectory(IDbContextFactory<CaseManagementDbContext> co
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         return await CaseworkersOf(db, organisation).AnyAsync(user => user.Id == staffId, cancellationToken);
+    }
+
+    /// <summary>A stored account with its roles, as the access decision sees it; null when there is none.</summary>
+    public async Task<StaffMember?> MemberAsync(string staffId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var user = await db.Users.AsNoTracking()
+            .Where(u => u.Id == staffId)
+            .Select(u => new { u.Id, u.DisplayName, u.Organisation })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (user is null)
+        {
+            return null;
+        }
+
+        var roles = await (
+            from userRole in db.UserRoles
+            join role in db.Roles on userRole.RoleId equals role.Id
+            where userRole.UserId == staffId
+            select role.Name!).ToListAsync(cancellationToken);
+        return new StaffMember(user.Id, user.DisplayName, user.Organisation, roles.ToHashSet(StringComparer.Ordinal));
+    }
+
+    /// <summary>Names and organisations of the given accounts; unknown ids are left out.</summary>
+    public async Task<IReadOnlyDictionary<string, StaffRef>> ByIdAsync(IReadOnlyCollection<string> staffIds, CancellationToken cancellationToken = default)
+    {
+        if (staffIds.Count == 0)
+        {
+            return new Dictionary<string, StaffRef>();
+        }
+
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Users.AsNoTracking()
+            .Where(u => staffIds.Contains(u.Id))
+            .Select(u => new StaffRef(u.Id, u.DisplayName, u.Organisation))
+            .ToDictionaryAsync(u => u.Id, StringComparer.Ordinal, cancellationToken);
     }
 
     /// <summary>Fallmanager:innen of the Jobcenter or Fachkräfte of the Drogenhilfe: the caseworker role of that organisation.</summary>

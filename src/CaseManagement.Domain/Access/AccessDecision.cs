@@ -65,7 +65,9 @@ public sealed record ClientAccessFacts(
 /// direction; of it they may change only the joint help plan. Internal notes stay inside the
 /// organisation that wrote them, consent or not.</item>
 /// <item>Team leads may read the master data of clients their organisation is responsible for,
-/// under the same consent rule, to review caseloads; they change nothing here.</item>
+/// under the same consent rule, to review caseloads; they change none of the case's data. The
+/// one thing they change is who is responsible on their own organisation's side
+/// (<see cref="MayReassign(StaffMember, ClientAccessFacts, Organisation, StaffMember)"/>).</item>
 /// <item>Steering, data protection and administration see no client data.</item>
 /// </list>
 /// </summary>
@@ -102,6 +104,25 @@ public static class AccessDecision
     public static bool MayKnowOf(StaffMember user, ClientAccessFacts client) =>
         (user.IsCaseworker || user.IsTeamLead) && client.ResponsibleIn(user.Organisation) is { } responsible
         && (user.IsTeamLead || responsible == user.Id);
+
+    /// <summary>
+    /// Whether the user may hand the case on <paramref name="side"/> to someone else at all
+    /// (Umverteilung): only a team lead, only on their own organisation's side, and only for a
+    /// client their organisation is responsible for. The other organisation's responsibility is
+    /// never theirs to change. Who receives it is checked by the overload with the new person.
+    /// </summary>
+    public static bool MayReassign(StaffMember user, ClientAccessFacts client, Organisation side) =>
+        user.IsTeamLead && Enum.IsDefined(side) && side == user.Organisation && client.ResponsibleIn(side) is not null;
+
+    /// <summary>
+    /// Whether the user may make <paramref name="newResponsible"/> the responsible caseworker on
+    /// <paramref name="side"/>: <see cref="MayReassign(StaffMember, ClientAccessFacts, Organisation)"/>,
+    /// and the new person is a caseworker of that same organisation who is not responsible already.
+    /// </summary>
+    public static bool MayReassign(StaffMember user, ClientAccessFacts client, Organisation side, StaffMember newResponsible) =>
+        MayReassign(user, client, side)
+        && newResponsible.IsCaseworker && newResponsible.Organisation == side
+        && !string.Equals(client.ResponsibleIn(side), newResponsible.Id, StringComparison.Ordinal);
 
     private static bool CaseworkerMay(
         Organisation own, ClientAccessFacts client, DataCategory category, Organisation holder, AccessOperation operation, DateTimeOffset now)

@@ -4,6 +4,7 @@ using CaseManagement.Domain.Clients;
 using CaseManagement.Domain.Concurrency;
 using CaseManagement.Domain.Consent;
 using CaseManagement.Domain.HelpPlans;
+using CaseManagement.Domain.Notifications;
 using CaseManagement.Domain.Referrals;
 using CaseManagement.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity;
@@ -44,6 +45,8 @@ public class CaseManagementDbContext(DbContextOptions<CaseManagementDbContext> o
     public DbSet<Partner> Partners => Set<Partner>();
 
     public DbSet<Referral> Referrals => Set<Referral>();
+
+    public DbSet<StaffNotification> StaffNotifications => Set<StaffNotification>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -565,6 +565,40 @@ namespace CaseManagement.Migrations.PostgreSql.Migrations
                     b.ToTable("PlanSteps");
                 });
 
+            modelBuilder.Entity("CaseManagement.Domain.Notifications.StaffNotification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ClientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ReadAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("StaffId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId");
+
+                    b.HasIndex("StaffId", "ReadAt", "CreatedAt");
+
+                    b.ToTable("StaffNotifications");
+                });
+
             modelBuilder.Entity("CaseManagement.Domain.Referrals.Partner", b =>
                 {
                     b.Property<Guid>("Id")
@@ -983,6 +1017,20 @@ namespace CaseManagement.Migrations.PostgreSql.Migrations
                     b.HasOne("CaseManagement.Domain.HelpPlans.PlanGoal", null)
                         .WithMany("Steps")
                         .HasForeignKey("GoalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CaseManagement.Domain.Notifications.StaffNotification", b =>
+                {
+                    b.HasOne("CaseManagement.Domain.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("CaseManagement.Infrastructure.Identity.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("StaffId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -554,6 +554,40 @@ namespace CaseManagement.Migrations.Sqlite.Migrations
                     b.ToTable("PlanSteps");
                 });
 
+            modelBuilder.Entity("CaseManagement.Domain.Notifications.StaffNotification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReadAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StaffId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId");
+
+                    b.HasIndex("StaffId", "ReadAt", "CreatedAt");
+
+                    b.ToTable("StaffNotifications");
+                });
+
             modelBuilder.Entity("CaseManagement.Domain.Referrals.Partner", b =>
                 {
                     b.Property<Guid>("Id")
@@ -964,6 +998,20 @@ namespace CaseManagement.Migrations.Sqlite.Migrations
                     b.HasOne("CaseManagement.Domain.HelpPlans.PlanGoal", null)
                         .WithMany("Steps")
                         .HasForeignKey("GoalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CaseManagement.Domain.Notifications.StaffNotification", b =>
+                {
+                    b.HasOne("CaseManagement.Domain.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("CaseManagement.Infrastructure.Identity.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("StaffId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,0 +1,97 @@
+using CaseManagement.Application.Access;
+using CaseManagement.Application.Audit;
+using CaseManagement.Application.Clients;
+using CaseManagement.Application.Notifications;
+using CaseManagement.Application.Staff;
+using CaseManagement.Domain.Access;
+using CaseManagement.Domain.Audit;
+using CaseManagement.Domain.Notifications;
+using CaseManagement.Domain.Staff;
+using CaseManagement.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace CaseManagement.Application.Team;
+
+/// <summary>
+/// Umverteilung: a team lead hands a case on their own organisation's side to another caseworker
+/// of that organisation (<see cref="AccessDecision.MayReassign(StaffMember, ClientAccessFacts, Organisation, StaffMember)"/>).
+/// The change, its audit entry and a notification for both people commit together; a case that
+/// someone changed since the team lead's list was loaded is refused, nothing overwritten.
+/// </summary>
+public sealed class CaseReassignment(
+    IDbContextFactory<CaseManagementDbContext> contextFactory,
+    ClientAccess access,
+    AuditTrail audit,
+    StaffDirectory staff,
+    ClientChangeNotifier clientNotifier,
+    StaffNotificationSignal notificationSignal,
+    TimeProvider clock)
+{
+    /// <summary>The field a wrong choice of person is reported on.</summary>
+    public const string NewResponsibleField = "NewResponsibleId";
+
+    public async Task<CommandResult> ReassignAsync(
+        StaffMember actor, Guid clientId, string newResponsibleId, Guid expectedStamp, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var permissions = await access.ForAsync(db, actor, clientId, DataCategory.MasterData, cancellationToken);
+        if (permissions is null)
+        {
+            return CommandResult.Missing();
+        }
+
+        var side = actor.Organisation;
+        if (!AccessDecision.MayReassign(actor, permissions.Facts, side))
+        {
+            await access.DeniedAsync(actor, clientId, DataCategory.MasterData, cancellationToken);
+            return CommandResult.Invalid("", "Fälle umverteilen kann nur die Teamleitung, und nur innerhalb der eigenen Organisation.");
+        }
+
+        var receiver = TextRules.IsPlausibleId(newResponsibleId) ? await staff.MemberAsync(newResponsibleId, cancellationToken) : null;
+        if (receiver is null || !AccessDecision.MayReassign(actor, permissions.Facts, side, receiver))
+        {
+            return CommandResult.Invalid(NewResponsibleField, $"Bitte wählen Sie eine andere Fachkraft {Of(side)} aus der Liste.");
+        }
+
+        var client = await db.Clients.SingleAsync(c => c.Id == clientId, cancellationToken);
+        if (client.ConcurrencyStamp != expectedStamp)
+        {
+            return Conflict();
+        }
+
+        var previousId = client.ResponsibleIn(side)!;
+        var previousName = (await staff.ByIdAsync([previousId], cancellationToken)).GetValueOrDefault(previousId)?.DisplayName ?? "unbekannt";
+        client.AssignResponsible(side, receiver.Id);
+        client.ConcurrencyStamp = Guid.NewGuid();
+        audit.Add(db, actor, AuditAction.ResponsibilityChanged, client.Id, client.CaseNumber, DataCategory.MasterData, [$"Zuständigkeit {side.German()}"]);
+
+        var now = clock.GetUtcNow();
+        db.StaffNotifications.Add(StaffNotification.For(
+            receiver.Id, $"Der Fall {client.CaseNumber} wurde Ihnen von {actor.DisplayName} (Teamleitung) zugewiesen; bisher zuständig: {previousName}.", client.Id, now));
+        db.StaffNotifications.Add(StaffNotification.For(
+            previousId, $"Der Fall {client.CaseNumber} wurde von {actor.DisplayName} (Teamleitung) an {receiver.DisplayName} übergeben.", clientId: null, now));
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Conflict();
+        }
+
+        clientNotifier.Publish(clientId);
+        notificationSignal.Publish(receiver.Id);
+        notificationSignal.Publish(previousId);
+        return CommandResult.Ok();
+    }
+
+    private static string Of(Organisation organisation) => organisation == Organisation.Jobcenter ? "des Jobcenters" : "der Drogenhilfe";
+
+    private static CommandResult Conflict() => new()
+    {
+        Conflict = true,
+        Message = "Der Fall wurde inzwischen von jemand anderem geändert, zum Beispiel schon übergeben. Es wurde nichts überschrieben: "
+            + "Bitte prüfen Sie die neu geladene Liste und übergeben Sie dann erneut.",
+    };
+}

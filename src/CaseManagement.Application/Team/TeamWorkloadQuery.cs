@@ -1,0 +1,376 @@
+using System.Globalization;
+using CaseManagement.Application.Access;
+using CaseManagement.Application.Audit;
+using CaseManagement.Application.Clients;
+using CaseManagement.Application.Staff;
+using CaseManagement.Domain;
+using CaseManagement.Domain.Access;
+using CaseManagement.Domain.Appointments;
+using CaseManagement.Domain.HelpPlans;
+using CaseManagement.Domain.Referrals;
+using CaseManagement.Domain.Staff;
+using CaseManagement.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace CaseManagement.Application.Team;
+
+/// <summary>The figures of one staff member; <see cref="IsCaseworker"/> is false for someone who still has cases but no caseworker role any more.</summary>
+public sealed record StaffWorkload(StaffRef Staff, bool IsCaseworker, IReadOnlyDictionary<WorkloadFigure, int> Counts)
+{
+    public int this[WorkloadFigure figure] => Counts.GetValueOrDefault(figure);
+}
+
+/// <summary>The team-lead view: every caseworker of the team lead's organisation with their figures, as of <see cref="Today"/>.</summary>
+public sealed record TeamWorkload(Organisation Organisation, DateOnly Today, IReadOnlyList<StaffWorkload> Staff)
+{
+    public int Total(WorkloadFigure figure) => Staff.Sum(s => s[figure]);
+}
+
+/// <summary>
+/// One counted item in the drill-down (a case, a plan, a step, an appointment, a referral) and
+/// the case it belongs to. The case number only where the team lead may know of the case, the
+/// name only where the access decision lets them read its master data.
+/// </summary>
+/// <param name="MayReassign">The team lead may hand this case, which the person is responsible for, to someone else.</param>
+/// <param name="ConcurrencyStamp">The case's version when the list was loaded; a reassignment carries it.</param>
+public sealed record TeamCaseRow(
+    Guid ItemId, Guid? ClientId, string? CaseNumber, string? DisplayName, string Reason, bool MayReassign, Guid? ConcurrencyStamp);
+
+public sealed record TeamCasePage(StaffWorkload Person, WorkloadFigure Figure, IReadOnlyList<TeamCaseRow> Rows, string? NextCursor);
+
+/// <summary>
+/// Caseloads of the team lead's own organisation (Fallbelastung), counted in the database, and
+/// the items behind each figure for one person, paged by keyset. The figures and the drill-down
+/// come from the same item queries, so they cannot disagree.
+/// <para>
+/// Attribution: case figures count for the person responsible for the client in the team lead's
+/// organisation; help-plan and referral figures only where that person may read the plan or the
+/// referral (their own organisation holds it, or a consent shares it), which is what their own
+/// home page shows. Appointment figures count for every person of the organisation who takes
+/// part, whoever is responsible for the client.
+/// </para>
+/// <para>
+/// The team lead sees counts, case numbers and dates, never plan, appointment or referral
+/// contents: their access decision covers master data only.
+/// </para>
+/// </summary>
+public sealed class TeamWorkloadQuery(IDbContextFactory<CaseManagementDbContext> contextFactory, ClientAccess access, AuditTrail audit, StaffDirectory staff)
+{
+    public const int DefaultPageSize = 25;
+
+    public async Task<TeamWorkload?> ForAsync(StaffMember teamLead, CancellationToken cancellationToken = default)
+    {
+        if (!teamLead.IsTeamLead)
+        {
+            return null;
+        }
+
+        var window = Window.At(teamLead.Organisation, access.Now);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var people = await WorkloadsAsync(db, window, onlyStaffId: null, cancellationToken);
+        return new TeamWorkload(teamLead.Organisation, window.Today, people);
+    }
+
+    /// <summary>
+    /// The items behind one figure of one person of the team lead's organisation, oldest first;
+    /// null when the person is not of that organisation. Audited as a list when it shows names.
+    /// </summary>
+    public async Task<TeamCasePage?> CasesAsync(
+        StaffMember teamLead, string staffId, WorkloadFigure figure, string? after = null, int pageSize = DefaultPageSize,
+        CancellationToken cancellationToken = default)
+    {
+        if (!teamLead.IsTeamLead || !Enum.IsDefined(figure))
+        {
+            return null;
+        }
+
+        var window = Window.At(teamLead.Organisation, access.Now);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var person = (await WorkloadsAsync(db, window, staffId, cancellationToken)).SingleOrDefault(p => p.Staff.Id == staffId);
+        if (person is null)
+        {
+            return null;
+        }
+
+        var size = Math.Clamp(pageSize, 1, 100);
+        var cursor = Cursor.Parse(after);
+        var items = Items(db, window, staffId, figure);
+        List<Item> page;
+        if (items.Dated is { } dated)
+        {
+            if (cursor is not null)
+            {
+                var (day, id) = (cursor.Day, cursor.ItemId);
+                dated = dated.Where(i => i.On > day || (i.On == day && i.ItemId.CompareTo(id) > 0));
+            }
+
+            page = await dated.OrderBy(i => i.On).ThenBy(i => i.ItemId).Take(size + 1)
+                .Select(i => new Item(i.ClientId, i.ItemId, i.On, null))
+                .ToListAsync(cancellationToken);
+        }
+        else
+        {
+            var timed = items.Timed!;
+            if (cursor is not null)
+            {
+                var (at, id) = (cursor.Instant, cursor.ItemId);
+                timed = timed.Where(i => i.At > at || (i.At == at && i.ItemId.CompareTo(id) > 0));
+            }
+
+            page = await timed.OrderBy(i => i.At).ThenBy(i => i.ItemId).Take(size + 1)
+                .Select(i => new Item(i.ClientId, i.ItemId, null, i.At))
+                .ToListAsync(cancellationToken);
+        }
+
+        var shown = page.Take(size).ToList();
+        var clientIds = shown.Where(i => i.ClientId is not null).Select(i => i.ClientId!.Value).Distinct().ToList();
+        var subjects = await ClientAccess.LoadFactsAsync(db, clientIds, cancellationToken);
+        var stamps = await db.Clients.AsNoTracking()
+            .Where(c => clientIds.Contains(c.Id))
+            .Select(c => new { c.Id, c.ConcurrencyStamp })
+            .ToDictionaryAsync(c => c.Id, c => c.ConcurrencyStamp, cancellationToken);
+
+        var rows = shown.Select(item =>
+        {
+            var reason = Reason(figure, item, window.Today);
+            if (item.ClientId is not { } clientId || !subjects.TryGetValue(clientId, out var subject))
+            {
+                return new TeamCaseRow(item.ItemId, null, null, null, reason, false, null);
+            }
+
+            var permissions = access.For(teamLead, subject.Facts);
+            if (!permissions.MayKnowOf)
+            {
+                return new TeamCaseRow(item.ItemId, null, null, null, reason, false, null);
+            }
+
+            var name = permissions.MayRead(DataCategory.MasterData) ? subject.SortName : null;
+            var mayReassign = AccessDecision.MayReassign(teamLead, subject.Facts, teamLead.Organisation)
+                && string.Equals(subject.Facts.ResponsibleIn(teamLead.Organisation), staffId, StringComparison.Ordinal);
+            return new TeamCaseRow(item.ItemId, clientId, subject.CaseNumber, name, reason, mayReassign, stamps.GetValueOrDefault(clientId));
+        }).ToList();
+
+        await audit.ListViewedAsync(
+            teamLead, $"Team: {figure.Label()}", rows.Where(r => r.DisplayName is not null).Select(r => r.CaseNumber!).Distinct(), cancellationToken);
+        var last = page.Count > size ? shown[^1] : null;
+        return new TeamCasePage(person, figure, rows, last is null ? null : Cursor.After(last).ToString());
+    }
+
+    private async Task<List<StaffWorkload>> WorkloadsAsync(CaseManagementDbContext db, Window window, string? onlyStaffId, CancellationToken cancellationToken)
+    {
+        var counts = new Dictionary<WorkloadFigure, Dictionary<string, int>>();
+        foreach (var figure in WorkloadFigures.All)
+        {
+            var items = Items(db, window, onlyStaffId, figure);
+            var staffIds = items.Dated?.Select(i => i.StaffId) ?? items.Timed!.Select(i => i.StaffId);
+            counts[figure] = await staffIds.GroupBy(id => id)
+                .Select(g => new { StaffId = g.Key, Count = g.Count() })
+                .ToDictionaryAsync(x => x.StaffId, x => x.Count, StringComparer.Ordinal, cancellationToken);
+        }
+
+        var caseworkers = await staff.CaseworkersOfAsync(window.Organisation, cancellationToken);
+        var caseworkerIds = caseworkers.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+        // People who still have cases or appointments but are no caseworkers any more (role changed): their cases need a new home most of all.
+        var others = counts.Values.SelectMany(c => c.Keys).Where(id => !caseworkerIds.Contains(id)).Distinct(StringComparer.Ordinal).ToList();
+        var otherRefs = (await staff.ByIdAsync(others, cancellationToken)).Values.Where(s => s.Organisation == window.Organisation);
+
+        var german = StringComparer.Create(CultureInfo.GetCultureInfo("de-DE"), ignoreCase: true);
+        return [.. caseworkers.Select(c => (Ref: c, IsCaseworker: true))
+            .Concat(otherRefs.Select(c => (Ref: c, IsCaseworker: false)))
+            .Where(p => onlyStaffId is null || p.Ref.Id == onlyStaffId)
+            .OrderBy(p => p.Ref.DisplayName, german)
+            .Select(p => new StaffWorkload(
+                p.Ref, p.IsCaseworker, WorkloadFigures.All.ToDictionary(f => f, f => counts[f].GetValueOrDefault(p.Ref.Id))))];
+    }
+
+    private static string Reason(WorkloadFigure figure, Item item, DateOnly today) => figure switch
+    {
+        WorkloadFigure.ActiveCases => $"laufend seit {FormatDay(item)}",
+        WorkloadFigure.DraftPlans => $"Hilfeplan im Entwurf seit {GermanCalendar.Format(GermanCalendar.DateOf(item.At!.Value))}",
+        WorkloadFigure.ReviewsOverdue => $"Fortschreibung überfällig seit {FormatDay(item)}",
+        WorkloadFigure.StepsOverdue => $"Schritt im Hilfeplan fällig seit {FormatDay(item)}",
+        WorkloadFigure.AppointmentsNextSevenDays => item.ClientId is null
+            ? $"anonymer Kontakt am {FormatInstant(item)} Uhr"
+            : $"Termin am {FormatInstant(item)} Uhr",
+        WorkloadFigure.NoShowsLastThirtyDays => $"nicht erschienen am {FormatInstant(item)} Uhr",
+        WorkloadFigure.ReferralsWaiting =>
+            $"Vermittlung angefragt am {FormatDay(item)}, wartet seit {today.DayNumber - item.On!.Value.DayNumber} Tagen",
+        _ => throw new ArgumentOutOfRangeException(nameof(figure), figure, null),
+    };
+
+    private static string FormatDay(Item item) => GermanCalendar.Format(item.On!.Value);
+
+    private static string FormatInstant(Item item) =>
+        GermanCalendar.ToLocal(item.At!.Value).ToString("dd.MM.yyyy, HH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>The items behind a figure: dated ones (a day) or timed ones (an instant); exactly one is set.</summary>
+    private static FigureItems Items(CaseManagementDbContext db, Window window, string? onlyStaffId, WorkloadFigure figure)
+    {
+        var org = window.Organisation;
+        var clients = TeamClients(db, window);
+        if (onlyStaffId is not null)
+        {
+            clients = clients.Where(t => t.StaffId == onlyStaffId);
+        }
+
+        var participants = db.AppointmentParticipants.Where(p => p.Organisation == org);
+        if (onlyStaffId is not null)
+        {
+            participants = participants.Where(p => p.StaffId == onlyStaffId);
+        }
+
+        var (today, now, weekFrom, weekTo, noShowsFrom, waitingSince) =
+            (window.Today, window.Now, window.WeekFrom, window.WeekTo, window.NoShowsFrom, window.WaitingSince);
+        var inForce = HelpPlanStatus.Agreed;
+        return figure switch
+        {
+            WorkloadFigure.ActiveCases => new FigureItems(
+                from t in clients
+                join e in db.Episodes on t.ClientId equals e.ClientId
+                where e.EndedOn == null
+                select new DatedItem { StaffId = t.StaffId, ClientId = t.ClientId, ItemId = e.Id, On = e.StartedOn },
+                null),
+            WorkloadFigure.DraftPlans => new FigureItems(
+                null,
+                from t in clients
+                where t.PlanReadable
+                join p in db.HelpPlans on t.ClientId equals p.ClientId
+                where p.Status == HelpPlanStatus.Draft
+                select new TimedItem { StaffId = t.StaffId, ClientId = t.ClientId, ItemId = p.Id, At = p.CreatedAt }),
+            WorkloadFigure.ReviewsOverdue => new FigureItems(
+                from t in clients
+                where t.PlanReadable
+                join p in db.HelpPlans on t.ClientId equals p.ClientId
+                where p.Status == inForce && p.NextReviewOn != null && p.NextReviewOn < today
+                select new DatedItem { StaffId = t.StaffId, ClientId = t.ClientId, ItemId = p.Id, On = p.NextReviewOn!.Value },
+                null),
+            WorkloadFigure.StepsOverdue => new FigureItems(
+                from t in clients
+                where t.PlanReadable
+                join p in db.HelpPlans on t.ClientId equals p.ClientId
+                where p.Status == inForce
+                join g in db.PlanGoals on p.Id equals g.PlanId
+                join s in db.PlanSteps on g.Id equals s.GoalId
+                where (s.Status == StepStatus.Planned || s.Status == StepStatus.InProgress) && s.DueOn != null && s.DueOn < today
+                select new DatedItem { StaffId = t.StaffId, ClientId = t.ClientId, ItemId = s.Id, On = s.DueOn!.Value },
+                null),
+            WorkloadFigure.AppointmentsNextSevenDays => new FigureItems(
+                null,
+                from p in participants
+                join a in db.Appointments on p.AppointmentId equals a.Id
+                where a.Start >= weekFrom && a.Start < weekTo && a.Outcome != AppointmentOutcome.Cancelled
+                select new TimedItem { StaffId = p.StaffId, ClientId = a.ClientId, ItemId = a.Id, At = a.Start }),
+            WorkloadFigure.NoShowsLastThirtyDays => new FigureItems(
+                null,
+                from p in participants
+                join a in db.Appointments on p.AppointmentId equals a.Id
+                where a.Start >= noShowsFrom && a.Start < now && a.Outcome == AppointmentOutcome.NoShow
+                select new TimedItem { StaffId = p.StaffId, ClientId = a.ClientId, ItemId = a.Id, At = a.Start }),
+            WorkloadFigure.ReferralsWaiting => new FigureItems(
+                from t in clients
+                join r in db.Referrals on t.ClientId equals r.ClientId
+                where (r.Progress.Status == ReferralStatus.Requested || r.Progress.Status == ReferralStatus.AppointmentAgreed)
+                    && r.Progress.RequestedOn != null && r.Progress.RequestedOn < waitingSince
+                    && (r.HolderOrganisation == org || t.OtherReferralsReadable)
+                select new DatedItem { StaffId = t.StaffId, ClientId = t.ClientId, ItemId = r.Id, On = r.Progress.RequestedOn!.Value },
+                null),
+            _ => throw new ArgumentOutOfRangeException(nameof(figure), figure, null),
+        };
+    }
+
+    /// <summary>
+    /// Clients the organisation is responsible for, with the responsible person and whether that
+    /// person may read the client's plan and the other organisation's referrals (AccessDecision in SQL).
+    /// </summary>
+    private static IQueryable<TeamClient> TeamClients(CaseManagementDbContext db, Window window)
+    {
+        var org = window.Organisation;
+        var plansShared = AccessFilters.ConsentShares(DataCategory.HelpPlan, org.Other(), window.Now);
+        var referralsShared = AccessFilters.ConsentShares(DataCategory.Referrals, org.Other(), window.Now);
+        var responsible = org == Organisation.Jobcenter
+            ? db.Clients.Where(c => c.ResponsibleCaseManagerId != null).Select(c => new { Client = c, StaffId = c.ResponsibleCaseManagerId! })
+            : db.Clients.Where(c => c.ResponsibleDrugHelpWorkerId != null).Select(c => new { Client = c, StaffId = c.ResponsibleDrugHelpWorkerId! });
+        return responsible.Select(x => new TeamClient
+        {
+            ClientId = x.Client.Id,
+            StaffId = x.StaffId,
+            PlanReadable = x.Client.OwningOrganisation == org || x.Client.Consents.AsQueryable().Any(plansShared),
+            OtherReferralsReadable = x.Client.Consents.AsQueryable().Any(referralsShared),
+        });
+    }
+
+    /// <summary>The periods the figures look at, in Ludwigshafen's calendar.</summary>
+    private sealed record Window(Organisation Organisation, DateTimeOffset Now, DateOnly Today)
+    {
+        public DateTimeOffset WeekFrom => GermanCalendar.At(Today, TimeOnly.MinValue);
+
+        public DateTimeOffset WeekTo => GermanCalendar.At(Today.AddDays(WorkloadFigures.AppointmentDays), TimeOnly.MinValue);
+
+        public DateTimeOffset NoShowsFrom => GermanCalendar.At(Today.AddDays(-WorkloadFigures.NoShowDays), TimeOnly.MinValue);
+
+        /// <summary>Requested before this day: waiting more than 30 days.</summary>
+        public DateOnly WaitingSince => Today.AddDays(-WorkloadFigures.ReferralWaitingDays);
+
+        public static Window At(Organisation organisation, DateTimeOffset now) => new(organisation, now, GermanCalendar.DateOf(now));
+    }
+
+    private sealed record FigureItems(IQueryable<DatedItem>? Dated, IQueryable<TimedItem>? Timed);
+
+    private sealed record Item(Guid? ClientId, Guid ItemId, DateOnly? On, DateTimeOffset? At);
+
+    // Classes with settable members, not records: EF composes queries over member-init projections only.
+    private sealed class TeamClient
+    {
+        public Guid ClientId { get; init; }
+
+        public string StaffId { get; init; } = "";
+
+        public bool PlanReadable { get; init; }
+
+        public bool OtherReferralsReadable { get; init; }
+    }
+
+    private sealed class DatedItem
+    {
+        public string StaffId { get; init; } = "";
+
+        public Guid? ClientId { get; init; }
+
+        public Guid ItemId { get; init; }
+
+        public DateOnly On { get; init; }
+    }
+
+    private sealed class TimedItem
+    {
+        public string StaffId { get; init; } = "";
+
+        public Guid? ClientId { get; init; }
+
+        public Guid ItemId { get; init; }
+
+        public DateTimeOffset At { get; init; }
+    }
+
+    /// <summary>Keyset cursor: the last item's day or instant and its id ("day.id" or "ticks.id").</summary>
+    private sealed record Cursor(long Key, Guid ItemId)
+    {
+        public DateOnly Day => DateOnly.FromDayNumber((int)Math.Clamp(Key, DateOnly.MinValue.DayNumber, DateOnly.MaxValue.DayNumber));
+
+        public DateTimeOffset Instant => new(Math.Clamp(Key, DateTimeOffset.MinValue.UtcTicks, DateTimeOffset.MaxValue.UtcTicks), TimeSpan.Zero);
+
+        public static Cursor After(Item item) => new(item.On?.DayNumber ?? item.At!.Value.UtcTicks, item.ItemId);
+
+        public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Key}.{ItemId:N}");
+
+        public static Cursor? Parse(string? value)
+        {
+            var parts = value?.Split('.');
+            return parts is [var key, var id]
+                && long.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+                && Guid.TryParseExact(id, "N", out var itemId)
+                    ? new Cursor(number, itemId)
+                    : null;
+        }
+    }
+}

@@ -1,0 +1,151 @@
+using CaseManagement.Application.Clients;
+using CaseManagement.Domain;
+using CaseManagement.Domain.Access;
+using CaseManagement.Domain.Audit;
+using CaseManagement.Domain.Referrals;
+using CaseManagement.Domain.Staff;
+using CaseManagement.Infrastructure.DemoData;
+using CaseManagement.Infrastructure.Persistence;
+using CaseManagement.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace CaseManagement.EndToEndTests;
+
+/// <summary>
+/// The Jobcenter team lead opens the team view, drills down from a figure to the case behind it
+/// and hands the case to another case manager; the new case manager finds the notification on
+/// the home page, and so does the previous one.
+/// </summary>
+[Collection(BrowserTestGroup.Name)]
+public sealed class TeamLeadJourneyTests(BrowserFixture browser)
+{
+    private static readonly DemoAccount TeamLead = DemoAccounts.All.Single(a => a.Role == StaffRole.TeamLeadJobcenter);
+    private static readonly DemoAccount CaseManager = DemoAccounts.All.Single(a => a.Role == StaffRole.CaseManager);
+    private static readonly DemoAccount NewCaseManager = DemoAccounts.AdditionalCaseworkers.First(a => a.Organisation == Organisation.Jobcenter);
+
+    [Fact]
+    public async Task The_team_lead_drills_down_to_a_waiting_referral_and_hands_the_case_over_and_the_new_case_manager_is_notified()
+    {
+        var previous = await MemberAsync(CaseManager.Email);
+        var receiver = await MemberAsync(NewCaseManager.Email);
+        var (clientId, caseNumber) = await CaseWithLongWaitingReferralAsync(previous);
+
+        // 1. The team view: figures per case manager, charts with their tables.
+        var lead = await browser.NewPageAsync(1400, 900);
+        await BrowserFixture.SignInAsync(lead, TeamLead);
+        await lead.GotoAsync("/team");
+        var table = lead.Locator("table.workload-table");
+        await Assertions.Expect(table).ToBeVisibleAsync();
+        await Assertions.Expect(lead.Locator("figure.bar-chart svg[role=img]").First).ToHaveAttributeAsync("aria-label", new System.Text.RegularExpressions.Regex($"{previous.DisplayName} \\d+"));
+        await BrowserFixture.ScreenshotAsync(lead, "team-overview");
+
+        // 2. Drill down from the referral figure of the previous case manager: exactly the case prepared above.
+        await lead.GetByRole(AriaRole.Link, new() { Name = $"Vermittlungen über 30 Tage wartend von {previous.DisplayName}: 1 – anzeigen" }).ClickAsync();
+        await Assertions.Expect(lead.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"Fälle von {previous.DisplayName}");
+        var row = lead.Locator("table.team-cases tbody tr").Filter(new() { HasText = caseNumber });
+        await Assertions.Expect(row).ToContainTextAsync("Wartmann, Lena");
+        await Assertions.Expect(row).ToContainTextAsync("wartet seit 40 Tagen");
+
+        // 3. Hand it over, by keyboard as far as it goes: the choice gets the focus when the form opens.
+        await lead.GetByRole(AriaRole.Button, new() { Name = $"Fall {caseNumber} übergeben" }).ClickAsync();
+        var choice = lead.GetByLabel("Neue zuständige Person");
+        await Assertions.Expect(choice).ToBeFocusedAsync();
+        await Assertions.Expect(choice.Locator("option", new() { HasText = previous.DisplayName })).ToHaveCountAsync(0);
+        await choice.SelectOptionAsync(new SelectOptionValue { Label = receiver.DisplayName });
+        await BrowserFixture.ScreenshotAsync(lead, "team-reassign-form");
+        await lead.GetByRole(AriaRole.Button, new() { Name = "Übergabe bestätigen" }).ClickAsync();
+
+        var message = lead.Locator("p.alert");
+        await Assertions.Expect(message).ToHaveTextAsync($"Fall {caseNumber} ist jetzt bei {receiver.DisplayName}. Beide wurden auf ihrer Startseite benachrichtigt.");
+        await Assertions.Expect(message).ToBeFocusedAsync();
+        await Assertions.Expect(lead.Locator("table.team-cases")).ToHaveCountAsync(0);
+        await BrowserFixture.ScreenshotAsync(lead, "team-reassigned");
+
+        await using (var db = await DbAsync())
+        {
+            var client = await db.Clients.AsNoTracking().SingleAsync(c => c.Id == clientId);
+            Assert.Equal(receiver.Id, client.ResponsibleCaseManagerId);
+            Assert.True(await db.AuditEntries.AnyAsync(a => a.ClientId == clientId && a.Action == AuditAction.ResponsibilityChanged));
+        }
+
+        // 4. The new case manager sees the notification on the home page and marks it as read.
+        var newCaseManager = await browser.NewPageAsync(1280, 900);
+        await BrowserFixture.SignInAsync(newCaseManager, NewCaseManager);
+        var notifications = newCaseManager.GetByRole(AriaRole.Region, new() { Name = "Mitteilungen" });
+        var notification = notifications.Locator("li").Filter(new() { HasText = caseNumber });
+        await Assertions.Expect(notification).ToContainTextAsync($"Der Fall {caseNumber} wurde Ihnen von {TeamLead.DisplayName} (Teamleitung) zugewiesen; bisher zuständig: {previous.DisplayName}.");
+        await Assertions.Expect(notification.GetByRole(AriaRole.Link, new() { Name = "Zum Fall" })).ToHaveAttributeAsync("href", $"/klienten/{clientId}");
+        await Assertions.Expect(newCaseManager.Locator(".stat-list")).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(newCaseManager, "home-notification");
+        await notification.GetByRole(AriaRole.Button).ClickAsync();
+        await Assertions.Expect(notifications.Locator("li").Filter(new() { HasText = caseNumber })).ToHaveCountAsync(0);
+
+        // 5. The previous case manager is told where the case went.
+        var previousCaseManager = await browser.NewPageAsync(390, 844);
+        await BrowserFixture.SignInAsync(previousCaseManager, CaseManager);
+        await Assertions.Expect(previousCaseManager.GetByRole(AriaRole.Region, new() { Name = "Mitteilungen" }))
+            .ToContainTextAsync($"Der Fall {caseNumber} wurde von {TeamLead.DisplayName} (Teamleitung) an {receiver.DisplayName} übergeben.");
+        await Assertions.Expect(previousCaseManager.Locator(".stat-list")).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(previousCaseManager, "home-notification-phone");
+
+        Assert.Empty(browser.CspViolations);
+        await lead.Context.CloseAsync();
+        await newCaseManager.Context.CloseAsync();
+        await previousCaseManager.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task On_a_phone_the_team_view_keeps_names_in_view_and_the_drill_down_fits()
+    {
+        var page = await browser.NewPageAsync(390, 844);
+        await BrowserFixture.SignInAsync(page, TeamLead);
+        await page.GotoAsync("/team");
+        await Assertions.Expect(page.Locator("table.workload-table")).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(page, "team-overview-phone");
+
+        await page.Locator("table.workload-table tbody th a").First.ClickAsync();
+        await Assertions.Expect(page.Locator("table.team-cases")).ToBeVisibleAsync();
+        // The handover button is within the screen's width: no sideways scrolling needed to reach it.
+        var button = page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Fall .* übergeben$") }).First;
+        var box = await button.BoundingBoxAsync();
+        Assert.NotNull(box);
+        Assert.True(box.X + box.Width <= 390, $"button ends at {box.X + box.Width}px");
+        await BrowserFixture.ScreenshotAsync(page, "team-cases-phone");
+        await page.Context.CloseAsync();
+    }
+
+    /// <summary>A new client of the demo case manager with a referral that the partner was asked for 40 days ago and that still waits.</summary>
+    private async Task<(Guid ClientId, string CaseNumber)> CaseWithLongWaitingReferralAsync(StaffMember caseManager)
+    {
+        var registered = await browser.Services.GetRequiredService<ClientRegistration>().RegisterAsync(caseManager, new ClientInput
+        {
+            FirstName = "Lena",
+            LastName = "Wartmann",
+            BirthDate = new DateOnly(1994, 3, 11),
+            PostalCode = "67061",
+            City = "Ludwigshafen am Rhein",
+            ConfirmedNotDuplicate = true,
+        });
+        Assert.True(registered.Succeeded, registered.Message);
+        var today = GermanCalendar.DateOf(DateTimeOffset.UtcNow);
+        var partner = new Partner
+        {
+            Id = Guid.NewGuid(), Name = "Schuldnerberatung Mitte", Type = PartnerType.DebtCounselling,
+            ChangedAt = DateTimeOffset.UtcNow, ChangedByName = "Administration",
+        };
+        var referral = Referral.Propose(registered.Value!.Id, partner, "Schulden klären", null, today.AddDays(-45), today, caseManager, DateTimeOffset.UtcNow);
+        referral.Progress.Record(ReferralStatus.Requested, today.AddDays(-40), today);
+        await using var db = await DbAsync();
+        db.Partners.Add(partner);
+        db.Referrals.Add(referral);
+        await db.SaveChangesAsync();
+        return (registered.Value.Id, registered.Value.CaseNumber);
+    }
+
+    private Task<CaseManagementDbContext> DbAsync() =>
+        browser.Services.GetRequiredService<IDbContextFactory<CaseManagementDbContext>>().CreateDbContextAsync();
+
+    private Task<StaffMember> MemberAsync(string email) => StaffMembers.ByEmailAsync(browser.Services, email);
+}
