@@ -4,6 +4,7 @@ using CaseManagement.Application.Audit;
 using CaseManagement.Application.Clients;
 using CaseManagement.Application.Consent;
 using CaseManagement.Application.HelpPlans;
+using CaseManagement.Application.Reports;
 using CaseManagement.Application.Staff;
 using CaseManagement.Documents.Calendar;
 using FluentValidation;
@@ -40,6 +41,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<AppointmentQuery>();
         services.AddSingleton<AppointmentCommands>();
         services.AddSingleton<AppointmentCalendarFile>();
+        services.AddSingleton<SteeringReportQuery>();
         services.AddValidatorsFromAssemblyOf<ClientInputValidator>();
         return services;
     }
