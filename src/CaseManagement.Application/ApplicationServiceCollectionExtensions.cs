@@ -6,6 +6,7 @@ using CaseManagement.Application.Consent;
 using CaseManagement.Application.HelpPlans;
 using CaseManagement.Application.Notifications;
 using CaseManagement.Application.Referrals;
+using CaseManagement.Application.Reports;
 using CaseManagement.Application.Staff;
 using CaseManagement.Application.Team;
 using CaseManagement.Documents.Calendar;
@@ -50,6 +51,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<StaffNotifications>();
         services.AddSingleton<TeamWorkloadQuery>();
         services.AddSingleton<CaseReassignment>();
+        services.AddSingleton<SteeringReportQuery>();
         services.AddValidatorsFromAssemblyOf<ClientInputValidator>();
         return services;
     }

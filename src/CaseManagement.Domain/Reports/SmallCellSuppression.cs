@@ -8,7 +8,9 @@ namespace CaseManagement.Domain.Reports;
 /// <para>
 /// <b>Primary suppression.</b> Every interior cell, row total, column total and the grand total
 /// with a value from 1 to <c>threshold − 1</c>. Totals are figures like any other: a row total of 3
-/// names three people as much as a cell of 3 does.
+/// names three people as much as a cell of 3 does. For tables that count events rather than
+/// people, a non-zero figure is primary when fewer than <c>threshold</c> people stand behind it
+/// (<see cref="PeopleCounts"/>).
 /// </para>
 /// <para>
 /// <b>Zero is published.</b> A zero describes nobody, so nobody can be re-identified by it, and
@@ -59,16 +61,38 @@ public static class SmallCellSuppression
 {
     public const int DefaultThreshold = 5;
 
+    /// <summary>For a table whose figures count people: a figure from 1 to <paramref name="threshold"/> − 1 is small.</summary>
     /// <param name="threshold">Figures from 1 to <paramref name="threshold"/> − 1 are suppressed; 1 suppresses nothing.</param>
     public static SuppressedTable Apply(FigureTable table, int threshold = DefaultThreshold)
     {
         ArgumentNullException.ThrowIfNull(table);
+        return Apply(table, position => table[position], threshold);
+    }
+
+    /// <summary>
+    /// For a table whose figures count events (appointments, referrals, goals, case episodes): a
+    /// non-zero figure is small when fewer than <paramref name="threshold"/> different people stand
+    /// behind it, however many events it counts. Complementary suppression then works on the
+    /// event counts as usual (every suppressed figure is still at least 1, so the guarantees of
+    /// the remarks hold unchanged).
+    /// </summary>
+    /// <param name="people">The people behind each figure; see <see cref="PeopleCounts"/> for how totals are judged.</param>
+    public static SuppressedTable Apply(FigureTable table, PeopleCounts people, int threshold = DefaultThreshold)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(people);
+        people.CheckAgainst(table);
+        return Apply(table, position => people[position], threshold);
+    }
+
+    private static SuppressedTable Apply(FigureTable table, Func<FigurePosition, int> peopleAt, int threshold)
+    {
         ArgumentOutOfRangeException.ThrowIfLessThan(threshold, 1);
 
         var grid = new Grid(table);
         foreach (var (row, column) in grid.Entries())
         {
-            if (grid.Values[row, column] > 0 && grid.Values[row, column] < threshold)
+            if (grid.Values[row, column] > 0 && peopleAt(grid.PositionOf(row, column)) < threshold)
             {
                 grid.Kinds[row, column] = SuppressionKind.Primary;
             }

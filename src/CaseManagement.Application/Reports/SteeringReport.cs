@@ -1,0 +1,145 @@
+using System.Globalization;
+using CaseManagement.Domain.Reports;
+
+namespace CaseManagement.Application.Reports;
+
+// Glossary (German term of art → code):
+//   Lenkungsrunde            → steering round (strategic and operational)
+//   Kennzahlen               → figures (of the steering report)
+//   Vorzeitraum              → previous period (the comparison)
+//   Drehtür(effekt)          → revolving door
+//   Integrationsergebnis     → integration outcome (case closed with work, apprenticeship, qualification or rehab)
+
+/// <summary>What the figures of a table count; decides the column label and how people are judged.</summary>
+public enum ReportUnit
+{
+    /// <summary>Personen: one person per count; the figure itself is judged by the small-cell rule.</summary>
+    People = 1,
+
+    /// <summary>Fälle: case episodes; small when fewer than 5 different people stand behind the figure.</summary>
+    Cases = 2,
+
+    /// <summary>Ziele: help-plan goals; judged by the people whose plans they are.</summary>
+    Goals = 3,
+
+    /// <summary>Termine/Kontakte; judged by people, an anonymous contact counting as a person of its own.</summary>
+    Appointments = 4,
+
+    /// <summary>Vermittlungen; judged by the people referred.</summary>
+    Referrals = 5,
+}
+
+/// <summary>One table of the report for the period and, computed and suppressed independently, for the previous period.</summary>
+/// <param name="Key">Stable name for anchors, tests and the PDF ("klienten", "termine", …).</param>
+/// <param name="Explanation">One or two sentences: who or what is counted, and how.</param>
+public sealed record ReportSection(string Key, string Title, ReportUnit Unit, string Explanation, SuppressedTable Current, SuppressedTable Previous)
+{
+    /// <summary>"Personen", "Fälle", "Ziele", "Termine", "Vermittlungen".</summary>
+    public string UnitLabel => SteeringReportLabels.Unit(Unit);
+}
+
+/// <summary>
+/// A few rows of a section shown once more on their own (the integration outcomes are four closure
+/// reasons, the outreach contacts four rows of the appointments). The figures are the section's,
+/// already suppressed; no new sum is published unless every part is published (see <see cref="Sum"/>).
+/// </summary>
+public sealed record ReportExcerpt(string Key, string Title, string Explanation, ReportSection Source, IReadOnlyList<int> Rows)
+{
+    /// <summary>The sum of the rows' totals when every one of them is published, else null: a sum of published figures reveals nothing new.</summary>
+    public static int? Sum(SuppressedTable table, IEnumerable<int> rows)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        var sum = 0;
+        foreach (var row in rows)
+        {
+            if (table.RowTotal(row).Value is not int value)
+            {
+                return null;
+            }
+
+            sum += value;
+        }
+
+        return sum;
+    }
+}
+
+/// <summary>Median waiting days at the hand-over per partner type, for the period and the previous one.</summary>
+/// <param name="Current">Null when fewer than 5 people waited (or nobody).</param>
+public sealed record WaitingTimeRow(string PartnerType, double? Current, double? Previous);
+
+/// <summary>The steering report: anonymised, suppressed figures only. Nothing in it names or numbers a person.</summary>
+public sealed record SteeringReport(
+    ReportPeriod Period,
+    ReportPeriod PreviousPeriod,
+    DateTimeOffset GeneratedAt,
+    IReadOnlyList<ReportSection> Sections,
+    IReadOnlyList<ReportExcerpt> Excerpts,
+    IReadOnlyList<WaitingTimeRow> WaitingTimes)
+{
+    public const int Threshold = SmallCellSuppression.DefaultThreshold;
+
+    /// <summary>"Lenkungsrunde – Kennzahlen 2026".</summary>
+    public string Title => $"Lenkungsrunde – Kennzahlen {Period.Label}";
+
+    public ReportSection Section(string key) => Sections.Single(s => s.Key == key);
+}
+
+/// <summary>The words and number formats of the report, one place for page, CSV and PDF.</summary>
+public static class SteeringReportLabels
+{
+    private static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
+
+    public static string Unit(ReportUnit unit) => unit switch
+    {
+        ReportUnit.People => "Personen",
+        ReportUnit.Cases => "Fälle",
+        ReportUnit.Goals => "Ziele",
+        ReportUnit.Appointments => "Termine",
+        ReportUnit.Referrals => "Vermittlungen",
+        _ => throw new ArgumentOutOfRangeException(nameof(unit), unit, null),
+    };
+
+    /// <summary>"< 5" for primary and complementary suppressions alike.</summary>
+    public static string Suppressed => GermanLabels.SuppressedFigure(SteeringReport.Threshold);
+
+    /// <summary>A figure as printed: "1.234" or "< 5".</summary>
+    public static string Figure(Figure figure) => figure.Value is int value ? Number(value) : Suppressed;
+
+    public static string Number(int value) => value.ToString("N0", German);
+
+    /// <summary>The change from the previous period: "+3", "−2", "±0"; "–" when either figure is suppressed.</summary>
+    public static string Change(Figure current, Figure previous) =>
+        current.Value is int now && previous.Value is int before ? WithSign(now - before) : NoValue;
+
+    public static string WithSign(int difference) => difference switch
+    {
+        > 0 => "+" + Number(difference),
+        < 0 => "−" + Number(-difference),
+        _ => "±0",
+    };
+
+    /// <summary>Shown where no figure can be given (a change involving a suppressed figure, a median of too few people).</summary>
+    public const string NoValue = "–";
+
+    public const string ChangeHeader = "Veränderung";
+
+    public static string PreviousHeader(ReportPeriod previous)
+    {
+        ArgumentNullException.ThrowIfNull(previous);
+        return $"Vorzeitraum ({previous.Label})";
+    }
+
+    /// <summary>"13", "23,5" or "–".</summary>
+    public static string Days(double? days) => days is double d ? d.ToString("0.#", German) : NoValue;
+
+    public const string WaitingTitle = "Wartezeit bei der Übergabe (Median in Tagen)";
+
+    public const string WaitingExplanation =
+        "Tage von der Anfrage bei der Stelle bis zur Aufnahme, für Vermittlungen, die im Zeitraum vorgeschlagen wurden; wer zum Ende des Zeitraums noch wartet, zählt mit den bis dahin vergangenen Tagen. Ein Median wird erst ab 5 Personen ausgewiesen, sonst steht „–“.";
+
+    public static string PeopleNote => GermanLabels.SuppressedFigureNote(SteeringReport.Threshold);
+
+    public const string EventsNote =
+        "Bei Fällen, Zielen, Terminen und Vermittlungen wird gezählt, wie oft etwas vorkam; ausgeblendet wird, wenn weniger als 5 verschiedene Personen dahinterstehen (jeder anonyme Kontakt gilt als eigene Person).";
+}

@@ -1,0 +1,468 @@
+using CaseManagement.Application.Audit;
+using CaseManagement.Domain;
+using CaseManagement.Domain.Access;
+using CaseManagement.Domain.Appointments;
+using CaseManagement.Domain.Audit;
+using CaseManagement.Domain.Clients;
+using CaseManagement.Domain.HelpPlans;
+using CaseManagement.Domain.Referrals;
+using CaseManagement.Domain.Reports;
+using CaseManagement.Domain.Staff;
+using CaseManagement.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace CaseManagement.Application.Reports;
+
+/// <summary>Where the plan that counts for a client stands at the end of the period.</summary>
+public enum PlanStanding
+{
+    /// <summary>Entwurf: no version agreed yet.</summary>
+    Draft = 1,
+
+    /// <summary>Vereinbart: an agreed version is in force.</summary>
+    Agreed = 2,
+
+    /// <summary>In Fortschreibung: an agreed version is being reviewed (the newest version is a draft).</summary>
+    InReview = 3,
+
+    /// <summary>Abgeschlossen.</summary>
+    Closed = 4,
+}
+
+/// <summary>How far a goal has come, derived from its steps (a goal has no status of its own).</summary>
+public enum GoalProgress
+{
+    /// <summary>offen: no step yet, or none begun.</summary>
+    Open = 1,
+
+    /// <summary>in Arbeit: a step is in progress or achieved, but not every step is done.</summary>
+    InProgress = 2,
+
+    /// <summary>erreicht: every step achieved or dropped, at least one achieved.</summary>
+    Achieved = 3,
+
+    /// <summary>entfallen: every step dropped.</summary>
+    Dropped = 4,
+}
+
+/// <summary>
+/// Computes the steering report (Lenkungsrunde) for a period and the previous period: every figure
+/// is counted by the database (GROUP BY with COUNT and COUNT DISTINCT; no client row is loaded),
+/// then the small-cell rule is applied per table and period. Runs on PostgreSQL and SQLite.
+/// </summary>
+/// <remarks>
+/// <para><b>Who is counted.</b> "Klient:innen im Zeitraum" are the clients with a case episode that
+/// overlaps the period. Ages are taken on the period's last day. Plans, goals, appointments and
+/// referrals are read as they stood at the end of the period where the data allows it (plan
+/// versions by their creation, agreement and closing dates; referral status by the dates of its
+/// steps); step statuses have no dates, so goals show their steps' current status.</para>
+/// <para><b>People or events.</b> Tables of clients and plans count people, one row per person. Cases
+/// (episodes), goals, appointments and referrals are counted as events, and a figure is small when
+/// fewer than 5 different people stand behind it (<see cref="PeopleCounts"/>); an anonymous contact
+/// counts as a person of its own. The column header says which ("Personen", "Termine", …).</para>
+/// <para><b>No figure twice.</b> Every table has its own population, so no two tables publish the same
+/// margin (a shared margin published by one table and hidden by another would undo the hiding). The
+/// integration outcomes and the outreach contacts are therefore shown as rows of the closures and
+/// appointments tables (<see cref="ReportExcerpt"/>), not as tables of their own, and a sum of rows is
+/// shown only when all its parts are published.</para>
+/// <para><b>Scope.</b> The figures are the cooperation's, for both organisations jointly, whoever asks
+/// (Lenkungsrunde or a team lead): a second, per-organisation version of the same tables would let a
+/// reader subtract one from the other and recover hidden cells.</para>
+/// </remarks>
+public sealed class SteeringReportQuery(IDbContextFactory<CaseManagementDbContext> contextFactory, AuditTrail audit, TimeProvider clock)
+{
+    public async Task<SteeringReport> RunAsync(ReportPeriod period, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        var previous = period.Previous;
+        var current = await CountAsync(period, cancellationToken);
+        var before = await CountAsync(previous, cancellationToken);
+        return Assemble(period, previous, current, before, clock.GetUtcNow());
+    }
+
+    /// <summary>Audits a download: who exported which period in which format; no client is named.</summary>
+    public Task RecordExportAsync(StaffMember actor, ReportPeriod period, string format, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        return audit.RecordAsync(actor, AuditAction.Exported, clientId: null, caseNumber: null, category: null, ["Kennzahlen", period.Label, format], cancellationToken);
+    }
+
+    // ----- counting --------------------------------------------------------------------------------
+
+    /// <summary>A GROUP BY result: a row and column key, how many, and how many different people.</summary>
+    internal sealed record CountRow(int Row, int Column, int Count, int People);
+
+    internal sealed record PeriodCounts(
+        List<CountRow> Clients,
+        List<CountRow> NewCases,
+        List<CountRow> ClosedCases,
+        List<CountRow> Plans,
+        List<CountRow> Goals,
+        List<CountRow> Appointments,
+        List<CountRow> Referrals,
+        List<CountRow> RevolvingDoors,
+        List<CountRow> WaitingDays,
+        List<CountRow> WaitingPeople);
+
+    private async Task<PeriodCounts> CountAsync(ReportPeriod period, CancellationToken cancellationToken)
+    {
+        var first = period.From;
+        var last = period.To;
+        var fromInstant = GermanCalendar.At(first, TimeOnly.MinValue);
+        var endInstant = GermanCalendar.At(last.AddDays(1), TimeOnly.MinValue);
+        var adolescentAfter = AgeGroups.BirthDateRange(AgeGroup.Adolescent, last).EarliestBirthDate.AddDays(-1);
+        var youngAdultAfter = AgeGroups.BirthDateRange(AgeGroup.YoungAdult, last).EarliestBirthDate.AddDays(-1);
+
+        // Each table is one query on a context of its own, so they can run side by side.
+        async Task<List<CountRow>> Run(Func<CaseManagementDbContext, IQueryable<CountRow>> query)
+        {
+            await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+            return await query(db).AsNoTracking().ToListAsync(cancellationToken);
+        }
+
+        IQueryable<Guid> InCare(CaseManagementDbContext db) =>
+            db.Episodes.Where(e => e.StartedOn <= last && (e.EndedOn == null || e.EndedOn >= first)).Select(e => e.ClientId);
+
+        IQueryable<HelpPlan> PlansAsOfEnd(CaseManagementDbContext db)
+        {
+            var inCare = InCare(db);
+            return db.HelpPlans.Where(p => p.CreatedAt < endInstant
+                && inCare.Contains(p.ClientId)
+                && !db.HelpPlans.Any(later => later.ClientId == p.ClientId && later.CreatedAt < endInstant && later.Version > p.Version));
+        }
+
+        IQueryable<Referral> ReferralsOfPeriod(CaseManagementDbContext db) =>
+            db.Referrals.Where(r => r.Progress.ProposedOn >= first && r.Progress.ProposedOn <= last);
+
+        var clients = Run(db =>
+        {
+            var inCare = InCare(db);
+            return db.Clients
+            .Where(c => inCare.Contains(c.Id))
+            .GroupBy(c => new
+            {
+                Age = c.BirthDate > adolescentAfter ? (int)AgeGroup.Adolescent : c.BirthDate > youngAdultAfter ? (int)AgeGroup.YoungAdult : (int)AgeGroup.Adult,
+                Gender = (int)c.Gender,
+            })
+            .Select(g => new CountRow(g.Key.Age, g.Key.Gender, g.Count(), g.Count()));
+        });
+
+        var newCases = Run(db =>
+            from e in db.Episodes
+            where e.StartedOn >= first && e.StartedOn <= last
+            join c in db.Clients on e.ClientId equals c.Id
+            let readmission = db.Episodes.Any(earlier => earlier.ClientId == e.ClientId && earlier.StartedOn < e.StartedOn) ? 1 : 0
+            let age = c.BirthDate > adolescentAfter ? (int)AgeGroup.Adolescent : c.BirthDate > youngAdultAfter ? (int)AgeGroup.YoungAdult : (int)AgeGroup.Adult
+            group e.ClientId by new { Readmission = readmission, Age = age } into g
+            select new CountRow(g.Key.Readmission, g.Key.Age, g.Count(), g.Distinct().Count()));
+
+        var closedCases = Run(db => db.Episodes
+            .Where(e => e.EndedOn >= first && e.EndedOn <= last && e.ClosureReason != null)
+            .GroupBy(e => (int)e.ClosureReason!.Value)
+            .Select(g => new CountRow(g.Key, 0, g.Count(), g.Select(e => e.ClientId).Distinct().Count())));
+
+        var plans = Run(db => PlansAsOfEnd(db)
+            .Select(p => p.ClosedOn != null && p.ClosedOn <= last ? (int)PlanStanding.Closed
+                : p.AgreedOn != null && p.AgreedOn <= last ? (int)PlanStanding.Agreed
+                : p.Version > 1 ? (int)PlanStanding.InReview
+                : (int)PlanStanding.Draft)
+            .GroupBy(standing => standing)
+            .Select(g => new CountRow(g.Key, 0, g.Count(), g.Count())));
+
+        // Per goal its steps' statuses (one LEFT JOIN, grouped by goal), then per area and progress.
+        var goals = Run(db =>
+        {
+            var plansAsOfEnd = PlansAsOfEnd(db);
+            var perGoal =
+                from goal in db.PlanGoals
+                join plan in plansAsOfEnd on goal.PlanId equals plan.Id
+                from step in db.PlanSteps.Where(s => s.GoalId == goal.Id).DefaultIfEmpty()
+                group step by new { goal.Id, goal.Area, plan.ClientId } into g
+                select new
+                {
+                    g.Key.Area,
+                    g.Key.ClientId,
+                    Total = g.Count(s => s != null),
+                    Achieved = g.Count(s => s != null && s.Status == StepStatus.Achieved),
+                    Dropped = g.Count(s => s != null && s.Status == StepStatus.Dropped),
+                    Begun = g.Count(s => s != null && (s.Status == StepStatus.InProgress || s.Status == StepStatus.Achieved)),
+                };
+            return perGoal
+                .Select(x => new
+                {
+                    x.Area,
+                    x.ClientId,
+                    Progress = x.Total == 0 ? (int)GoalProgress.Open
+                        : x.Dropped == x.Total ? (int)GoalProgress.Dropped
+                        : x.Achieved + x.Dropped == x.Total ? (int)GoalProgress.Achieved
+                        : x.Begun > 0 ? (int)GoalProgress.InProgress
+                        : (int)GoalProgress.Open,
+                })
+                .GroupBy(x => new { Area = (int)x.Area, x.Progress })
+                .Select(g => new CountRow(g.Key.Area, g.Key.Progress, g.Count(), g.Select(x => x.ClientId).Distinct().Count()));
+        });
+
+        var appointments = Run(db => db.Appointments
+            .Where(a => a.Start >= fromInstant && a.Start < endInstant)
+            .GroupBy(a => new { Type = (int)a.Type, Anonymous = a.ClientId == null, Outcome = (int)a.Outcome })
+            .Select(g => new { g.Key.Type, g.Key.Anonymous, g.Key.Outcome, Count = g.Count(), Clients = g.Select(a => a.ClientId).Distinct().Count() })
+            .Select(g => new CountRow(AppointmentRow(g.Type, g.Anonymous), g.Outcome, g.Count, g.Anonymous ? g.Count : g.Clients)));
+
+        var referrals = Run(db => ReferralsOfPeriod(db)
+            .Select(r => new
+            {
+                r.ClientId,
+                PartnerType = (int)r.PartnerType,
+                Status = r.Progress.CompletedOn != null && r.Progress.CompletedOn <= last ? (int)ReferralStatus.Completed
+                    : r.Progress.DroppedOutOn != null && r.Progress.DroppedOutOn <= last ? (int)ReferralStatus.DroppedOut
+                    : r.Progress.DeclinedOn != null && r.Progress.DeclinedOn <= last ? (int)ReferralStatus.Declined
+                    : r.Progress.AdmittedOn != null && r.Progress.AdmittedOn <= last ? (int)ReferralStatus.Admitted
+                    : r.Progress.AppointmentAgreedOn != null && r.Progress.AppointmentAgreedOn <= last ? (int)ReferralStatus.AppointmentAgreed
+                    : r.Progress.RequestedOn != null && r.Progress.RequestedOn <= last ? (int)ReferralStatus.Requested
+                    : (int)ReferralStatus.Proposed,
+            })
+            .GroupBy(x => new { x.PartnerType, x.Status })
+            .Select(g => new CountRow(g.Key.PartnerType, g.Key.Status, g.Count(), g.Select(x => x.ClientId).Distinct().Count())));
+
+        // Revolving door (RevolvingDoor): an earlier referral of the same client to the same kind of
+        // service (never "other"), started before this one and at most 12 months before, that had
+        // reached the partner by the end of the period.
+        var revolvingDoors = Run(db => ReferralsOfPeriod(db)
+            .Where(r => r.PartnerType != PartnerType.Other
+                && db.Referrals.Any(earlier => earlier.ClientId == r.ClientId
+                    && earlier.PartnerType == r.PartnerType
+                    && earlier.Progress.RequestedOn != null && earlier.Progress.RequestedOn <= last
+                    && earlier.Progress.ProposedOn < r.Progress.ProposedOn
+                    && earlier.Progress.ProposedOn >= r.Progress.ProposedOn.AddMonths(-RevolvingDoor.WindowMonths)))
+            .GroupBy(r => (int)r.PartnerType)
+            .Select(g => new CountRow(g.Key, 0, g.Count(), g.Select(r => r.ClientId).Distinct().Count())));
+
+        // Waiting days at the hand-over as ReferralProgress.WaitingDays(to) defines them: request to
+        // admission, or to the period's end while still waiting; failed hand-overs have none.
+        var endDay = last.DayNumber;
+        IQueryable<WaitingReferral> Waiting(CaseManagementDbContext db) => ReferralsOfPeriod(db)
+            .Where(r => r.Progress.RequestedOn != null && r.Progress.RequestedOn <= last)
+            .Where(r => (r.Progress.AdmittedOn != null && r.Progress.AdmittedOn <= last)
+                || !((r.Progress.DeclinedOn != null && r.Progress.DeclinedOn <= last) || (r.Progress.DroppedOutOn != null && r.Progress.DroppedOutOn <= last)))
+            .Select(r => new WaitingReferral
+            {
+                ClientId = r.ClientId,
+                PartnerType = (int)r.PartnerType,
+                Days = (r.Progress.AdmittedOn != null && r.Progress.AdmittedOn <= last ? r.Progress.AdmittedOn.Value.DayNumber : endDay) - r.Progress.RequestedOn!.Value.DayNumber,
+            });
+
+        var waitingDays = Run(db => Waiting(db)
+            .GroupBy(w => new { w.PartnerType, w.Days })
+            .Select(g => new CountRow(g.Key.PartnerType, g.Key.Days, g.Count(), g.Count())));
+
+        var waitingPeople = Run(db => Waiting(db)
+            .GroupBy(w => w.PartnerType)
+            .Select(g => new CountRow(g.Key, 0, g.Count(), g.Select(w => w.ClientId).Distinct().Count())));
+
+        return new PeriodCounts(
+            await clients, await newCases, await closedCases, await plans, await goals,
+            await appointments, await referrals, await revolvingDoors, await waitingDays, await waitingPeople);
+    }
+
+    /// <summary>A projection EF can see through (init properties, not a positional record).</summary>
+    private sealed class WaitingReferral
+    {
+        public Guid ClientId { get; init; }
+
+        public int PartnerType { get; init; }
+
+        public int Days { get; init; }
+    }
+
+    /// <summary>Rows of the appointments table: the six types with a client, then the anonymous contacts of the two types that allow them.</summary>
+    private static int AppointmentRow(int type, bool anonymous) => anonymous ? 100 + type : type;
+
+    // ----- assembling ------------------------------------------------------------------------------
+
+    internal static SteeringReport Assemble(ReportPeriod period, ReportPeriod previous, PeriodCounts current, PeriodCounts before, DateTimeOffset generatedAt)
+    {
+        var sections = new List<ReportSection>();
+        ReportSection Add(string key, string title, ReportUnit unit, string explanation, TableShape shape, Func<PeriodCounts, List<CountRow>> rows)
+        {
+            var section = new ReportSection(key, title, unit, explanation, shape.Build(title, unit, rows(current)), shape.Build(title, unit, rows(before)));
+            sections.Add(section);
+            return section;
+        }
+
+        Add(
+            "klienten",
+            "Klient:innen nach Altersgruppe und Geschlecht",
+            ReportUnit.People,
+            "Personen mit einer Fallepisode, die in den Zeitraum fällt; Alter am letzten Tag des Zeitraums.",
+            new TableShape(
+                "Altersgruppe",
+                [.. Enum.GetValues<AgeGroup>().Select(a => ((int)a, GermanLabels.Of(a)))],
+                [.. new[] { Gender.Female, Gender.Male, Gender.Diverse, Gender.NotStated }.Select(g => ((int)g, GermanLabels.Of(g)))]),
+            c => c.Clients);
+
+        Add(
+            "neue-faelle",
+            "Neue Fälle nach Art der Aufnahme",
+            ReportUnit.Cases,
+            "Fallepisoden, die im Zeitraum begonnen haben; Wiederaufnahme heißt, dieselbe Person hatte schon eine frühere Episode.",
+            new TableShape(
+                "Aufnahme",
+                [(0, "Erstaufnahme"), (1, "Wiederaufnahme")],
+                [.. Enum.GetValues<AgeGroup>().Select(a => ((int)a, GermanLabels.Of(a)))]),
+            c => c.NewCases);
+
+        var closures = Add(
+            "abschluesse",
+            "Abgeschlossene Fälle nach Abschlussgrund",
+            ReportUnit.Cases,
+            "Fallepisoden, die im Zeitraum beendet wurden, nach dem Grund des Abschlusses.",
+            new TableShape("Abschlussgrund", [.. Enum.GetValues<ClosureReason>().Select(r => ((int)r, GermanLabels.Of(r)))], [(0, "Fälle")]),
+            c => c.ClosedCases);
+
+        Add(
+            "hilfeplaene",
+            "Hilfepläne nach Stand",
+            ReportUnit.People,
+            "Klient:innen im Zeitraum mit einem Hilfeplan, nach dem Stand ihres Plans am Ende des Zeitraums.",
+            new TableShape(
+                "Stand des Hilfeplans",
+                [(1, "Entwurf"), (2, "Vereinbart"), (3, "In Fortschreibung"), (4, "Abgeschlossen")],
+                [(0, "Personen")]),
+            c => c.Plans);
+
+        Add(
+            "ziele",
+            "Ziele nach Handlungsfeld und Stand",
+            ReportUnit.Goals,
+            "Ziele der am Ende des Zeitraums maßgeblichen Hilfepläne; der Stand ergibt sich aus den Schritten (aktueller Stand).",
+            new TableShape(
+                "Handlungsfeld",
+                [.. Enum.GetValues<PlanArea>().Select(a => ((int)a, GermanLabels.Of(a)))],
+                [(1, "offen"), (2, "in Arbeit"), (3, "erreicht"), (4, "entfallen")]),
+            c => c.Goals);
+
+        var appointments = Add(
+            "termine",
+            "Termine und Kontakte nach Art und Ergebnis",
+            ReportUnit.Appointments,
+            "Termine mit Beginn im Zeitraum, einschließlich anonymer aufsuchender Kontakte und Kriseninterventionen ohne Klientenakte.",
+            new TableShape(
+                "Art",
+                [
+                    .. Enum.GetValues<AppointmentType>().Select(t => (AppointmentRow((int)t, anonymous: false), t.German())),
+                    .. Enum.GetValues<AppointmentType>().Where(AppointmentRules.MayBeAnonymous).Select(t => (AppointmentRow((int)t, anonymous: true), $"{t.German()} (anonym)")),
+                ],
+                [.. Enum.GetValues<AppointmentOutcome>().Select(o => ((int)o, o.German()))]),
+            c => c.Appointments);
+
+        Add(
+            "vermittlungen",
+            "Vermittlungen nach Art der Stelle und Stand",
+            ReportUnit.Referrals,
+            "Vermittlungen, die im Zeitraum vorgeschlagen wurden, nach ihrem Stand am Ende des Zeitraums.",
+            new TableShape(
+                "Art der Stelle",
+                [.. Enum.GetValues<PartnerType>().Select(t => ((int)t, t.German()))],
+                [.. Enum.GetValues<ReferralStatus>().Select(s => ((int)s, s.German()))]),
+            c => c.Referrals);
+
+        Add(
+            "drehtuer",
+            "Erneute Vermittlungen (Drehtüreffekt)",
+            ReportUnit.Referrals,
+            "Vermittlungen des Zeitraums an eine Stelle derselben Art, an die dieselbe Person in den 12 Monaten davor schon vermittelt worden war (die Stelle war angefragt). „Sonstige Stelle“ wird nicht verglichen.",
+            new TableShape(
+                "Art der Stelle",
+                [.. Enum.GetValues<PartnerType>().Where(t => t != PartnerType.Other).Select(t => ((int)t, t.German()))],
+                [(0, "erneute Vermittlungen")]),
+            c => c.RevolvingDoors);
+
+        var integrationRows = new[] { ClosureReason.WorkTakenUp, ClosureReason.Apprenticeship, ClosureReason.Qualification, ClosureReason.RehabStarted }
+            .Select(r => Array.IndexOf(Enum.GetValues<ClosureReason>(), r))
+            .ToList();
+        var outreachRows = appointments.Current.RowLabels
+            .Select((label, index) => (label, index))
+            .Where(x => x.label.StartsWith(AppointmentType.Outreach.German(), StringComparison.Ordinal)
+                || x.label.StartsWith(AppointmentType.CrisisIntervention.German(), StringComparison.Ordinal))
+            .Select(x => x.index)
+            .ToList();
+        ReportExcerpt[] excerpts =
+        [
+            new(
+                "integration",
+                "Integrationsergebnisse",
+                "Fälle, die mit Arbeitsaufnahme, Ausbildung, Qualifizierungsmaßnahme oder angetretener Reha abgeschlossen wurden (Zeilen der Tabelle „Abgeschlossene Fälle“).",
+                closures,
+                integrationRows),
+            new(
+                "aufsuchend",
+                "Aufsuchende Kontakte und Kriseninterventionen",
+                "Kontakte außerhalb der Dienststellen, mit Klientenakte und anonym (Zeilen der Tabelle „Termine und Kontakte“); jeder anonyme Kontakt zählt als eigene Person.",
+                appointments,
+                outreachRows),
+        ];
+
+        var waiting = Enum.GetValues<PartnerType>()
+            .Select(t => new WaitingTimeRow(t.German(), Median(current, (int)t), Median(before, (int)t)))
+            .ToList();
+
+        return new SteeringReport(period, previous, generatedAt, sections, excerpts, waiting);
+    }
+
+    /// <summary>The median waiting days of one partner type (the mean of the two middle values for an even count), or null below the threshold of people.</summary>
+    internal static double? Median(PeriodCounts counts, int partnerType)
+    {
+        var people = counts.WaitingPeople.Where(r => r.Row == partnerType).Sum(r => r.People);
+        if (people < SteeringReport.Threshold)
+        {
+            return null;
+        }
+
+        var histogram = counts.WaitingDays.Where(r => r.Row == partnerType).OrderBy(r => r.Column).ToList();
+        var total = histogram.Sum(r => r.Count);
+        int ValueAt(int position)
+        {
+            var seen = 0;
+            foreach (var row in histogram)
+            {
+                seen += row.Count;
+                if (seen >= position)
+                {
+                    return row.Column;
+                }
+            }
+
+            throw new InvalidOperationException("Position beyond the histogram.");
+        }
+
+        return (ValueAt((total + 1) / 2) + ValueAt((total / 2) + 1)) / 2.0;
+    }
+
+    /// <summary>The rows and columns a table always shows (in this order, zeros included) and how its keys map onto them.</summary>
+    internal sealed record TableShape(string RowHeader, IReadOnlyList<(int Key, string Label)> Rows, IReadOnlyList<(int Key, string Label)> Columns)
+    {
+        public SuppressedTable Build(string title, ReportUnit unit, IReadOnlyList<CountRow> counts)
+        {
+            var rowIndex = Rows.Select((r, i) => (r.Key, i)).ToDictionary(x => x.Key, x => x.i);
+            var columnIndex = Columns.Select((c, i) => (c.Key, i)).ToDictionary(x => x.Key, x => x.i);
+            var events = new int[Rows.Count, Columns.Count];
+            var people = new int[Rows.Count, Columns.Count];
+            foreach (var count in counts)
+            {
+                // A key outside the shape (an enum value added later) must not vanish silently.
+                if (!rowIndex.TryGetValue(count.Row, out var r) || !columnIndex.TryGetValue(count.Column, out var c))
+                {
+                    throw new InvalidOperationException($"'{title}': no row/column for key ({count.Row}, {count.Column}).");
+                }
+
+                events[r, c] += count.Count;
+                people[r, c] += count.People;
+            }
+
+            var table = new FigureTable(title, RowHeader, Rows.Select(r => r.Label), Columns.Select(c => c.Label), events);
+            return unit == ReportUnit.People
+                ? SmallCellSuppression.Apply(table, SteeringReport.Threshold)
+                : SmallCellSuppression.Apply(table, new PeopleCounts(people), SteeringReport.Threshold);
+        }
+    }
+}
