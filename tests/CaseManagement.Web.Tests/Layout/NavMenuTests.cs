@@ -9,8 +9,8 @@ public class NavMenuTests : StaffComponentTest
     /// <summary>What each role must find in the main navigation, written out by hand on purpose.</summary>
     public static TheoryData<string, string[]> ExpectedEntries => new()
     {
-        { StaffRole.CaseManager, ["Start", "Klient:innen", "Netzwerkpartner"] },
-        { StaffRole.DrugHelpWorker, ["Start", "Klient:innen", "Netzwerkpartner"] },
+        { StaffRole.CaseManager, ["Start", "Klient:innen", "Termine", "Kontakt erfassen", "Netzwerkpartner"] },
+        { StaffRole.DrugHelpWorker, ["Start", "Klient:innen", "Termine", "Kontakt erfassen", "Netzwerkpartner"] },
         { StaffRole.TeamLeadJobcenter, ["Start", "Team", "Kennzahlen"] },
         { StaffRole.TeamLeadDrugHelp, ["Start", "Team", "Kennzahlen"] },
         { StaffRole.SteeringCommittee, ["Start", "Kennzahlen"] },
