@@ -42,6 +42,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<AppointmentCommands>();
         services.AddSingleton<AppointmentCalendarFile>();
         services.AddSingleton<SteeringReportQuery>();
+        services.AddSingleton<ISteeringReportSource>(sp => sp.GetRequiredService<SteeringReportQuery>());
         services.AddValidatorsFromAssemblyOf<ClientInputValidator>();
         return services;
     }

@@ -45,6 +45,12 @@ public enum GoalProgress
     Dropped = 4,
 }
 
+/// <summary>Where the page gets its report from (the query; a stand-in in component tests).</summary>
+public interface ISteeringReportSource
+{
+    Task<SteeringReport> RunAsync(ReportPeriod period, CancellationToken cancellationToken = default);
+}
+
 /// <summary>
 /// Computes the steering report (Lenkungsrunde) for a period and the previous period: every figure
 /// is counted by the database (GROUP BY with COUNT and COUNT DISTINCT; no client row is loaded),
@@ -69,7 +75,7 @@ public enum GoalProgress
 /// (Lenkungsrunde or a team lead): a second, per-organisation version of the same tables would let a
 /// reader subtract one from the other and recover hidden cells.</para>
 /// </remarks>
-public sealed class SteeringReportQuery(IDbContextFactory<CaseManagementDbContext> contextFactory, AuditTrail audit, TimeProvider clock)
+public sealed class SteeringReportQuery(IDbContextFactory<CaseManagementDbContext> contextFactory, AuditTrail audit, TimeProvider clock) : ISteeringReportSource
 {
     public async Task<SteeringReport> RunAsync(ReportPeriod period, CancellationToken cancellationToken = default)
     {
