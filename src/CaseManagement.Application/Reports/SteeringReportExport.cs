@@ -117,8 +117,8 @@ public static class SteeringReportExport
         ArgumentNullException.ThrowIfNull(report);
         var tables = report.Sections.SelectMany(section => new[]
         {
-            new ReportCsvTable($"{section.Title} – {report.Period.Label} ({report.Period.DatesText}); Anzahl: {section.UnitLabel}", section.Current),
-            new ReportCsvTable($"{section.Title} – Vorzeitraum {report.PreviousPeriod.Label} ({report.PreviousPeriod.DatesText}); Anzahl: {section.UnitLabel}", section.Previous),
+            new ReportCsvTable($"{section.Title} – {report.Period.LabelWithDates}; Anzahl: {section.UnitLabel}", section.Current),
+            new ReportCsvTable($"{section.Title} – Vorzeitraum {report.PreviousPeriod.LabelWithDates}; Anzahl: {section.UnitLabel}", section.Previous),
         });
         var waiting = WaitingTable(report);
         var textTables = new[]
@@ -165,7 +165,7 @@ public static class SteeringReportExport
         return new SteeringReportDocument(
             report.Title,
             $"Zeitraum: {report.Period.DatesText}",
-            $"Vergleich: {report.PreviousPeriod.Label} ({report.PreviousPeriod.DatesText})",
+            $"Vergleich: {report.PreviousPeriod.LabelWithDates}",
             $"Erstellt am {GermanCalendar.ToLocal(report.GeneratedAt):dd.MM.yyyy HH:mm}",
             $"Kennzahlen {report.Period.Label} – ohne personenbezogene Daten",
             [
