@@ -52,6 +52,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<TeamWorkloadQuery>();
         services.AddSingleton<CaseReassignment>();
         services.AddSingleton<SteeringReportQuery>();
+        services.AddSingleton<ISteeringReportSource>(sp => sp.GetRequiredService<SteeringReportQuery>());
         services.AddValidatorsFromAssemblyOf<ClientInputValidator>();
         return services;
     }

@@ -21,6 +21,12 @@ public sealed record ReportCsvHeader(string Title, DateOnly From, DateOnly To, D
         GermanCalendar.ToLocal(GeneratedAt).ToString("dd.MM.yyyy HH:mm", CultureInfo.InvariantCulture);
 }
 
+/// <summary>A table whose title in the file differs from its own, e.g. with the period: "Termine … – 2025".</summary>
+public sealed record ReportCsvTable(string Title, SuppressedTable Table);
+
+/// <summary>A table of ready-made texts (no suppression of its own), e.g. median waiting days that are shown only from 5 people on.</summary>
+public sealed record ReportCsvTextTable(string Title, IReadOnlyList<string> Header, IReadOnlyList<IReadOnlyList<string>> Rows);
+
 /// <summary>
 /// Writes steering-report tables as CSV for Excel in a German locale: UTF-8 with byte-order mark,
 /// ";" between fields, numbers as de-DE writes them, CRLF line ends, quotes where RFC 4180 needs
@@ -55,8 +61,25 @@ public static class ReportCsv
         return buffer.ToArray();
     }
 
+    /// <summary>The file of tables with titles of their own, then text tables, then <paramref name="notes"/> after the note on "&lt; 5".</summary>
+    public static byte[] ToBytes(
+        IEnumerable<ReportCsvTable> tables, ReportCsvHeader? header, IEnumerable<ReportCsvTextTable>? textTables = null, IEnumerable<string>? notes = null)
+    {
+        using var buffer = new MemoryStream();
+        Write(buffer, tables, header, textTables, notes);
+        return buffer.ToArray();
+    }
+
     /// <summary>Writes the whole file, byte-order mark first, to <paramref name="destination"/> and leaves it open.</summary>
     public static void Write(Stream destination, IEnumerable<SuppressedTable> tables, ReportCsvHeader? header = null)
+    {
+        ArgumentNullException.ThrowIfNull(tables);
+        Write(destination, tables.Select(t => new ReportCsvTable(t.Title, t)), header);
+    }
+
+    /// <summary>Writes the whole file, byte-order mark first, to <paramref name="destination"/> and leaves it open.</summary>
+    public static void Write(
+        Stream destination, IEnumerable<ReportCsvTable> tables, ReportCsvHeader? header, IEnumerable<ReportCsvTextTable>? textTables = null, IEnumerable<string>? notes = null)
     {
         ArgumentNullException.ThrowIfNull(destination);
         ArgumentNullException.ThrowIfNull(tables);
@@ -95,11 +118,25 @@ public static class ReportCsv
 
         foreach (var table in tableList)
         {
-            Part(csv => WriteTable(csv, table));
+            Part(csv => WriteTable(csv, table.Title, table.Table));
         }
 
-        var thresholds = tableList.Where(t => t.SuppressedPositions.Count > 0).Select(t => t.Threshold).Distinct().Order().ToList();
-        if (thresholds.Count > 0)
+        foreach (var table in textTables ?? [])
+        {
+            Part(csv =>
+            {
+                csv.WriteRecord(table.Title);
+                csv.WriteRecord([.. table.Header]);
+                foreach (var row in table.Rows)
+                {
+                    csv.WriteRecord([.. row]);
+                }
+            });
+        }
+
+        var thresholds = tableList.Where(t => t.Table.SuppressedPositions.Count > 0).Select(t => t.Table.Threshold).Distinct().Order().ToList();
+        var noteList = notes?.ToList() ?? [];
+        if (thresholds.Count > 0 || noteList.Count > 0)
         {
             Part(csv =>
             {
@@ -107,13 +144,18 @@ public static class ReportCsv
                 {
                     csv.WriteRecord(GermanLabels.SuppressedFigureNote(threshold));
                 }
+
+                foreach (var note in noteList)
+                {
+                    csv.WriteRecord(note);
+                }
             });
         }
     }
 
-    private static void WriteTable(CsvWriter csv, SuppressedTable table)
+    private static void WriteTable(CsvWriter csv, string title, SuppressedTable table)
     {
-        csv.WriteRecord(table.Title);
+        csv.WriteRecord(title);
         csv.WriteRecord([table.RowHeader, .. table.ColumnLabels, GermanLabels.Total]);
         for (var row = 0; row < table.RowCount; row++)
         {

@@ -73,6 +73,9 @@ public sealed record ReportPeriod
         _ => DatesText,
     };
 
+    /// <summary>"2026 (01.01.2026–31.12.2026)"; a free period is named by its dates alone.</summary>
+    public string LabelWithDates => Kind == ReportPeriodKind.Custom ? DatesText : $"{Label} ({DatesText})";
+
     /// <summary>"01.01.2026–31.12.2026".</summary>
     public string DatesText => $"{GermanCalendar.Format(From)}–{GermanCalendar.Format(To)}";
 

@@ -49,10 +49,17 @@ public sealed record ReportExcerpt(string Key, string Title, string Explanation,
     public static int? Sum(SuppressedTable table, IEnumerable<int> rows)
     {
         ArgumentNullException.ThrowIfNull(table);
+        return Sum(rows.Select(table.RowTotal));
+    }
+
+    /// <summary>The sum when every figure is published, else null.</summary>
+    public static int? Sum(IEnumerable<Figure> figures)
+    {
+        ArgumentNullException.ThrowIfNull(figures);
         var sum = 0;
-        foreach (var row in rows)
+        foreach (var figure in figures)
         {
-            if (table.RowTotal(row).Value is not int value)
+            if (figure.Value is not int value)
             {
                 return null;
             }

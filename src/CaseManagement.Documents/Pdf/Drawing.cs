@@ -69,3 +69,15 @@ internal sealed class TextMeasurer(XGraphics measureContext)
         return string.Concat(text.AsSpan(0, length).TrimEnd(), "…");
     }
 }
+
+/// <summary>A single line of text turned to read upwards (a narrow table column's header); its start is at (<see cref="X"/>, <see cref="Bottom"/>), it rises from there.</summary>
+internal sealed record UpwardTextOp(string Text, XFont Font, XBrush Brush, double X, double Bottom) : DrawOp
+{
+    public override void Draw(XGraphics gfx)
+    {
+        var state = gfx.Save();
+        gfx.RotateAtTransform(-90, new XPoint(X, Bottom));
+        gfx.DrawString(Text, Font, Brush, X, Bottom, XStringFormats.TopLeft);
+        gfx.Restore(state);
+    }
+}

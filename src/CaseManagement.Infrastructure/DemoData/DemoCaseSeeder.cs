@@ -42,6 +42,7 @@ public sealed class DemoCaseSeeder(
         var staff = caseManagers.Concat(drugHelpWorkers).ToDictionary(w => w.Id);
         var plans = new DemoPlanGenerator(staff, now).Generate(clients);
         var appointments = new DemoAppointmentGenerator(staff, now).Generate(clients);
+        appointments.AddRange(new DemoAppointmentHistoryGenerator(staff, now).Generate(clients));
 
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))

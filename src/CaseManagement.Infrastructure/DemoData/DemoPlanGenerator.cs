@@ -87,7 +87,8 @@ internal sealed class DemoPlanGenerator(IReadOnlyDictionary<string, DemoCasework
     {
         var caseManager = staff[client.ResponsibleCaseManagerId!];
         var drugHelpWorker = staff[client.ResponsibleDrugHelpWorkerId!];
-        var started = Later(GermanCalendar.DateOf(client.CreatedAt).AddDays(7), _today.AddDays(-300));
+        // Up to 18 months back, so that the steering report's last complete year has plans to count.
+        var started = Later(GermanCalendar.DateOf(client.CreatedAt).AddDays(7), _today.AddDays(-540));
         var kind = _random.Double();
         if (kind < 0.25 || started > _today.AddDays(-20))
         {

@@ -6,6 +6,7 @@ using CaseManagement.Web.BlazorScript;
 using CaseManagement.Web.Components;
 using CaseManagement.Web.HelpPlans;
 using CaseManagement.Web.Logging;
+using CaseManagement.Web.Reports;
 using Microsoft.AspNetCore.HttpOverrides;
 
 namespace CaseManagement.Web.Extensions;
@@ -45,6 +46,7 @@ public static class PipelineExtensions
         app.MapAccountEndpoints();
         app.MapHelpPlanPdf();
         app.MapAppointmentCalendarFile();
+        app.MapSteeringReportExports();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
