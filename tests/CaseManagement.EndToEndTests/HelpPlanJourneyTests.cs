@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 using CaseManagement.Application.Clients;
 using CaseManagement.Application.Consent;
@@ -95,16 +94,16 @@ public sealed partial class HelpPlanJourneyTests(BrowserFixture browser)
         var pdf = Path.Combine(pdfFolder, "help-plan.pdf");
         await download.SaveAsAsync(pdf);
 
-        var text = await RunAsync("pdftotext", "-layout", pdf, "-");
+        var text = await CommandLineTool.RunAsync("pdftotext", "-layout", pdf, "-");
         Assert.Contains("Jürgen Weiß-Özdemir", text, StringComparison.Ordinal);
         Assert.Contains("Lagerlogistik bis Sommer", text, StringComparison.Ordinal);
         Assert.Contains("Wöchentliche Gespräche", text, StringComparison.Ordinal);
-        var pages = int.Parse(PageCount().Match(await RunAsync("pdfinfo", pdf)).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        var pages = int.Parse(PageCount().Match(await CommandLineTool.RunAsync("pdfinfo", pdf)).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
         Assert.Contains($"Seite {pages} von {pages}", text, StringComparison.Ordinal);
 
         // PNGs of the first and last page, kept with the screenshots for people to look at.
-        await RunAsync("pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", pdf, Path.Combine(pdfFolder, "help-plan-first-page"));
-        await RunAsync("pdftoppm", "-png", "-r", "80", "-f", $"{pages}", "-l", $"{pages}", "-singlefile", pdf, Path.Combine(pdfFolder, "help-plan-last-page"));
+        await CommandLineTool.RunAsync("pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", pdf, Path.Combine(pdfFolder, "help-plan-first-page"));
+        await CommandLineTool.RunAsync("pdftoppm", "-png", "-r", "80", "-f", $"{pages}", "-l", $"{pages}", "-singlefile", pdf, Path.Combine(pdfFolder, "help-plan-last-page"));
         Assert.True(new FileInfo(Path.Combine(pdfFolder, "help-plan-last-page.png")).Length > 10_000);
         Assert.Empty(browser.CspViolations);
     }
@@ -176,22 +175,6 @@ public sealed partial class HelpPlanJourneyTests(BrowserFixture browser)
     }
 
     private Task<StaffMember> MemberAsync(string email) => StaffMembers.ByEmailAsync(browser.Services, email);
-
-    private static async Task<string> RunAsync(string tool, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = await process.StandardOutput.ReadToEndAsync();
-        var error = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, $"{tool} failed: {error}");
-        return output;
-    }
 
     [GeneratedRegex(@"^Hilfeplan_LU-\d{4}-\d{5}_Fassung_1\.pdf$")]
     private static partial Regex PdfFileName();

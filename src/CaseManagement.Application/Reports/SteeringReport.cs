@@ -140,7 +140,7 @@ public static class SteeringReportLabels
     /// <summary>"13", "23,5" or "–".</summary>
     public static string Days(double? days) => days is double d ? d.ToString("0.#", German) : NoValue;
 
-    public const string WaitingTitle = "Wartezeit bei der Übergabe (Median in Tagen)";
+    public const string WaitingTitle = "Wartezeit bei der Übergabe";
 
     public const string WaitingExplanation =
         "Tage von der Anfrage bei der Stelle bis zur Aufnahme, für Vermittlungen, die im Zeitraum vorgeschlagen wurden; wer zum Ende des Zeitraums noch wartet, zählt mit den bis dahin vergangenen Tagen. Ein Median wird erst ab 5 Personen ausgewiesen, sonst steht „–“.";

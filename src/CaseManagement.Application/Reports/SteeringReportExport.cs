@@ -124,7 +124,7 @@ public static class SteeringReportExport
         var textTables = new[]
         {
             new ReportCsvTextTable(
-                $"{SteeringReportLabels.WaitingTitle} – {report.Period.Label}",
+                $"{SteeringReportLabels.WaitingTitle} – {report.Period.LabelWithDates}; {waiting.Caption}",
                 waiting.Header,
                 [.. waiting.Rows.Select(r => (IReadOnlyList<string>)[r.Label, .. r.Cells])]),
         };
