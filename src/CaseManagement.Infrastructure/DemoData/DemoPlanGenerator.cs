@@ -80,15 +80,39 @@ internal sealed class DemoPlanGenerator(IReadOnlyDictionary<string, DemoCasework
             }
         }
 
+        plans.AddRange(ClosedWithTheirCases(clients));
         return plans;
+    }
+
+    /// <summary>
+    /// Joint cases closed since the start of the year before last had an agreed plan too, closed on
+    /// the day the case was: the steering report's "Abgeschlossen".
+    /// </summary>
+    private IEnumerable<HelpPlan> ClosedWithTheirCases(IEnumerable<Client> clients)
+    {
+        var since = new DateOnly(_today.Year - 2, 1, 1);
+        foreach (var client in clients.Where(c => c.OpenEpisode is null && c.Episodes.Count > 0 && c.ResponsibleCaseManagerId is not null && c.ResponsibleDrugHelpWorkerId is not null))
+        {
+            var episode = client.Episodes[^1];
+            var started = Later(episode.StartedOn.AddDays(_random.Int(7, 21)), GermanCalendar.DateOf(client.CreatedAt));
+            if (episode.EndedOn is not { } ended || ended < since || ended < started.AddDays(30) || _random.Double() >= 0.66)
+            {
+                continue;
+            }
+
+            var caseManager = staff[client.ResponsibleCaseManagerId!];
+            var plan = Agreed(client, 1, started, caseManager, staff[client.ResponsibleDrugHelpWorkerId!]);
+            plan.Close(ended, _today, Member(caseManager), AtNine(ended));
+            yield return plan;
+        }
     }
 
     private IEnumerable<HelpPlan> PlansFor(Client client)
     {
         var caseManager = staff[client.ResponsibleCaseManagerId!];
         var drugHelpWorker = staff[client.ResponsibleDrugHelpWorkerId!];
-        // Up to 18 months back, so that the steering report's last complete year has plans to count.
-        var started = Later(GermanCalendar.DateOf(client.CreatedAt).AddDays(7), _today.AddDays(-540));
+        // Up to the start of the year before last, so that the steering report's last complete year and its comparison year have plans to count.
+        var started = Later(GermanCalendar.DateOf(client.CreatedAt).AddDays(7), new DateOnly(_today.Year - 2, 1, 10));
         var kind = _random.Double();
         if (kind < 0.25 || started > _today.AddDays(-20))
         {

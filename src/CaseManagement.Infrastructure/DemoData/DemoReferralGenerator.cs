@@ -143,7 +143,52 @@ internal sealed class DemoReferralGenerator(
             }
         }
 
+        referrals.AddRange(History(clients));
         return referrals;
+    }
+
+    /// <summary>
+    /// Finished referrals of the past, from the start of the year before last until about five months
+    /// ago, for running and closed cases alike: the steering report's last complete year and its
+    /// comparison year have referrals to count, waiting times and a few revolving doors. Drawn after
+    /// everything else, so the recent referrals above stay as they are.
+    /// </summary>
+    private IEnumerable<Referral> History(IEnumerable<Client> clients)
+    {
+        var first = new DateOnly(_today.Year - 2, 1, 1);
+        var last = _today.AddDays(-150);
+        foreach (var client in clients.OrderBy(c => c.CaseNumber, StringComparer.Ordinal))
+        {
+            var holders = Enum.GetValues<Organisation>().Where(o => client.ResponsibleIn(o) is not null).ToList();
+            var episode = client.Episodes.LastOrDefault(e => e.StartedOn <= last && (e.EndedOn ?? _today) >= first);
+            if (holders.Count == 0 || episode is null || _random.Double() >= 0.45)
+            {
+                continue;
+            }
+
+            var from = Later(Later(episode.StartedOn, first), GermanCalendar.DateOf(client.CreatedAt));
+            var until = episode.EndedOn is { } ended && ended < last ? ended.AddDays(-30) : last;
+            if (until <= from)
+            {
+                continue;
+            }
+
+            var type = Weighted(AgeGroups.Of(client.BirthDate, _today) == AgeGroup.Adult ? AdultTypes : YoungTypes);
+            var holder = HolderFor(type, holders);
+            var proposedOn = from.AddDays(_random.Int(0, until.DayNumber - from.DayNumber));
+            var outcome = _random.ArrayElement([ReferralStatus.Completed, ReferralStatus.Completed, ReferralStatus.Admitted, ReferralStatus.Declined, ReferralStatus.DroppedOut]);
+            if (Build(client, PartnerOf(type), holder, outcome, proposedOn, null, exactStart: true) is { } referral)
+            {
+                yield return referral;
+                // A revolving door: after a failed attempt, the same kind of service again within the year.
+                var again = proposedOn.AddDays(_random.Int(90, 300));
+                if (outcome == ReferralStatus.DroppedOut && again <= until && _random.Double() < 0.6
+                    && Build(client, PartnerOf(type), holder, _random.Bool() ? ReferralStatus.Admitted : ReferralStatus.DroppedOut, again, null, exactStart: true) is { } second)
+                {
+                    yield return second;
+                }
+            }
+        }
     }
 
     /// <summary>Steps of the plan in force whose partner is in the directory, carried out by a referral whose status follows the step's.</summary>
