@@ -208,6 +208,8 @@ namespace CaseManagement.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("ClientId", "EndedOn");
 
+                    b.HasIndex("ClientId", "StartedOn");
+
                     b.ToTable("Episodes");
                 });
 

@@ -198,6 +198,8 @@ namespace CaseManagement.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ClientId", "EndedOn");
 
+                    b.HasIndex("ClientId", "StartedOn");
+
                     b.ToTable("Episodes");
                 });
 
