@@ -93,6 +93,8 @@ namespace CaseManagement.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("Start");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Start"), new[] { "Type", "Outcome", "ClientId" });
+
                     b.HasIndex("ClientId", "Start");
 
                     b.ToTable("Appointments");
@@ -205,6 +207,8 @@ namespace CaseManagement.Migrations.PostgreSql.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ClientId", "EndedOn");
+
+                    b.HasIndex("ClientId", "StartedOn");
 
                     b.ToTable("Episodes");
                 });

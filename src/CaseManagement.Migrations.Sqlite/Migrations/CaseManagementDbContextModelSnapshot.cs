@@ -84,7 +84,8 @@ namespace CaseManagement.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Start");
+                    b.HasIndex("Start")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Type", "Outcome", "ClientId" });
 
                     b.HasIndex("ClientId", "Start");
 
@@ -196,6 +197,8 @@ namespace CaseManagement.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ClientId", "EndedOn");
+
+                    b.HasIndex("ClientId", "StartedOn");
 
                     b.ToTable("Episodes");
                 });

@@ -48,6 +48,10 @@ internal sealed class CaseEpisodeConfiguration : IEntityTypeConfiguration<CaseEp
         episode.Property(e => e.ConditionsImposed).HasMaxLength(1000);
         episode.Ignore(e => e.IsOpen);
         episode.HasIndex(e => new { e.ClientId, e.EndedOn });
+
+        // The steering report asks for every new episode whether the client had an earlier one
+        // (readmission): answered from this index alone, without reading the episode rows.
+        episode.HasIndex(e => new { e.ClientId, e.StartedOn });
     }
 }
 
