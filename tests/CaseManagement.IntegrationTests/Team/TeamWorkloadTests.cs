@@ -233,20 +233,21 @@ public sealed class TeamWorkloadTests(AppFixture app) : IClassFixture<AppFixture
         var dana = await app.CreateMemberAsync(StaffRole.DrugHelpWorker, Organisation.DrugHelpService, "Dana Dörr");
         var emil = await app.CreateMemberAsync(StaffRole.DrugHelpWorker, Organisation.DrugHelpService, "Emil Eck");
         var today = app.Today();
-        var both = ConsentDirections.JobcenterToDrugHelp | ConsentDirections.DrugHelpToJobcenter;
 
         // Two cases started on the same day, so paging has to break the tie.
         var jointDraft = CaseData.NewClient(Organisation.Jobcenter, anton.Id, dana.Id);
         jointDraft.AddEpisode(today.AddDays(-100));
         var jointOverdue = CaseData.NewClient(Organisation.Jobcenter, anton.Id, dana.Id);
         jointOverdue.AddEpisode(today.AddDays(-100));
+        // A consent only towards the Jobcenter: the Jobcenter's own plan and referrals still do not reach the Drogenhilfe.
+        jointOverdue.AddConsent(anton.Id, ConsentScope.HelpPlan | ConsentScope.Referrals, ConsentDirections.DrugHelpToJobcenter, today.AddDays(-40));
         // Held by the Drogenhilfe without any consent: the Jobcenter sees neither name nor plan nor referrals.
         var noConsent = CaseData.NewClient(Organisation.DrugHelpService, anton.Id, dana.Id);
         noConsent.AddEpisode(today.AddDays(-80));
         // Held by the Drogenhilfe; plan and referrals shared with the Jobcenter, the master data not.
         var shared = CaseData.NewClient(Organisation.DrugHelpService, anton.Id, dana.Id);
         shared.AddEpisode(today.AddDays(-50));
-        shared.AddConsent(dana.Id, ConsentScope.HelpPlan | ConsentScope.Referrals, both, today.AddDays(-40));
+        shared.AddConsent(dana.Id, ConsentScope.HelpPlan | ConsentScope.Referrals, ConsentDirections.DrugHelpToJobcenter, today.AddDays(-40));
         var bertaFirst = CaseData.NewClient(Organisation.Jobcenter, berta.Id, emil.Id);
         bertaFirst.AddEpisode(today.AddDays(-20));
         var bertaSecond = CaseData.NewClient(Organisation.Jobcenter, berta.Id, emil.Id);
