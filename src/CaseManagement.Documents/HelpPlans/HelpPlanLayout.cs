@@ -1,6 +1,7 @@
 using System.Globalization;
 using CaseManagement.Documents.Pdf;
 using PdfSharp.Drawing;
+using static CaseManagement.Documents.Pdf.A4Page;
 
 namespace CaseManagement.Documents.HelpPlans;
 
@@ -8,25 +9,8 @@ namespace CaseManagement.Documents.HelpPlans;
 /// Lays a <see cref="HelpPlanDocument"/> out on A4 pages as drawing instructions. Body first (so the
 /// page count is known), then header and footer per page. One instance per rendering.
 /// </summary>
-internal sealed class HelpPlanLayout
+internal sealed class HelpPlanLayout : IPagedLayout
 {
-    // A4 portrait in points (1 pt = 1/72 in).
-    public const double PageWidth = 595.28;
-    public const double PageHeight = 841.89;
-    private const double MarginLeft = 56.7;   // 20 mm
-    private const double MarginRight = 56.7;  // 20 mm
-    private const double ContentWidth = PageWidth - MarginLeft - MarginRight;
-    private const double ContentRight = MarginLeft + ContentWidth;
-
-    private const double HeaderOrganisationsTop = 28;
-    private const double HeaderTitleTop = 44;
-    private const double HeaderClientTop = 66;
-    private const double HeaderRuleY = 82;
-    private const double BodyTop = 98;
-    private const double FooterRuleY = PageHeight - 46;
-    private const double FooterTextTop = FooterRuleY + 6;
-    private const double BodyBottom = FooterRuleY - 12;
-
     private const double CellPaddingX = 4;
     private const double CellPaddingY = 3;
     private const double ParagraphGap = 6;
@@ -90,42 +74,25 @@ internal sealed class HelpPlanLayout
     /// <summary>Header and footer of page <paramref name="pageNumber"/> of <paramref name="pageCount"/>.</summary>
     public IReadOnlyList<DrawOp> PageFrame(int pageNumber, int pageCount)
     {
-        var ops = new List<DrawOp>();
         var s = _styles;
-
-        // Both organisations, left and right: the plan is theirs jointly.
-        var left = OneLine(_document.JobcenterName);
-        var right = OneLine(_document.DrugHelpServiceName);
-        var half = (ContentWidth - 16) / 2;
-        left = _measurer.Ellipsize(left, s.OrganisationLine, half);
-        right = _measurer.Ellipsize(right, s.OrganisationLine, half);
-        ops.Add(new TextOp(left, s.OrganisationLine, s.Accent, MarginLeft, HeaderOrganisationsTop));
-        ops.Add(new TextOp(right, s.OrganisationLine, s.Accent, ContentRight - _measurer.Width(right, s.OrganisationLine), HeaderOrganisationsTop));
-        ops.Add(new LineOp(s.ThinRule, MarginLeft, HeaderOrganisationsTop + 12, ContentRight, HeaderOrganisationsTop + 12));
-
-        ops.Add(new TextOp(HelpPlanLabels.Title, s.Title, s.Accent, MarginLeft, HeaderTitleTop));
-
+        var particulars = new List<DrawOp>();
         var caseLabel = "Fallnummer: ";
         var caseNumber = _measurer.Ellipsize(OneLine(_document.CaseNumber), s.HeaderText, ContentWidth / 3);
         var caseWidth = _measurer.Width(caseLabel, s.HeaderBold) + _measurer.Width(caseNumber, s.HeaderText);
         var caseX = ContentRight - caseWidth;
-        ops.Add(new TextOp(caseLabel, s.HeaderBold, s.Text, caseX, HeaderClientTop));
-        ops.Add(new TextOp(caseNumber, s.HeaderText, s.Text, caseX + _measurer.Width(caseLabel, s.HeaderBold), HeaderClientTop));
+        particulars.Add(new TextOp(caseLabel, s.HeaderBold, s.Text, caseX, HeaderParticularsTop));
+        particulars.Add(new TextOp(caseNumber, s.HeaderText, s.Text, caseX + _measurer.Width(caseLabel, s.HeaderBold), HeaderParticularsTop));
 
         var clientLabel = "Klient:in: ";
         var clientLabelWidth = _measurer.Width(clientLabel, s.HeaderBold);
         var clientName = _measurer.Ellipsize(OneLine(_document.ClientName), s.HeaderText, caseX - MarginLeft - clientLabelWidth - 16);
-        ops.Add(new TextOp(clientLabel, s.HeaderBold, s.Text, MarginLeft, HeaderClientTop));
-        ops.Add(new TextOp(clientName, s.HeaderText, s.Text, MarginLeft + clientLabelWidth, HeaderClientTop));
-        ops.Add(new LineOp(s.Rule, MarginLeft, HeaderRuleY, ContentRight, HeaderRuleY));
+        particulars.Add(new TextOp(clientLabel, s.HeaderBold, s.Text, MarginLeft, HeaderParticularsTop));
+        particulars.Add(new TextOp(clientName, s.HeaderText, s.Text, MarginLeft + clientLabelWidth, HeaderParticularsTop));
 
-        ops.Add(new LineOp(s.ThinRule, MarginLeft, FooterRuleY, ContentRight, FooterRuleY));
-        ops.Add(new TextOp($"Gedruckt am {HelpPlanLabels.Date(_document.PrintedOn)}", s.Footer, s.Muted, MarginLeft, FooterTextTop));
-        var version = $"Hilfeplan Version {_document.Version.ToString(CultureInfo.InvariantCulture)}";
-        ops.Add(new TextOp(version, s.Footer, s.Muted, MarginLeft + (ContentWidth - _measurer.Width(version, s.Footer)) / 2, FooterTextTop));
-        var page = $"Seite {pageNumber.ToString(CultureInfo.InvariantCulture)} von {pageCount.ToString(CultureInfo.InvariantCulture)}";
-        ops.Add(new TextOp(page, s.Footer, s.Muted, ContentRight - _measurer.Width(page, s.Footer), FooterTextTop));
-        return ops;
+        var texts = new PageFrameTexts(
+            _document.JobcenterName, _document.DrugHelpServiceName, HelpPlanLabels.Title,
+            $"Gedruckt am {HelpPlanLabels.Date(_document.PrintedOn)}", $"Hilfeplan Version {_document.Version.ToString(CultureInfo.InvariantCulture)}");
+        return Pdf.PageFrame.Draw(s, _measurer, texts, particulars, pageNumber, pageCount);
     }
 
     private double Remaining => BodyBottom - _y;
@@ -604,5 +571,5 @@ internal sealed class HelpPlanLayout
     private static string OrNoEntry(string? text) => string.IsNullOrWhiteSpace(text) ? "–" : text;
 
     /// <summary>Text for a single line (header fields): line breaks and control characters become spaces.</summary>
-    private static string OneLine(string? text) => TextWrapper.Normalize(text).Replace('\n', ' ');
+    private static string OneLine(string? text) => Pdf.PageFrame.OneLine(text);
 }

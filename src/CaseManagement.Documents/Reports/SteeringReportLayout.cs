@@ -1,6 +1,7 @@
 using System.Globalization;
 using CaseManagement.Documents.Pdf;
 using PdfSharp.Drawing;
+using static CaseManagement.Documents.Pdf.A4Page;
 
 namespace CaseManagement.Documents.Reports;
 
@@ -9,24 +10,8 @@ namespace CaseManagement.Documents.Reports;
 /// look of the help plan (same page frame, fonts, table style): body first, then header and footer
 /// per page so that "Seite x von y" is known. One instance per rendering.
 /// </summary>
-internal sealed class SteeringReportLayout
+internal sealed class SteeringReportLayout : IPagedLayout
 {
-    public const double PageWidth = 595.28;
-    public const double PageHeight = 841.89;
-    private const double MarginLeft = 56.7;   // 20 mm
-    private const double MarginRight = 56.7;
-    private const double ContentWidth = PageWidth - MarginLeft - MarginRight;
-    private const double ContentRight = MarginLeft + ContentWidth;
-
-    private const double HeaderOrganisationsTop = 28;
-    private const double HeaderTitleTop = 44;
-    private const double HeaderPeriodTop = 66;
-    private const double HeaderRuleY = 82;
-    private const double BodyTop = 98;
-    private const double FooterRuleY = PageHeight - 46;
-    private const double FooterTextTop = FooterRuleY + 6;
-    private const double BodyBottom = FooterRuleY - 12;
-
     private const double CellPaddingX = 4;
     private const double CellPaddingY = 3;
     private const double ParagraphGap = 6;
@@ -75,30 +60,17 @@ internal sealed class SteeringReportLayout
     /// <summary>Header and footer of page <paramref name="pageNumber"/> of <paramref name="pageCount"/>.</summary>
     public IReadOnlyList<DrawOp> PageFrame(int pageNumber, int pageCount)
     {
-        var ops = new List<DrawOp>();
         var s = _styles;
         var half = (ContentWidth - 16) / 2;
-        var left = _measurer.Ellipsize(OneLine(_document.JobcenterName), s.OrganisationLine, half);
-        var right = _measurer.Ellipsize(OneLine(_document.DrugHelpServiceName), s.OrganisationLine, half);
-        ops.Add(new TextOp(left, s.OrganisationLine, s.Accent, MarginLeft, HeaderOrganisationsTop));
-        ops.Add(new TextOp(right, s.OrganisationLine, s.Accent, ContentRight - _measurer.Width(right, s.OrganisationLine), HeaderOrganisationsTop));
-        ops.Add(new LineOp(s.ThinRule, MarginLeft, HeaderOrganisationsTop + 12, ContentRight, HeaderOrganisationsTop + 12));
-
-        ops.Add(new TextOp(_measurer.Ellipsize(OneLine(_document.Title), s.Title, ContentWidth), s.Title, s.Accent, MarginLeft, HeaderTitleTop));
-
         var comparison = _measurer.Ellipsize(OneLine(_document.ComparisonText), s.HeaderText, half);
         var period = _measurer.Ellipsize(OneLine(_document.PeriodText), s.HeaderBold, half);
-        ops.Add(new TextOp(period, s.HeaderBold, s.Text, MarginLeft, HeaderPeriodTop));
-        ops.Add(new TextOp(comparison, s.HeaderText, s.Text, ContentRight - _measurer.Width(comparison, s.HeaderText), HeaderPeriodTop));
-        ops.Add(new LineOp(s.Rule, MarginLeft, HeaderRuleY, ContentRight, HeaderRuleY));
-
-        ops.Add(new LineOp(s.ThinRule, MarginLeft, FooterRuleY, ContentRight, FooterRuleY));
-        ops.Add(new TextOp(OneLine(_document.GeneratedText), s.Footer, s.Muted, MarginLeft, FooterTextTop));
-        var label = OneLine(_document.FooterLabel);
-        ops.Add(new TextOp(label, s.Footer, s.Muted, MarginLeft + (ContentWidth - _measurer.Width(label, s.Footer)) / 2, FooterTextTop));
-        var page = $"Seite {pageNumber.ToString(CultureInfo.InvariantCulture)} von {pageCount.ToString(CultureInfo.InvariantCulture)}";
-        ops.Add(new TextOp(page, s.Footer, s.Muted, ContentRight - _measurer.Width(page, s.Footer), FooterTextTop));
-        return ops;
+        DrawOp[] particulars =
+        [
+            new TextOp(period, s.HeaderBold, s.Text, MarginLeft, HeaderParticularsTop),
+            new TextOp(comparison, s.HeaderText, s.Text, ContentRight - _measurer.Width(comparison, s.HeaderText), HeaderParticularsTop),
+        ];
+        var texts = new PageFrameTexts(_document.JobcenterName, _document.DrugHelpServiceName, _document.Title, _document.GeneratedText, _document.FooterLabel);
+        return Pdf.PageFrame.Draw(s, _measurer, texts, particulars, pageNumber, pageCount);
     }
 
     private void NewPage()
@@ -388,5 +360,5 @@ internal sealed class SteeringReportLayout
         _y += row.Height;
     }
 
-    private static string OneLine(string? text) => TextWrapper.Normalize(text).Replace('\n', ' ');
+    private static string OneLine(string? text) => Pdf.PageFrame.OneLine(text);
 }

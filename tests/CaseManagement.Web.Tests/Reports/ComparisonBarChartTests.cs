@@ -67,5 +67,5 @@ public sealed class ComparisonBarChartTests : BunitContext
     }
 
     private static List<double> Widths(IRenderedComponent<ComparisonBarChart> chart, string selector) =>
-        [.. chart.FindAll($"svg > g:not(.chart-legend) {selector}").Select(r => double.Parse(r.GetAttribute("width")!, CultureInfo.InvariantCulture))];
+        [.. chart.FindAll($"svg > g:not(.chart-legend) {selector}").Select(r => double.Parse(r.GetAttribute("width")!.TrimEnd('%'), CultureInfo.InvariantCulture))];
 }
