@@ -29,22 +29,6 @@ public enum PlanStanding
     Closed = 4,
 }
 
-/// <summary>How far a goal has come, derived from its steps (a goal has no status of its own).</summary>
-public enum GoalProgress
-{
-    /// <summary>offen: no step yet, or none begun.</summary>
-    Open = 1,
-
-    /// <summary>in Arbeit: a step is in progress or achieved, but not every step is done.</summary>
-    InProgress = 2,
-
-    /// <summary>erreicht: every step achieved or dropped, at least one achieved.</summary>
-    Achieved = 3,
-
-    /// <summary>entfallen: every step dropped.</summary>
-    Dropped = 4,
-}
-
 /// <summary>Where the page gets its report from (the query; a stand-in in component tests).</summary>
 public interface ISteeringReportSource
 {
@@ -208,38 +192,12 @@ public sealed class SteeringReportQuery(IDbContextFactory<CaseManagementDbContex
             .GroupBy(standing => standing)
             .Select(g => new CountRow(g.Key, 0, g.Count(), g.Count())));
 
-        // Per goal its steps' statuses (one LEFT JOIN, grouped by goal), then per area and progress.
+        // A goal's progress is stored on the goal (PlanGoal.Progress), so no step is read here.
         var goals = Run(db =>
-        {
-            var plansAsOfEnd = PlansAsOfEnd(db);
-            var perGoal =
-                from goal in db.PlanGoals
-                join plan in plansAsOfEnd on goal.PlanId equals plan.Id
-                from step in db.PlanSteps.Where(s => s.GoalId == goal.Id).DefaultIfEmpty()
-                group step by new { goal.Id, goal.Area, plan.ClientId } into g
-                select new
-                {
-                    g.Key.Area,
-                    g.Key.ClientId,
-                    Total = g.Count(s => s != null),
-                    Achieved = g.Count(s => s != null && s.Status == StepStatus.Achieved),
-                    Dropped = g.Count(s => s != null && s.Status == StepStatus.Dropped),
-                    Begun = g.Count(s => s != null && (s.Status == StepStatus.InProgress || s.Status == StepStatus.Achieved)),
-                };
-            return perGoal
-                .Select(x => new
-                {
-                    x.Area,
-                    x.ClientId,
-                    Progress = x.Total == 0 ? (int)GoalProgress.Open
-                        : x.Dropped == x.Total ? (int)GoalProgress.Dropped
-                        : x.Achieved + x.Dropped == x.Total ? (int)GoalProgress.Achieved
-                        : x.Begun > 0 ? (int)GoalProgress.InProgress
-                        : (int)GoalProgress.Open,
-                })
-                .GroupBy(x => new { Area = (int)x.Area, x.Progress })
-                .Select(g => new CountRow(g.Key.Area, g.Key.Progress, g.Count(), g.Select(x => x.ClientId).Distinct().Count()));
-        });
+            from goal in db.PlanGoals
+            join plan in PlansAsOfEnd(db) on goal.PlanId equals plan.Id
+            group plan.ClientId by new { Area = (int)goal.Area, Progress = (int)goal.Progress } into g
+            select new CountRow(g.Key.Area, g.Key.Progress, g.Count(), g.Distinct().Count()));
 
         var appointments = Run(db => db.Appointments
             .Where(a => a.Start >= fromInstant && a.Start < endInstant)

@@ -67,3 +67,19 @@ public enum StepParty
     /// <summary>A partner service (Netzwerkpartner), named in the step.</summary>
     Partner = 4,
 }
+
+/// <summary>How far a goal has come, derived from its steps (see <see cref="PlanGoal.ProgressOf"/>).</summary>
+public enum GoalProgress
+{
+    /// <summary>offen: no step yet, or none begun.</summary>
+    Open = 1,
+
+    /// <summary>in Arbeit: a step is in progress or achieved, but not every step is done.</summary>
+    InProgress = 2,
+
+    /// <summary>erreicht: every step achieved or dropped, at least one achieved.</summary>
+    Achieved = 3,
+
+    /// <summary>entfallen: every step dropped.</summary>
+    Dropped = 4,
+}

@@ -18,6 +18,37 @@ public class PlanGoal
     public required string Text { get; set; }
 
     public List<PlanStep> Steps { get; set; } = [];
+
+    /// <summary>
+    /// How far the goal has come (<see cref="ProgressOf"/> of its steps). Stored, not computed on
+    /// reading, so that reports can count goals without reading every step; the database context
+    /// keeps it up to date whenever steps are saved.
+    /// </summary>
+    public GoalProgress Progress { get; set; } = GoalProgress.Open;
+
+    /// <summary>
+    /// A goal has no status of its own; its progress follows from its steps: all dropped → entfallen;
+    /// all achieved or dropped, at least one achieved → erreicht; a step begun (in progress or
+    /// achieved) but not all done → in Arbeit; otherwise (no step, or none begun) → offen.
+    /// </summary>
+    public static GoalProgress ProgressOf(IEnumerable<StepStatus> steps)
+    {
+        ArgumentNullException.ThrowIfNull(steps);
+        int total = 0, achieved = 0, dropped = 0, begun = 0;
+        foreach (var status in steps)
+        {
+            total++;
+            achieved += status == StepStatus.Achieved ? 1 : 0;
+            dropped += status == StepStatus.Dropped ? 1 : 0;
+            begun += status is StepStatus.InProgress or StepStatus.Achieved ? 1 : 0;
+        }
+
+        return total == 0 ? GoalProgress.Open
+            : dropped == total ? GoalProgress.Dropped
+            : achieved + dropped == total ? GoalProgress.Achieved
+            : begun > 0 ? GoalProgress.InProgress
+            : GoalProgress.Open;
+    }
 }
 
 /// <summary>One step towards a goal: what, who, by when, how far.</summary>

@@ -23,11 +23,12 @@ public static class DatabaseProviderSetup
                 npgsql.MigrationsAssembly(PostgreSqlMigrationsAssembly)),
             _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unbekannter Datenbank-Provider."),
         };
-        return options.AddInterceptors(AuditGuard);
+        return options.AddInterceptors(AuditGuard, ProgressKeeper);
     }
 
     private static readonly AppendOnlyAuditGuard AuditGuard = new();
     private static readonly SqliteRowVersionCounter RowVersionCounter = new();
+    private static readonly GoalProgressKeeper ProgressKeeper = new();
 
     /// <summary>Creates the folder of a SQLite file so that a fresh clone starts without manual steps.</summary>
     public static void EnsureSqliteFolderExists(string connectionString)

@@ -511,6 +511,9 @@ namespace CaseManagement.Migrations.PostgreSql.Migrations
                     b.Property<int>("Position")
                         .HasColumnType("integer");
 
+                    b.Property<int>("Progress")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(1000)
