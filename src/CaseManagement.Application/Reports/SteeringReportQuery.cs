@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using CaseManagement.Application.Audit;
 using CaseManagement.Domain;
 using CaseManagement.Domain.Access;
@@ -65,10 +66,11 @@ public sealed class SteeringReportQuery(IDbContextFactory<CaseManagementDbContex
     {
         ArgumentNullException.ThrowIfNull(period);
         var previous = period.Previous;
-        // Both periods' queries side by side, a few at a time (see Run).
-        using var slots = new SemaphoreSlim(ParallelQueries);
-        var currentCounts = CountAsync(period, slots, cancellationToken);
-        var beforeCounts = CountAsync(previous, slots, cancellationToken);
+        // Both periods side by side, each a few queries at a time (see Run).
+        using var currentSlots = new SemaphoreSlim(ParallelQueriesPerPeriod);
+        using var previousSlots = new SemaphoreSlim(ParallelQueriesPerPeriod);
+        var currentCounts = CountAsync(period, currentSlots, cancellationToken);
+        var beforeCounts = CountAsync(previous, previousSlots, cancellationToken);
         var current = await currentCounts;
         var before = await beforeCounts;
         return Assemble(period, previous, current, before, clock.GetUtcNow());
@@ -98,8 +100,11 @@ public sealed class SteeringReportQuery(IDbContextFactory<CaseManagementDbContex
         List<CountRow> WaitingDays,
         List<CountRow> WaitingPeople);
 
-    /// <summary>Queries running at once: enough to use both cores of a small server, few enough not to crowd each other out of memory.</summary>
-    private const int ParallelQueries = 3;
+    /// <summary>
+    /// Queries of one period running at once (both periods run side by side): enough to keep two
+    /// cores of a small server busy, few enough not to crowd each other out of memory.
+    /// </summary>
+    private const int ParallelQueriesPerPeriod = 2;
 
     /// <summary>
     /// PostgreSQL's default work_mem (4 MB) makes the sorts behind COUNT(DISTINCT) over a year of
@@ -107,8 +112,11 @@ public sealed class SteeringReportQuery(IDbContextFactory<CaseManagementDbContex
     /// JIT compilation is switched off for them: the planner's cost estimate of the readmission
     /// subquery crosses jit_above_cost, and compiling takes tens of milliseconds of CPU for a query
     /// that runs a few hundred; the report's queries are short scans and aggregates that gain nothing.
+    /// random_page_cost as for SSDs (the default of 4 assumes spinning disks): only then does the
+    /// planner read the covering indexes in key order and merge-join them, instead of hashing
+    /// tens of thousands of UUIDs, which cost more than anything else in these queries.
     /// </summary>
-    private const string PostgresSettings = "SET LOCAL work_mem = '64MB'; SET LOCAL jit = off";
+    private const string PostgresSettings = "SET LOCAL work_mem = '64MB'; SET LOCAL jit = off; SET LOCAL random_page_cost = 1.1";
 
     private async Task<PeriodCounts> CountAsync(ReportPeriod period, SemaphoreSlim slots, CancellationToken cancellationToken)
     {
@@ -119,8 +127,9 @@ public sealed class SteeringReportQuery(IDbContextFactory<CaseManagementDbContex
         var adolescentAfter = AgeGroups.BirthDateRange(AgeGroup.Adolescent, last).EarliestBirthDate.AddDays(-1);
         var youngAdultAfter = AgeGroups.BirthDateRange(AgeGroup.YoungAdult, last).EarliestBirthDate.AddDays(-1);
 
-        // Each table is one query on a context of its own, so they can run side by side.
-        async Task<List<CountRow>> Run(Func<CaseManagementDbContext, IQueryable<CountRow>> query)
+        // Each query runs on a context of its own, so they can run side by side.
+        async Task<List<T>> Run<T>(Func<CaseManagementDbContext, IQueryable<T>> query)
+            where T : class
         {
             await slots.WaitAsync(cancellationToken);
             try
@@ -143,6 +152,25 @@ public sealed class SteeringReportQuery(IDbContextFactory<CaseManagementDbContex
             }
         }
 
+        // A table of events: counted per cell with the people behind each figure (see PeopleTally).
+        async Task<List<CountRow>> CountEvents(Func<CaseManagementDbContext, IQueryable<ReportEvent>> events)
+        {
+            var buckets = await Run(db => events(db)
+                .GroupBy(e => new { e.Row, e.Column, Bucket = ReportFunctions.PersonBucket(e.Person) })
+                .Select(g => new PeopleTally.BucketCount(g.Key.Row, g.Key.Column, g.Key.Bucket, g.Count())));
+            var tally = PeopleTally.FromBuckets(buckets, SteeringReport.Threshold);
+            if (tally.RowsToCountExactly.Count == 0)
+            {
+                return tally.Rows;
+            }
+
+            var exact = await Run(db => events(db)
+                .Where(InRows(tally.RowsToCountExactly))
+                .GroupBy(e => new { e.Row, e.Column })
+                .Select(g => new CountRow(g.Key.Row, g.Key.Column, g.Count(), g.Select(e => e.Person).Distinct().Count() + g.Count(e => e.Person == null))));
+            return tally.WithExact(exact);
+        }
+
         IQueryable<Guid> InCare(CaseManagementDbContext db) =>
             db.Episodes.Where(e => e.StartedOn <= last && (e.EndedOn == null || e.EndedOn >= first)).Select(e => e.ClientId);
 
@@ -157,6 +185,38 @@ public sealed class SteeringReportQuery(IDbContextFactory<CaseManagementDbContex
         IQueryable<Referral> ReferralsOfPeriod(CaseManagementDbContext db) =>
             db.Referrals.Where(r => r.Progress.ProposedOn >= first && r.Progress.ProposedOn <= last);
 
+        // The queries are started longest first, so that the last one to finish is a short one.
+
+        // A goal's progress is stored on the goal (PlanGoal.Progress), so no step is read here.
+        var goals = CountEvents(db =>
+            from goal in db.PlanGoals
+            join plan in PlansAsOfEnd(db) on goal.PlanId equals plan.Id
+            select new ReportEvent { Row = (int)goal.Area, Column = (int)goal.Progress, Person = plan.ClientId });
+
+        // An anonymous contact has no person (null): each counts as a person of its own.
+        var appointments = CountEvents(db => db.Appointments
+            .Where(a => a.Start >= fromInstant && a.Start < endInstant)
+            .Select(a => new ReportEvent { Row = (int)a.Type + (a.ClientId == null ? AnonymousRowOffset : 0), Column = (int)a.Outcome, Person = a.ClientId }));
+
+        var newCases = CountEvents(db =>
+            from e in db.Episodes
+            where e.StartedOn >= first && e.StartedOn <= last
+            join c in db.Clients on e.ClientId equals c.Id
+            select new ReportEvent
+            {
+                Row = db.Episodes.Any(earlier => earlier.ClientId == e.ClientId && earlier.StartedOn < e.StartedOn) ? 1 : 0,
+                Column = c.BirthDate > adolescentAfter ? (int)AgeGroup.Adolescent : c.BirthDate > youngAdultAfter ? (int)AgeGroup.YoungAdult : (int)AgeGroup.Adult,
+                Person = e.ClientId,
+            });
+
+        var plans = Run(db => PlansAsOfEnd(db)
+            .Select(p => p.ClosedOn != null && p.ClosedOn <= last ? (int)PlanStanding.Closed
+                : p.AgreedOn != null && p.AgreedOn <= last ? (int)PlanStanding.Agreed
+                : p.Version > 1 ? (int)PlanStanding.InReview
+                : (int)PlanStanding.Draft)
+            .GroupBy(standing => standing)
+            .Select(g => new CountRow(g.Key, 0, g.Count(), g.Count())));
+
         var clients = Run(db =>
         {
             var inCare = InCare(db);
@@ -170,69 +230,39 @@ public sealed class SteeringReportQuery(IDbContextFactory<CaseManagementDbContex
             .Select(g => new CountRow(g.Key.Age, g.Key.Gender, g.Count(), g.Count()));
         });
 
-        var newCases = Run(db =>
-            from e in db.Episodes
-            where e.StartedOn >= first && e.StartedOn <= last
-            join c in db.Clients on e.ClientId equals c.Id
-            let readmission = db.Episodes.Any(earlier => earlier.ClientId == e.ClientId && earlier.StartedOn < e.StartedOn) ? 1 : 0
-            let age = c.BirthDate > adolescentAfter ? (int)AgeGroup.Adolescent : c.BirthDate > youngAdultAfter ? (int)AgeGroup.YoungAdult : (int)AgeGroup.Adult
-            group e.ClientId by new { Readmission = readmission, Age = age } into g
-            select new CountRow(g.Key.Readmission, g.Key.Age, g.Count(), g.Distinct().Count()));
-
-        var closedCases = Run(db => db.Episodes
+        var closedCases = CountEvents(db => db.Episodes
             .Where(e => e.EndedOn >= first && e.EndedOn <= last && e.ClosureReason != null)
-            .GroupBy(e => (int)e.ClosureReason!.Value)
-            .Select(g => new CountRow(g.Key, 0, g.Count(), g.Select(e => e.ClientId).Distinct().Count())));
+            .Select(e => new ReportEvent { Row = (int)e.ClosureReason!.Value, Column = 0, Person = e.ClientId }));
 
-        var plans = Run(db => PlansAsOfEnd(db)
-            .Select(p => p.ClosedOn != null && p.ClosedOn <= last ? (int)PlanStanding.Closed
-                : p.AgreedOn != null && p.AgreedOn <= last ? (int)PlanStanding.Agreed
-                : p.Version > 1 ? (int)PlanStanding.InReview
-                : (int)PlanStanding.Draft)
-            .GroupBy(standing => standing)
-            .Select(g => new CountRow(g.Key, 0, g.Count(), g.Count())));
-
-        // A goal's progress is stored on the goal (PlanGoal.Progress), so no step is read here.
-        var goals = Run(db =>
-            from goal in db.PlanGoals
-            join plan in PlansAsOfEnd(db) on goal.PlanId equals plan.Id
-            group plan.ClientId by new { Area = (int)goal.Area, Progress = (int)goal.Progress } into g
-            select new CountRow(g.Key.Area, g.Key.Progress, g.Count(), g.Distinct().Count()));
-
-        var appointments = Run(db => db.Appointments
-            .Where(a => a.Start >= fromInstant && a.Start < endInstant)
-            .GroupBy(a => new { Type = (int)a.Type, Anonymous = a.ClientId == null, Outcome = (int)a.Outcome })
-            .Select(g => new { g.Key.Type, g.Key.Anonymous, g.Key.Outcome, Count = g.Count(), Clients = g.Select(a => a.ClientId).Distinct().Count() })
-            .Select(g => new CountRow(AppointmentRow(g.Type, g.Anonymous), g.Outcome, g.Count, g.Anonymous ? g.Count : g.Clients)));
-
-        var referrals = Run(db => ReferralsOfPeriod(db)
-            .Select(r => new
+        var referrals = CountEvents(db => ReferralsOfPeriod(db)
+            .Select(r => new ReportEvent
             {
-                r.ClientId,
-                PartnerType = (int)r.PartnerType,
-                Status = r.Progress.CompletedOn != null && r.Progress.CompletedOn <= last ? (int)ReferralStatus.Completed
+                Person = r.ClientId,
+                Row = (int)r.PartnerType,
+                Column = r.Progress.CompletedOn != null && r.Progress.CompletedOn <= last ? (int)ReferralStatus.Completed
                     : r.Progress.DroppedOutOn != null && r.Progress.DroppedOutOn <= last ? (int)ReferralStatus.DroppedOut
                     : r.Progress.DeclinedOn != null && r.Progress.DeclinedOn <= last ? (int)ReferralStatus.Declined
                     : r.Progress.AdmittedOn != null && r.Progress.AdmittedOn <= last ? (int)ReferralStatus.Admitted
                     : r.Progress.AppointmentAgreedOn != null && r.Progress.AppointmentAgreedOn <= last ? (int)ReferralStatus.AppointmentAgreed
                     : r.Progress.RequestedOn != null && r.Progress.RequestedOn <= last ? (int)ReferralStatus.Requested
                     : (int)ReferralStatus.Proposed,
-            })
-            .GroupBy(x => new { x.PartnerType, x.Status })
-            .Select(g => new CountRow(g.Key.PartnerType, g.Key.Status, g.Count(), g.Select(x => x.ClientId).Distinct().Count())));
+            }));
 
         // Revolving door (RevolvingDoor): an earlier referral of the same client to the same kind of
         // service (never "other"), started before this one and at most 12 months before, that had
         // reached the partner by the end of the period.
-        var revolvingDoors = Run(db => ReferralsOfPeriod(db)
+        // The earlier referral's window, as bounds of the period: implied by the conditions on the pair,
+        // but stated so that the database reads only these months of referrals.
+        var earliestEarlier = first.AddMonths(-RevolvingDoor.WindowMonths);
+        var revolvingDoors = CountEvents(db => ReferralsOfPeriod(db)
             .Where(r => r.PartnerType != PartnerType.Other
                 && db.Referrals.Any(earlier => earlier.ClientId == r.ClientId
                     && earlier.PartnerType == r.PartnerType
+                    && earlier.Progress.ProposedOn >= earliestEarlier && earlier.Progress.ProposedOn <= last
                     && earlier.Progress.RequestedOn != null && earlier.Progress.RequestedOn <= last
                     && earlier.Progress.ProposedOn < r.Progress.ProposedOn
                     && earlier.Progress.ProposedOn >= r.Progress.ProposedOn.AddMonths(-RevolvingDoor.WindowMonths)))
-            .GroupBy(r => (int)r.PartnerType)
-            .Select(g => new CountRow(g.Key, 0, g.Count(), g.Select(r => r.ClientId).Distinct().Count())));
+            .Select(r => new ReportEvent { Row = (int)r.PartnerType, Column = 0, Person = r.ClientId }));
 
         // Waiting days at the hand-over as ReferralProgress.WaitingDays(to) defines them: request to
         // admission, or to the period's end while still waiting; failed hand-overs have none.
@@ -252,13 +282,24 @@ public sealed class SteeringReportQuery(IDbContextFactory<CaseManagementDbContex
             .GroupBy(w => new { w.PartnerType, w.Days })
             .Select(g => new CountRow(g.Key.PartnerType, g.Key.Days, g.Count(), g.Count())));
 
-        var waitingPeople = Run(db => Waiting(db)
-            .GroupBy(w => w.PartnerType)
-            .Select(g => new CountRow(g.Key, 0, g.Count(), g.Select(w => w.ClientId).Distinct().Count())));
+        var waitingPeople = CountEvents(db => Waiting(db)
+            .Select(w => new ReportEvent { Row = w.PartnerType, Column = 0, Person = w.ClientId }));
 
         return new PeriodCounts(
             await clients, await newCases, await closedCases, await plans, await goals,
             await appointments, await referrals, await revolvingDoors, await waitingDays, await waitingPeople);
+    }
+
+    /// <summary>
+    /// <c>e.Row == r1 || e.Row == r2 …</c> with the rows as constants: a parameterised <c>rows.Contains(e.Row)</c>
+    /// makes Npgsql look for an array mapping of the enum behind the row and fail.
+    /// </summary>
+    private static Expression<Func<ReportEvent, bool>> InRows(IReadOnlyList<int> rows)
+    {
+        var e = Expression.Parameter(typeof(ReportEvent), "e");
+        var row = Expression.Property(e, nameof(ReportEvent.Row));
+        var body = rows.Select(r => (Expression)Expression.Equal(row, Expression.Constant(r))).Aggregate(Expression.OrElse);
+        return Expression.Lambda<Func<ReportEvent, bool>>(body, e);
     }
 
     /// <summary>A projection EF can see through (init properties, not a positional record).</summary>
@@ -272,7 +313,9 @@ public sealed class SteeringReportQuery(IDbContextFactory<CaseManagementDbContex
     }
 
     /// <summary>Rows of the appointments table: the six types with a client, then the anonymous contacts of the two types that allow them.</summary>
-    private static int AppointmentRow(int type, bool anonymous) => anonymous ? 100 + type : type;
+    private static int AppointmentRow(int type, bool anonymous) => anonymous ? AnonymousRowOffset + type : type;
+
+    private const int AnonymousRowOffset = 100;
 
     // ----- assembling ------------------------------------------------------------------------------
 

@@ -69,6 +69,7 @@ public class CaseManagementDbContext(DbContextOptions<CaseManagementDbContext> o
         });
 
         builder.ApplyConfigurationsFromAssembly(typeof(CaseManagementDbContext).Assembly);
+        ReportFunctions.Register(builder, postgres: Database.IsNpgsql());
 
         // PostgreSQL: a uint row version maps to the system column xmin, which changes with every
         // update of the row (no column of our own). SQLite: a counter, see SqliteRowVersionCounter.

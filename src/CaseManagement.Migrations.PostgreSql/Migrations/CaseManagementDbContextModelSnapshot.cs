@@ -206,9 +206,15 @@ namespace CaseManagement.Migrations.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("EndedOn");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("EndedOn"), new[] { "ClosureReason", "ClientId" });
+
                     b.HasIndex("ClientId", "EndedOn");
 
                     b.HasIndex("ClientId", "StartedOn");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("ClientId", "StartedOn"), new[] { "EndedOn" });
 
                     b.ToTable("Episodes");
                 });
@@ -307,6 +313,10 @@ namespace CaseManagement.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("CaseNumber")
                         .IsUnique();
+
+                    b.HasIndex("Id");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Id"), new[] { "BirthDate", "Gender" });
 
                     b.HasIndex("SearchName");
 
@@ -488,6 +498,8 @@ namespace CaseManagement.Migrations.PostgreSql.Migrations
                     b.HasIndex("ClientId", "Version")
                         .IsUnique();
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("ClientId", "Version"), new[] { "CreatedAt", "AgreedOn", "ClosedOn", "Id" });
+
                     b.HasIndex("Status", "NextReviewOn");
 
                     b.ToTable("HelpPlans");
@@ -520,6 +532,10 @@ namespace CaseManagement.Migrations.PostgreSql.Migrations
                         .HasColumnType("character varying(1000)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PlanId");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("PlanId"), new[] { "Area", "Progress" });
 
                     b.HasIndex("PlanId", "Position");
 

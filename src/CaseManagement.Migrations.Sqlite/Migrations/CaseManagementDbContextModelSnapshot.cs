@@ -196,9 +196,13 @@ namespace CaseManagement.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("EndedOn")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "ClosureReason", "ClientId" });
+
                     b.HasIndex("ClientId", "EndedOn");
 
-                    b.HasIndex("ClientId", "StartedOn");
+                    b.HasIndex("ClientId", "StartedOn")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "EndedOn" });
 
                     b.ToTable("Episodes");
                 });
@@ -297,6 +301,9 @@ namespace CaseManagement.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CaseNumber")
                         .IsUnique();
+
+                    b.HasIndex("Id")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "BirthDate", "Gender" });
 
                     b.HasIndex("SearchName");
 
@@ -474,7 +481,8 @@ namespace CaseManagement.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ClientId", "Version")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "CreatedAt", "AgreedOn", "ClosedOn", "Id" });
 
                     b.HasIndex("Status", "NextReviewOn");
 
@@ -508,6 +516,9 @@ namespace CaseManagement.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PlanId")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Area", "Progress" });
 
                     b.HasIndex("PlanId", "Position");
 

@@ -10,7 +10,10 @@ internal sealed class HelpPlanConfiguration : IEntityTypeConfiguration<HelpPlan>
     public void Configure(EntityTypeBuilder<HelpPlan> plan)
     {
         plan.HasKey(p => p.Id);
-        plan.HasIndex(p => new { p.ClientId, p.Version }).IsUnique();
+        // INCLUDE (PostgreSQL): the steering report finds each client's version in force at a date, and
+        // its standing, from this index alone.
+        plan.HasIndex(p => new { p.ClientId, p.Version }).IsUnique()
+            .IncludeProperties(p => new { p.CreatedAt, p.AgreedOn, p.ClosedOn, p.Id });
         plan.HasIndex(p => new { p.Status, p.NextReviewOn });
         plan.Property(p => p.IntegrationGoal).HasMaxLength(2000).IsRequired();
         plan.Property(p => p.TargetJobs).HasMaxLength(500);
@@ -36,6 +39,10 @@ internal sealed class PlanGoalConfiguration : IEntityTypeConfiguration<PlanGoal>
     {
         goal.HasKey(g => g.Id);
         goal.HasIndex(g => new { g.PlanId, g.Position });
+
+        // The steering report counts the goals of the plans in force by area and progress: from this
+        // index alone (INCLUDE on PostgreSQL) instead of the goal rows with their texts.
+        goal.HasIndex(g => g.PlanId).IncludeProperties(g => new { g.Area, g.Progress });
         goal.Property(g => g.Text).HasMaxLength(1000).IsRequired();
         goal.HasMany(g => g.Steps).WithOne().HasForeignKey(s => s.GoalId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -36,6 +36,9 @@ internal sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>
         referral.Property(r => r.ChangedByName).HasMaxLength(120).IsRequired();
         referral.Ignore(r => r.AsEarlier);
 
+        // PostgreSQL also has "IX_Referrals_ProposedOn_Report" for the steering report, created by hand in
+        // the migration ReportCoveringIndexes: it covers columns of the referral and of its Progress together.
+
         // The progress lives in the referral's own row (columns Progress_Status, Progress_RequestedOn, …).
         referral.OwnsOne(r => r.Progress, progress =>
         {
