@@ -1,15 +1,14 @@
 using CaseManagement.Application.HelpPlans;
+using CaseManagement.Domain.Access;
 using CaseManagement.Domain.Clients;
 using CaseManagement.Domain.HelpPlans;
-using CaseManagement.Domain.Access;
 using CaseManagement.Domain.Staff;
-using CaseManagement.Testing;
 using CaseManagement.Infrastructure.Persistence;
+using CaseManagement.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CaseManagement.IntegrationTests;
 
@@ -111,6 +110,7 @@ public sealed class GoalProgressStorageTests(AppFixture app) : IClassFixture<App
                 ["ohne Schritte"] = ([], GoalProgress.Open),
                 ["geplant"] = ([StepStatus.Planned, StepStatus.Dropped], GoalProgress.Open),
                 ["begonnen"] = ([StepStatus.Planned, StepStatus.Achieved], GoalProgress.InProgress),
+                ["in Arbeit"] = ([StepStatus.InProgress, StepStatus.Dropped], GoalProgress.InProgress),
                 ["erreicht"] = ([StepStatus.Achieved, StepStatus.Dropped], GoalProgress.Achieved),
                 ["entfallen"] = ([StepStatus.Dropped, StepStatus.Dropped], GoalProgress.Dropped),
             };

@@ -24,14 +24,15 @@ internal sealed class ReportEvent
 /// <para>Where that bound reaches the threshold, the figure is certainly not small and the bound is
 /// kept: <see cref="Domain.Reports.PeopleCounts"/> only compares it with the threshold. Where it equals
 /// the events, it is exact (one person per event). Every other cell — few buckets for more events, as
-/// for one person with many appointments — is counted exactly by a second query over its table rows.
+/// for one person with many appointments — is counted exactly by a second query, which recounts the
+/// whole table row of such a cell.
 /// So below the threshold every count is exact, and the suppression is the same as with exact counts
 /// everywhere.</para>
 /// </remarks>
 internal sealed class PeopleTally
 {
-    /// <summary>A row of the first query: the events of one cell whose people fall in one bucket (null: anonymous).</summary>
-    internal sealed record BucketCount(int Row, int Column, int? Bucket, int Count);
+    /// <summary>A row of the first query: the events of one cell whose people fall in one bucket, or its anonymous contacts.</summary>
+    internal sealed record BucketCount(int Row, int Column, bool Anonymous, int? Bucket, int Count);
 
     private PeopleTally(List<SteeringReportQuery.CountRow> rows, List<int> rowsToCountExactly)
     {
@@ -53,7 +54,7 @@ internal sealed class PeopleTally
                 cell.Key.Row,
                 cell.Key.Column,
                 cell.Sum(b => b.Count),
-                cell.Count(b => b.Bucket is not null) + cell.Where(b => b.Bucket is null).Sum(b => b.Count)))
+                cell.Where(b => !b.Anonymous).Select(b => b.Bucket).Distinct().Count() + cell.Where(b => b.Anonymous).Sum(b => b.Count)))
             .ToList();
         var unsure = rows.Where(r => r.People < threshold && r.People < r.Count).Select(r => r.Row).Distinct().Order().ToList();
         return new PeopleTally(rows, unsure);

@@ -38,7 +38,8 @@ public interface ISteeringReportSource
 
 /// <summary>
 /// Computes the steering report (Lenkungsrunde) for a period and the previous period: every figure
-/// is counted by the database (GROUP BY with COUNT and COUNT DISTINCT; no client row is loaded),
+/// is counted by the database (GROUP BY with COUNT, people per figure as <see cref="PeopleTally"/>
+/// describes; no client row is loaded),
 /// then the small-cell rule is applied per table and period. Runs on PostgreSQL and SQLite.
 /// </summary>
 /// <remarks>
@@ -85,7 +86,10 @@ public sealed class SteeringReportQuery(IDbContextFactory<CaseManagementDbContex
 
     // ----- counting --------------------------------------------------------------------------------
 
-    /// <summary>A GROUP BY result: a row and column key, how many, and how many different people.</summary>
+    /// <summary>
+    /// A GROUP BY result: a row and column key, how many, and how many different people (exact below
+    /// the threshold, at least the threshold otherwise; see <see cref="PeopleTally"/>).
+    /// </summary>
     internal sealed record CountRow(int Row, int Column, int Count, int People);
 
     internal sealed record PeriodCounts(
@@ -107,8 +111,8 @@ public sealed class SteeringReportQuery(IDbContextFactory<CaseManagementDbContex
     private const int ParallelQueriesPerPeriod = 2;
 
     /// <summary>
-    /// PostgreSQL's default work_mem (4 MB) makes the sorts behind COUNT(DISTINCT) over a year of
-    /// appointments spill to disk; the report's read-only transactions get more, for themselves only.
+    /// PostgreSQL's default work_mem (4 MB) is tight for the hash aggregates over a year of
+    /// appointments; the report's read-only transactions get more, for themselves only.
     /// JIT compilation is switched off for them: the planner's cost estimate of the readmission
     /// subquery crosses jit_above_cost, and compiling takes tens of milliseconds of CPU for a query
     /// that runs a few hundred; the report's queries are short scans and aggregates that gain nothing.
@@ -156,8 +160,8 @@ public sealed class SteeringReportQuery(IDbContextFactory<CaseManagementDbContex
         async Task<List<CountRow>> CountEvents(Func<CaseManagementDbContext, IQueryable<ReportEvent>> events)
         {
             var buckets = await Run(db => events(db)
-                .GroupBy(e => new { e.Row, e.Column, Bucket = ReportFunctions.PersonBucket(e.Person) })
-                .Select(g => new PeopleTally.BucketCount(g.Key.Row, g.Key.Column, g.Key.Bucket, g.Count())));
+                .GroupBy(e => new { e.Row, e.Column, Anonymous = e.Person == null, Bucket = ReportFunctions.PersonBucket(e.Person) })
+                .Select(g => new PeopleTally.BucketCount(g.Key.Row, g.Key.Column, g.Key.Anonymous, g.Key.Bucket, g.Count())));
             var tally = PeopleTally.FromBuckets(buckets, SteeringReport.Threshold);
             if (tally.RowsToCountExactly.Count == 0)
             {
@@ -167,7 +171,7 @@ public sealed class SteeringReportQuery(IDbContextFactory<CaseManagementDbContex
             var exact = await Run(db => events(db)
                 .Where(InRows(tally.RowsToCountExactly))
                 .GroupBy(e => new { e.Row, e.Column })
-                .Select(g => new CountRow(g.Key.Row, g.Key.Column, g.Count(), g.Select(e => e.Person).Distinct().Count() + g.Count(e => e.Person == null))));
+                .Select(g => new CountRow(g.Key.Row, g.Key.Column, g.Count(), g.Where(e => e.Person != null).Select(e => e.Person).Distinct().Count() + g.Count(e => e.Person == null))));
             return tally.WithExact(exact);
         }
 
@@ -315,6 +319,7 @@ public sealed class SteeringReportQuery(IDbContextFactory<CaseManagementDbContex
     /// <summary>Rows of the appointments table: the six types with a client, then the anonymous contacts of the two types that allow them.</summary>
     private static int AppointmentRow(int type, bool anonymous) => anonymous ? AnonymousRowOffset + type : type;
 
+    /// <summary>Added to the type for anonymous contacts; in queries written as <c>type + (client == null ? offset : 0)</c>, which EF can translate.</summary>
     private const int AnonymousRowOffset = 100;
 
     // ----- assembling ------------------------------------------------------------------------------

@@ -8,9 +8,10 @@ namespace CaseManagement.Domain.Reports;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Cells carry the exact number of people (in SQL: <c>COUNT(DISTINCT client)</c> per cell; each
-/// anonymous contact counts as one person of its own, because nobody can tell whether two of them
-/// were the same person).
+/// Cells carry the number of people: exact while it is below the threshold, otherwise any number
+/// from the threshold up to the truth (the steering report proves "at least 5" more cheaply than it
+/// counts exactly). Each anonymous contact counts as one person of its own, because nobody can tell
+/// whether two of them were the same person.
 /// </para>
 /// <para>
 /// Totals are not sums: one person with an appointment of two kinds is one person in the row of
@@ -27,7 +28,7 @@ public sealed class PeopleCounts
     private readonly int[] _columnBounds;
     private readonly int _grandBound;
 
-    /// <param name="cells">Distinct people per cell, indexed [row, column] like the table's counts; copied.</param>
+    /// <param name="cells">People per cell (see the remarks), indexed [row, column] like the table's counts; copied.</param>
     public PeopleCounts(int[,] cells)
     {
         ArgumentNullException.ThrowIfNull(cells);
@@ -57,7 +58,7 @@ public sealed class PeopleCounts
 
     public int ColumnCount { get; }
 
-    /// <summary>The people behind a cell (exact) or a total (the lower bound of the remarks).</summary>
+    /// <summary>The people behind a cell or a total, as the remarks describe them.</summary>
     public int this[FigurePosition position]
     {
         get

@@ -70,6 +70,13 @@ public class CaseManagementDbContext(DbContextOptions<CaseManagementDbContext> o
 
         builder.ApplyConfigurationsFromAssembly(typeof(CaseManagementDbContext).Assembly);
         ReportFunctions.Register(builder, postgres: Database.IsNpgsql());
+        if (Database.IsNpgsql())
+        {
+            // The steering report's age groups and genders of the clients in care: read in id order from
+            // this index alone, merged with the episodes instead of hashing 100,000 ids. Without INCLUDE
+            // (SQLite) it would only repeat the primary key.
+            builder.Entity<Client>().HasIndex(c => c.Id).IncludeProperties(c => new { c.BirthDate, c.Gender });
+        }
 
         // PostgreSQL: a uint row version maps to the system column xmin, which changes with every
         // update of the row (no column of our own). SQLite: a counter, see SqliteRowVersionCounter.

@@ -38,6 +38,8 @@ public sealed class GoalProgressKeeper : SaveChangesInterceptor
             return;
         }
 
+        // SaveChanges calls interceptors before it detects changes itself; steps edited through their
+        // properties are only marked Modified after this.
         var tracker = context.ChangeTracker;
         if (tracker.AutoDetectChangesEnabled)
         {
@@ -45,7 +47,8 @@ public sealed class GoalProgressKeeper : SaveChangesInterceptor
         }
 
         var goals = tracker.Entries<PlanGoal>().ToDictionary(e => e.Entity.Id);
-        var touched = goals.Values.Where(e => e.State == EntityState.Added).ToDictionary(e => e.Entity.Id);
+        // New and changed goals too: a progress set by hand is put right again.
+        var touched = goals.Values.Where(e => e.State is EntityState.Added or EntityState.Modified).ToDictionary(e => e.Entity.Id);
         foreach (var step in tracker.Entries<PlanStep>().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
         {
             // A step moved to another goal changes the progress of both.

@@ -533,11 +533,9 @@ namespace CaseManagement.Migrations.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PlanId");
-
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("PlanId"), new[] { "Area", "Progress" });
-
                     b.HasIndex("PlanId", "Position");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("PlanId", "Position"), new[] { "Area", "Progress" });
 
                     b.ToTable("PlanGoals");
                 });

@@ -302,9 +302,6 @@ namespace CaseManagement.Migrations.Sqlite.Migrations
                     b.HasIndex("CaseNumber")
                         .IsUnique();
 
-                    b.HasIndex("Id")
-                        .HasAnnotation("Npgsql:IndexInclude", new[] { "BirthDate", "Gender" });
-
                     b.HasIndex("SearchName");
 
                     b.HasIndex("ResponsibleCaseManagerId", "CaseNumber");
@@ -517,10 +514,8 @@ namespace CaseManagement.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PlanId")
+                    b.HasIndex("PlanId", "Position")
                         .HasAnnotation("Npgsql:IndexInclude", new[] { "Area", "Progress" });
-
-                    b.HasIndex("PlanId", "Position");
 
                     b.ToTable("PlanGoals");
                 });

@@ -28,8 +28,8 @@ public sealed class PeopleTallyTests
             }).ToList();
 
             var tally = PeopleTally.FromBuckets(
-                events.GroupBy(e => (e.Row, e.Column, Bucket: e.Person is { } p ? bucketOf[p] : (int?)null))
-                    .Select(g => new PeopleTally.BucketCount(g.Key.Row, g.Key.Column, g.Key.Bucket, g.Count())),
+                events.GroupBy(e => (e.Row, e.Column, Anonymous: e.Person is null, Bucket: e.Person is { } p ? bucketOf[p] : (int?)null))
+                    .Select(g => new PeopleTally.BucketCount(g.Key.Row, g.Key.Column, g.Key.Anonymous, g.Key.Bucket, g.Count())),
                 Threshold);
             var exact = events.Where(e => tally.RowsToCountExactly.Contains(e.Row)).GroupBy(e => (e.Row, e.Column))
                 .Select(g => new SteeringReportQuery.CountRow(g.Key.Row, g.Key.Column, g.Count(), TruePeople(g)))

@@ -18,10 +18,6 @@ internal sealed class ClientConfiguration : IEntityTypeConfiguration<Client>
         client.Property(c => c.SearchName).HasMaxLength(450).IsRequired();
         client.HasIndex(c => c.SearchName);
         client.HasIndex(c => c.BirthDate);
-
-        // The steering report's age groups and genders of the clients in care: read in id order from the
-        // index alone (INCLUDE on PostgreSQL), merged with the episodes instead of hashing 100,000 ids.
-        client.HasIndex(c => c.Id).IncludeProperties(c => new { c.BirthDate, c.Gender });
         client.Property(c => c.Street).HasMaxLength(200);
         client.Property(c => c.PostalCode).HasMaxLength(10).IsRequired();
         client.Property(c => c.City).HasMaxLength(100).IsRequired();

@@ -38,11 +38,9 @@ internal sealed class PlanGoalConfiguration : IEntityTypeConfiguration<PlanGoal>
     public void Configure(EntityTypeBuilder<PlanGoal> goal)
     {
         goal.HasKey(g => g.Id);
-        goal.HasIndex(g => new { g.PlanId, g.Position });
-
-        // The steering report counts the goals of the plans in force by area and progress: from this
-        // index alone (INCLUDE on PostgreSQL) instead of the goal rows with their texts.
-        goal.HasIndex(g => g.PlanId).IncludeProperties(g => new { g.Area, g.Progress });
+        // INCLUDE (PostgreSQL): the steering report counts the goals of the plans in force by area and
+        // progress from this index alone instead of the goal rows with their texts.
+        goal.HasIndex(g => new { g.PlanId, g.Position }).IncludeProperties(g => new { g.Area, g.Progress });
         goal.Property(g => g.Text).HasMaxLength(1000).IsRequired();
         goal.HasMany(g => g.Steps).WithOne().HasForeignKey(s => s.GoalId).OnDelete(DeleteBehavior.Cascade);
     }

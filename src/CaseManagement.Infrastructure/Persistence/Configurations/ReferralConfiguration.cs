@@ -39,7 +39,7 @@ internal sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>
         // PostgreSQL also has "IX_Referrals_ProposedOn_Report" for the steering report, created by hand in
         // the migration ReportCoveringIndexes: it covers columns of the referral and of its Progress together.
 
-        // The progress lives in the referral's own row (columns Progress_Status, Progress_RequestedOn, …).
+        // The progress lives in the referral's own row (columns Status, RequestedOn, …).
         referral.OwnsOne(r => r.Progress, progress =>
         {
             progress.Property(p => p.Status).HasColumnName("Status");

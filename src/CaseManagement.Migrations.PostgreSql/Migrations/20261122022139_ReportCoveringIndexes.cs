@@ -11,6 +11,10 @@ namespace CaseManagement.Migrations.PostgreSql.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
+                name: "IX_PlanGoals_PlanId_Position",
+                table: "PlanGoals");
+
+            migrationBuilder.DropIndex(
                 name: "IX_HelpPlans_ClientId_Version",
                 table: "HelpPlans");
 
@@ -19,9 +23,9 @@ namespace CaseManagement.Migrations.PostgreSql.Migrations
                 table: "Episodes");
 
             migrationBuilder.CreateIndex(
-                name: "IX_PlanGoals_PlanId",
+                name: "IX_PlanGoals_PlanId_Position",
                 table: "PlanGoals",
-                column: "PlanId")
+                columns: new[] { "PlanId", "Position" })
                 .Annotation("Npgsql:IndexInclude", new[] { "Area", "Progress" });
 
             migrationBuilder.CreateIndex(
@@ -64,7 +68,7 @@ namespace CaseManagement.Migrations.PostgreSql.Migrations
             migrationBuilder.Sql("DROP INDEX \"IX_Referrals_ProposedOn_Report\"");
 
             migrationBuilder.DropIndex(
-                name: "IX_PlanGoals_PlanId",
+                name: "IX_PlanGoals_PlanId_Position",
                 table: "PlanGoals");
 
             migrationBuilder.DropIndex(
@@ -82,6 +86,11 @@ namespace CaseManagement.Migrations.PostgreSql.Migrations
             migrationBuilder.DropIndex(
                 name: "IX_Clients_Id",
                 table: "Clients");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanGoals_PlanId_Position",
+                table: "PlanGoals",
+                columns: new[] { "PlanId", "Position" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_HelpPlans_ClientId_Version",
