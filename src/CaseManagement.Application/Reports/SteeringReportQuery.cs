@@ -371,7 +371,7 @@ public sealed class SteeringReportQuery(IDbContextFactory<CaseManagementDbContex
             "Klient:innen im Zeitraum mit einem Hilfeplan, nach dem Stand ihres Plans am Ende des Zeitraums.",
             new TableShape(
                 "Stand des Hilfeplans",
-                [(1, "Entwurf"), (2, "Vereinbart"), (3, "In Fortschreibung"), (4, "Abgeschlossen")],
+                [((int)PlanStanding.Draft, "Entwurf"), ((int)PlanStanding.Agreed, "Vereinbart"), ((int)PlanStanding.InReview, "In Fortschreibung"), ((int)PlanStanding.Closed, "Abgeschlossen")],
                 [(0, "Personen")]),
             c => c.Plans);
 
@@ -383,7 +383,7 @@ public sealed class SteeringReportQuery(IDbContextFactory<CaseManagementDbContex
             new TableShape(
                 "Handlungsfeld",
                 [.. Enum.GetValues<PlanArea>().Select(a => ((int)a, GermanLabels.Of(a)))],
-                [(1, "offen"), (2, "in Arbeit"), (3, "erreicht"), (4, "entfallen")]),
+                [((int)GoalProgress.Open, "offen"), ((int)GoalProgress.InProgress, "in Arbeit"), ((int)GoalProgress.Achieved, "erreicht"), ((int)GoalProgress.Dropped, "entfallen")]),
             c => c.Goals);
 
         var appointments = Add(
