@@ -22,7 +22,8 @@ internal sealed class DemoReferralGenerator(
 {
     private readonly Randomizer _random = new(seed + 5);
     private readonly DateOnly _today = GermanCalendar.DateOf(now);
-    private readonly IReadOnlyList<Partner> _active = [.. partners.Where(p => !p.IsArchived)];
+    // In a fixed order, whatever order the database returned them in: the same seed gives the same referrals.
+    private readonly IReadOnlyList<Partner> _active = [.. partners.Where(p => !p.IsArchived).OrderBy(p => p.Name, StringComparer.Ordinal)];
 
     private static readonly (ReferralStatus Value, double Weight)[] Outcomes =
     [
@@ -106,7 +107,7 @@ internal sealed class DemoReferralGenerator(
             }
 
             var started = Later(client.OpenEpisode!.StartedOn, GermanCalendar.DateOf(client.CreatedAt));
-            foreach (var plan in plansByClient[client.Id])
+            foreach (var plan in plansByClient[client.Id].OrderBy(p => p.Version))
             {
                 referrals.AddRange(FromPlan(client, plan, holders));
             }
@@ -160,7 +161,7 @@ internal sealed class DemoReferralGenerator(
         foreach (var client in clients.OrderBy(c => c.CaseNumber, StringComparer.Ordinal))
         {
             var holders = Enum.GetValues<Organisation>().Where(o => client.ResponsibleIn(o) is not null).ToList();
-            var episode = client.Episodes.LastOrDefault(e => e.StartedOn <= last && (e.EndedOn ?? _today) >= first);
+            var episode = client.Episodes.OrderBy(e => e.StartedOn).LastOrDefault(e => e.StartedOn <= last && (e.EndedOn ?? _today) >= first);
             if (holders.Count == 0 || episode is null || _random.Double() >= 0.45)
             {
                 continue;
@@ -194,7 +195,8 @@ internal sealed class DemoReferralGenerator(
     /// <summary>Steps of the plan in force whose partner is in the directory, carried out by a referral whose status follows the step's.</summary>
     private IEnumerable<Referral> FromPlan(Client client, HelpPlan plan, IReadOnlyList<Organisation> holders)
     {
-        foreach (var step in plan.Steps.Where(s => s.Responsible == StepParty.Partner))
+        var steps = plan.Goals.OrderBy(g => g.Position).SelectMany(g => g.Steps.OrderBy(s => s.Position));
+        foreach (var step in steps.Where(s => s.Responsible == StepParty.Partner))
         {
             var partner = _active.FirstOrDefault(p => string.Equals(p.Name, step.PartnerName, StringComparison.OrdinalIgnoreCase));
             if (partner is null || _random.Double() > 0.8)
