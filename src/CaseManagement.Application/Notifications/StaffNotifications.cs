@@ -37,7 +37,7 @@ public sealed class StaffNotifications(IDbContextFactory<CaseManagementDbContext
         var newest = await unread
             .OrderByDescending(n => n.CreatedAt)
             .Take(Shown)
-            .Select(n => new NotificationView(n.Id, n.CreatedAt, n.Text, n.ClientId))
+            .Select(n => new NotificationView(n.Id, n.CreatedAt, n.Text, n.LinksToCase ? n.ClientId : null))
             .ToListAsync(cancellationToken);
         var total = newest.Count < Shown ? newest.Count : await unread.CountAsync(cancellationToken);
         return new UnreadNotifications(newest, total);

@@ -1,4 +1,5 @@
 using CaseManagement.Domain.Access;
+using CaseManagement.Domain.Clients;
 using CaseManagement.Domain.Referrals;
 using CaseManagement.Domain.Staff;
 using CaseManagement.Infrastructure.Persistence;
@@ -231,7 +232,9 @@ public sealed class PartnerDirectory(
 
     private static readonly System.Globalization.CultureInfo GermanCulture = System.Globalization.CultureInfo.GetCultureInfo("de-DE");
 
+    // "pfalzerwald" finds "Pfälzerwald" (accents ignored), and "Pfaelzerwald" finds it too (folded as the client search folds).
     private static bool Contains(string? text, string search) =>
-        text is not null && GermanCulture.CompareInfo.IndexOf(text, search,
-            System.Globalization.CompareOptions.IgnoreCase | System.Globalization.CompareOptions.IgnoreNonSpace) >= 0;
+        text is not null && (GermanCulture.CompareInfo.IndexOf(text, search,
+            System.Globalization.CompareOptions.IgnoreCase | System.Globalization.CompareOptions.IgnoreNonSpace) >= 0
+            || SearchText.Normalize(text).Contains(SearchText.Normalize(search), StringComparison.Ordinal));
 }

@@ -60,7 +60,8 @@ public sealed class CaseReassignment(
         }
 
         var previousId = client.ResponsibleIn(side)!;
-        var previousName = (await staff.ByIdAsync([previousId], cancellationToken)).GetValueOrDefault(previousId)?.DisplayName ?? "unbekannt";
+        // The account exists: the responsibility's foreign key keeps it from being deleted.
+        var previousName = await db.Users.Where(u => u.Id == previousId).Select(u => u.DisplayName).SingleAsync(cancellationToken);
         client.AssignResponsible(side, receiver.Id);
         client.ConcurrencyStamp = Guid.NewGuid();
         audit.Add(db, actor, AuditAction.ResponsibilityChanged, client.Id, client.CaseNumber, DataCategory.MasterData, [$"Zuständigkeit {side.German()}"]);
@@ -69,7 +70,7 @@ public sealed class CaseReassignment(
         db.StaffNotifications.Add(StaffNotification.For(
             receiver.Id, $"Der Fall {client.CaseNumber} wurde Ihnen von {actor.DisplayName} (Teamleitung) zugewiesen; bisher zuständig: {previousName}.", client.Id, now));
         db.StaffNotifications.Add(StaffNotification.For(
-            previousId, $"Der Fall {client.CaseNumber} wurde von {actor.DisplayName} (Teamleitung) an {receiver.DisplayName} übergeben.", clientId: null, now));
+            previousId, $"Der Fall {client.CaseNumber} wurde von {actor.DisplayName} (Teamleitung) an {receiver.DisplayName} übergeben.", client.Id, now, linksToCase: false));
 
         try
         {

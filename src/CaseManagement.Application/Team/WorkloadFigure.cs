@@ -79,8 +79,4 @@ public static class WorkloadFigures
 
     public static WorkloadFigure? FromSlug(string? slug) =>
         All.Cast<WorkloadFigure?>().FirstOrDefault(f => string.Equals(f!.Value.Slug(), slug, StringComparison.Ordinal));
-
-    /// <summary>Figures counted from the responsible person's cases; the others count appointments the person takes part in.</summary>
-    public static bool CountsCases(this WorkloadFigure figure) =>
-        figure is not (WorkloadFigure.AppointmentsNextSevenDays or WorkloadFigure.NoShowsLastThirtyDays);
 }

@@ -18,14 +18,15 @@ public class StaffNotification
 
     public string Text { get; set; } = "";
 
-    /// <summary>The case it is about, for a link to it; null when the recipient should not open it (e.g. a case handed away).</summary>
+    /// <summary>The case it is about: the notification is deleted with the client (retention).</summary>
     public Guid? ClientId { get; set; }
+
+    /// <summary>Whether the recipient is offered a link to the case; not for a case they handed away.</summary>
+    public bool LinksToCase { get; set; }
 
     public DateTimeOffset? ReadAt { get; set; }
 
-    public bool IsRead => ReadAt is not null;
-
-    public static StaffNotification For(string staffId, string text, Guid? clientId, DateTimeOffset now)
+    public static StaffNotification For(string staffId, string text, Guid? clientId, DateTimeOffset now, bool linksToCase = true)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(staffId);
         ArgumentException.ThrowIfNullOrWhiteSpace(text);
@@ -36,6 +37,7 @@ public class StaffNotification
             CreatedAt = now,
             Text = text.Length <= TextMaxLength ? text : text[..TextMaxLength],
             ClientId = clientId,
+            LinksToCase = clientId is not null && linksToCase,
         };
     }
 

@@ -65,6 +65,7 @@ public sealed class PartnerDirectoryTests(AppFixture app) : IClassFixture<AppFix
         var practice = await app.PartnerAsync(PartnerType.SubstitutionPractice, $"Praxis am Rhein {marker}");
 
         Assert.Equal([clinic.Id], (await Directory.ListAsync(caseworker, new PartnerFilter(Search: $"pfalzerwald {marker}"))).Select(p => p.Id));
+        Assert.Equal([clinic.Id], (await Directory.ListAsync(caseworker, new PartnerFilter(Search: $"Pfaelzerwald {marker}"))).Select(p => p.Id));
         Assert.Equal([practice.Id], (await Directory.ListAsync(caseworker, new PartnerFilter(PartnerType.SubstitutionPractice, marker))).Select(p => p.Id));
         Assert.All(await Directory.ListAsync(caseworker, new PartnerFilter(PartnerType.InpatientRehabClinic)), p => Assert.Equal(PartnerType.InpatientRehabClinic, p.Type));
     }

@@ -49,6 +49,12 @@ public sealed class CaseReassignmentTests(AppFixture app) : IClassFixture<AppFix
         var forAnton = Assert.Single((await app.Service<StaffNotifications>().UnreadAsync(team.Anton)).Newest, n => n.Text.Contains(client.CaseNumber, StringComparison.Ordinal));
         Assert.Equal($"Der Fall {client.CaseNumber} wurde von {team.JobcenterLead.DisplayName} (Teamleitung) an {team.Berta.DisplayName} übergeben.", forAnton.Text);
         Assert.Null(forAnton.ClientId);
+        await using (var check = await app.DbAsync())
+        {
+            // Stored with the client all the same, so that it goes when the client is deleted (retention).
+            Assert.Equal(client.Id, (await check.StaffNotifications.SingleAsync(n => n.StaffId == team.Anton.Id && n.Text == forAnton.Text)).ClientId);
+        }
+
         // Neither notification names the client.
         Assert.DoesNotContain(client.LastName, forBerta.Text + forAnton.Text, StringComparison.Ordinal);
     }
