@@ -5,7 +5,6 @@ set -euo pipefail
 name=${1:?usage: src/add-migration.sh MigrationName}
 cd "$(dirname "$0")/.."
 dotnet tool restore >/dev/null
-export EnableEfDesignTime=true
 for provider in Sqlite PostgreSql; do
   project=src/CaseManagement.Migrations.$provider
   dotnet ef migrations add "$name" --project "$project" --startup-project "$project" --output-dir Migrations

@@ -53,27 +53,8 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<CaseReassignment>();
         services.AddSingleton<SteeringReportQuery>();
         services.AddSingleton<ISteeringReportSource>(sp => sp.GetRequiredService<SteeringReportQuery>());
-        services.AddValidatorsFromAssemblyOf<ClientInputValidator>();
-        return services;
-    }
-
-    /// <summary>
-    /// Registers every FluentValidation validator of an assembly. (FluentValidation's own
-    /// DependencyInjectionExtensions package is not available from this project's registry.)
-    /// </summary>
-    public static IServiceCollection AddValidatorsFromAssemblyOf<TMarker>(this IServiceCollection services)
-    {
-        var validators = typeof(TMarker).Assembly.GetTypes()
-            .Where(type => type is { IsAbstract: false, IsGenericTypeDefinition: false })
-            .SelectMany(type => type.GetInterfaces()
-                .Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IValidator<>))
-                .Select(contract => (contract, type)));
-
-        foreach (var (contract, implementation) in validators)
-        {
-            services.AddSingleton(contract, implementation);
-        }
-
+        // Validators are stateless; singletons so that the singleton use cases can take them.
+        services.AddValidatorsFromAssemblyContaining<ClientInputValidator>(ServiceLifetime.Singleton, includeInternalTypes: true);
         return services;
     }
 }

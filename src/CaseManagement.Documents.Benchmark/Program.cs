@@ -2,12 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using CaseManagement.Documents.Benchmark;
 using CaseManagement.Documents.HelpPlans;
-using PdfSharp;
 using PdfSharp.Pdf.IO;
-
-// PDFsharp 6.5 needs a licence selected per process (AGPL-3.0 or commercial). This local timing
-// tool runs it under the AGPL; the product's choice is made by its host (see Pdf/PdfLicence.cs).
-PdfSharpLicense.SetAgplLicense();
 
 var iterations = args.Length > 0 && int.TryParse(args[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : 300;
 var plan = TypicalPlan.Create();

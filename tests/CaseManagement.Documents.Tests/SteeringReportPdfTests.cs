@@ -141,8 +141,6 @@ public sealed partial class SteeringReportPdfTests
     /// <summary>A report rendered once, kept as an artifact (PDF and a PNG of the first page) and read back.</summary>
     internal sealed class Rendered
     {
-        static Rendered() => PdfSharpLicense.SetAgplLicense();
-
         public Rendered(string name, SteeringReportDocument document)
         {
             Bytes = SteeringReportPdf.Render(document);

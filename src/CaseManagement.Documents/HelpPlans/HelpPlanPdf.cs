@@ -12,7 +12,6 @@ public static class HelpPlanPdf
 {
     /// <summary>Renders <paramref name="document"/> as PDF bytes.</summary>
     /// <exception cref="FontNotInstalledException">No font for PDFs is installed (Debian: fonts-dejavu-core).</exception>
-    /// <exception cref="PdfLicenceNotSelectedException">The host has not selected a PDFsharp licence (see <see cref="PdfLicence"/>).</exception>
     public static byte[] Render(HelpPlanDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);

@@ -16,11 +16,10 @@ internal interface IPagedLayout
 internal static class PagedPdf
 {
     /// <exception cref="FontNotInstalledException">No font for PDFs is installed (Debian: fonts-dejavu-core).</exception>
-    /// <exception cref="PdfLicenceNotSelectedException">The host has not selected a PDFsharp licence (see <see cref="PdfLicence"/>).</exception>
     public static byte[] Render(string title, string subject, Func<PdfStyles, TextMeasurer, IPagedLayout> createLayout)
     {
         ArgumentNullException.ThrowIfNull(createLayout);
-        using var pdf = PdfLicence.CreateDocument();
+        using var pdf = new PdfDocument();
         PdfFonts.EnsureRegistered();
 
         using var measureContext = XGraphics.CreateMeasureContext(

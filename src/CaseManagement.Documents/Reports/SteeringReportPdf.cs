@@ -12,7 +12,6 @@ namespace CaseManagement.Documents.Reports;
 public static class SteeringReportPdf
 {
     /// <exception cref="FontNotInstalledException">No font for PDFs is installed (Debian: fonts-dejavu-core).</exception>
-    /// <exception cref="PdfLicenceNotSelectedException">The host has not selected a PDFsharp licence (see <see cref="PdfLicence"/>).</exception>
     public static byte[] Render(SteeringReportDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);

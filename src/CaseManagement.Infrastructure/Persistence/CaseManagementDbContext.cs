@@ -7,6 +7,7 @@ using CaseManagement.Domain.HelpPlans;
 using CaseManagement.Domain.Notifications;
 using CaseManagement.Domain.Referrals;
 using CaseManagement.Infrastructure.Identity;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -17,11 +18,15 @@ namespace CaseManagement.Infrastructure.Persistence;
 /// <summary>
 /// The one database of the product: accounts (Identity) and case data live together so that a
 /// change and its audit row commit in one transaction. Components never hold an instance:
-/// they ask <see cref="IDbContextFactory{TContext}"/> for one per operation.
+/// they ask <see cref="IDbContextFactory{TContext}"/> for one per operation. The key ring of
+/// ASP.NET Core Data Protection (sign-in cookies, antiforgery) lives here too, so a restart
+/// signs nobody out and every instance on this database shares it.
 /// </summary>
 public class CaseManagementDbContext(DbContextOptions<CaseManagementDbContext> options)
-    : IdentityDbContext<StaffUser, IdentityRole, string>(options)
+    : IdentityDbContext<StaffUser, IdentityRole, string>(options), IDataProtectionKeyContext
 {
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<Client> Clients => Set<Client>();
 
     public DbSet<CaseEpisode> Episodes => Set<CaseEpisode>();

@@ -1,18 +1,23 @@
+using System.Globalization;
 using Serilog;
 using Serilog.Events;
 
 namespace CaseManagement.Web.Extensions;
 
+/// <summary>
+/// Serilog (console plus a daily rolling file in <c>Logging:Folder</c>; levels from the
+/// <c>Serilog</c> section) and one line per request. Personal data never goes into these logs:
+/// ids and counts, never names, addresses, notes, query strings or paths that carry ids.
+/// </summary>
 public static class LoggingExtensions
 {
     private const string OutputTemplate =
         "{Timestamp:yyyy-MM-dd HH:mm:ss.fff zzz} [{Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}";
 
-    /// <summary>
-    /// Serilog behind Microsoft.Extensions.Logging: console plus a daily rolling file in
-    /// <c>Logging:Folder</c>. Levels come from the <c>Serilog</c> section. Personal data never
-    /// goes into these logs: log ids and counts, never names, addresses or notes.
-    /// </summary>
+    /// <summary>The request line names the route pattern (<c>/klienten/{id}</c>), never the path.</summary>
+    private const string RequestTemplate =
+        "HTTP {RequestMethod} {RequestRoute} responded {StatusCode} in {Elapsed:0.0} ms [{CorrelationId}]";
+
     public static WebApplicationBuilder AddStructuredLogging(this WebApplicationBuilder builder)
     {
         var folder = builder.Configuration["Logging:Folder"] ?? "logs";
@@ -21,21 +26,39 @@ public static class LoggingExtensions
             folder = Path.Combine(builder.Environment.ContentRootPath, folder);
         }
 
-        var logger = new LoggerConfiguration()
+        builder.Services.AddSerilog((services, logger) => logger
             .ReadFrom.Configuration(builder.Configuration)
+            .ReadFrom.Services(services)
             .MinimumLevel.Override("Microsoft.AspNetCore.Hosting.Diagnostics", LogEventLevel.Warning)
             .Enrich.FromLogContext()
-            .WriteTo.Console(outputTemplate: OutputTemplate, formatProvider: System.Globalization.CultureInfo.InvariantCulture)
+            .WriteTo.Console(outputTemplate: OutputTemplate, formatProvider: CultureInfo.InvariantCulture)
             .WriteTo.File(
                 Path.Combine(folder, "casemanagement-.log"),
                 rollingInterval: RollingInterval.Day,
                 retainedFileCountLimit: 30,
                 outputTemplate: OutputTemplate,
-                formatProvider: System.Globalization.CultureInfo.InvariantCulture)
-            .CreateLogger();
-
-        builder.Logging.ClearProviders();
-        builder.Logging.AddSerilog(logger, dispose: true);
+                formatProvider: CultureInfo.InvariantCulture));
         return builder;
     }
+
+    /// <summary>
+    /// Serilog's request logging with only the properties named in <see cref="RequestTemplate"/>:
+    /// its default would also attach <c>RequestPath</c>, which holds client ids.
+    /// </summary>
+    public static IApplicationBuilder UseRequestLogging(this IApplicationBuilder app) =>
+        app.UseSerilogRequestLogging(options =>
+        {
+            options.MessageTemplate = RequestTemplate;
+            options.GetMessageTemplateProperties = (http, _, elapsed, statusCode) =>
+            [
+                new LogEventProperty("RequestMethod", new ScalarValue(http.Request.Method)),
+                new LogEventProperty("RequestRoute", new ScalarValue(RouteOf(http))),
+                new LogEventProperty("StatusCode", new ScalarValue(statusCode)),
+                new LogEventProperty("Elapsed", new ScalarValue(elapsed)),
+                new LogEventProperty("CorrelationId", new ScalarValue(http.TraceIdentifier)),
+            ];
+        });
+
+    private static string RouteOf(HttpContext http) =>
+        (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "(keine Route)";
 }

@@ -1,8 +1,5 @@
 using CaseManagement.Web.Account;
 using CaseManagement.Web.Appointments;
-#if SERVE_BLAZOR_SCRIPT_FROM_RUNTIME_PACK
-using CaseManagement.Web.BlazorScript;
-#endif
 using CaseManagement.Web.Components;
 using CaseManagement.Web.HelpPlans;
 using CaseManagement.Web.Logging;
@@ -21,7 +18,7 @@ public static class PipelineExtensions
         {
             ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto,
         });
-        app.UseMiddleware<RequestLoggingMiddleware>();
+        app.UseRequestLogging();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseExceptionHandler("/fehler", createScopeForErrors: true);
         if (!app.Environment.IsDevelopment())
@@ -39,9 +36,6 @@ public static class PipelineExtensions
     public static WebApplication MapCaseManagementEndpoints(this WebApplication app)
     {
         app.MapStaticAssets().AllowAnonymous();
-#if SERVE_BLAZOR_SCRIPT_FROM_RUNTIME_PACK
-        app.MapBlazorScriptFromRuntimePack();
-#endif
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapAccountEndpoints();
         app.MapHelpPlanPdf();

@@ -3,7 +3,8 @@ using CaseManagement.Infrastructure;
 using CaseManagement.Infrastructure.Persistence;
 using CaseManagement.Web.Account;
 using CaseManagement.Web.Authorization;
-using CaseManagement.Web.HelpPlans;
+using Microsoft.AspNetCore.DataProtection;
+using FluentValidation;
 
 namespace CaseManagement.Web.Extensions;
 
@@ -17,11 +18,13 @@ public static class ServiceRegistration
         services.AddCascadingAuthenticationState();
 
         services.AddCaseManagementPersistence(builder.Configuration, builder.Environment);
+        services.AddDataProtection()
+            .SetApplicationName("CaseManagement")
+            .PersistKeysToDbContext<CaseManagementDbContext>();
         services.AddStaffAccounts();
         services.AddCaseManagementAuthorization();
         services.AddCaseManagementApplication();
-        services.AddValidatorsFromAssemblyOf<Program>();
-        services.AddSingleton(PdfPrinting.SelectLicence(builder.Configuration));
+        services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton, includeInternalTypes: true);
 
         services.AddHealthChecks().AddDbContextCheck<CaseManagementDbContext>("database");
         return builder;

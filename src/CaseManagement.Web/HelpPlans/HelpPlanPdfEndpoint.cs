@@ -16,13 +16,8 @@ public static class HelpPlanPdfEndpoint
     }
 
     private static async Task<IResult> RenderAsync(
-        Guid clientId, int version, ClaimsPrincipal user, HttpContext http, HelpPlanPrint print, PdfPrinting printing, CancellationToken cancellationToken)
+        Guid clientId, int version, ClaimsPrincipal user, HttpContext http, HelpPlanPrint print, CancellationToken cancellationToken)
     {
-        if (!printing.Enabled)
-        {
-            return Results.Text("Der PDF-Druck ist nicht eingerichtet (PDFsharp-Lizenz, siehe Betriebsdokumentation).", statusCode: StatusCodes.Status503ServiceUnavailable);
-        }
-
         if (user.ToStaffMember() is not { } staff)
         {
             return Results.Forbid();

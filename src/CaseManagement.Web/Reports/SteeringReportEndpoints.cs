@@ -3,7 +3,6 @@ using CaseManagement.Application.Reports;
 using CaseManagement.Domain;
 using CaseManagement.Web.Account;
 using CaseManagement.Web.Authorization;
-using CaseManagement.Web.HelpPlans;
 using FluentValidation;
 
 namespace CaseManagement.Web.Reports;
@@ -23,10 +22,8 @@ public static class SteeringReportEndpoints
         endpoints.MapGet(CsvPath, (HttpContext http, ClaimsPrincipal user, SteeringReportQuery query, IValidator<ReportPeriodInput> validator, TimeProvider clock, CancellationToken cancellationToken) =>
                 ExportAsync(http, user, query, validator, clock, "CSV", SteeringReportExport.Csv, cancellationToken))
             .RequireAuthorization(Policies.SteeringFigures);
-        endpoints.MapGet(PdfPath, (HttpContext http, ClaimsPrincipal user, SteeringReportQuery query, IValidator<ReportPeriodInput> validator, TimeProvider clock, PdfPrinting printing, CancellationToken cancellationToken) =>
-                printing.Enabled
-                    ? ExportAsync(http, user, query, validator, clock, "PDF", SteeringReportExport.Pdf, cancellationToken)
-                    : Task.FromResult(Results.Text("Der PDF-Druck ist nicht eingerichtet (PDFsharp-Lizenz, siehe Betriebsdokumentation).", statusCode: StatusCodes.Status503ServiceUnavailable)))
+        endpoints.MapGet(PdfPath, (HttpContext http, ClaimsPrincipal user, SteeringReportQuery query, IValidator<ReportPeriodInput> validator, TimeProvider clock, CancellationToken cancellationToken) =>
+                ExportAsync(http, user, query, validator, clock, "PDF", SteeringReportExport.Pdf, cancellationToken))
             .RequireAuthorization(Policies.SteeringFigures);
         return endpoints;
     }
