@@ -42,11 +42,12 @@ public sealed partial class BrowserFixture : IAsyncLifetime
         });
     }
 
-    public async Task<IPage> NewPageAsync(int width = 1280, int height = 800)
+    /// <param name="app">Another app than the shared one (tests that restart or reconfigure their own).</param>
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 800, Uri? app = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = BaseAddress.ToString(),
+            BaseURL = (app ?? BaseAddress).ToString(),
             Locale = "de-DE",
             TimezoneId = "Europe/Berlin",
             ViewportSize = new ViewportSize { Width = width, Height = height },

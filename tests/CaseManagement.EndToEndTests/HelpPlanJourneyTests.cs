@@ -29,7 +29,7 @@ public sealed partial class HelpPlanJourneyTests(BrowserFixture browser)
     [Fact]
     public async Task Two_editors_the_later_save_shows_the_conflict_and_keeps_its_input_then_the_plan_is_agreed_and_printed()
     {
-        var clientId = await JointClientWithDraftAsync();
+        var clientId = await JointCases.WithDraftPlanAsync(browser.Services);
         var planUrl = $"/klienten/{clientId}/hilfeplan";
 
         var jobcenter = await browser.NewPageAsync(1280, 900);
@@ -108,63 +108,6 @@ public sealed partial class HelpPlanJourneyTests(BrowserFixture browser)
         Assert.Empty(browser.CspViolations);
     }
 
-    /// <summary>A client of the two demo caseworkers whose consent shares the plan, with a draft of two goals.</summary>
-    private async Task<Guid> JointClientWithDraftAsync()
-    {
-        var services = browser.Services;
-        var caseManager = await MemberAsync(CaseManager.Email);
-        var drugHelpWorker = await MemberAsync(DrugHelpWorker.Email);
-        var registered = await services.GetRequiredService<ClientRegistration>().RegisterAsync(caseManager, new ClientInput
-        {
-            FirstName = "Jürgen",
-            LastName = "Weiß-Özdemir",
-            BirthDate = new DateOnly(1991, 7, 2),
-            PostalCode = "67063",
-            City = "Ludwigshafen am Rhein",
-            CounterpartId = drugHelpWorker.Id,
-        });
-        Assert.True(registered.Succeeded, registered.Message);
-        var clientId = registered.Value!.Id;
-        var consent = await services.GetRequiredService<ConsentCommands>().RecordAsync(caseManager, clientId, new ConsentInput
-        {
-            MasterData = true,
-            HelpPlan = true,
-            JobcenterToDrugHelp = true,
-            Purpose = "Gemeinsamer Hilfeplan",
-            SignedOn = GermanCalendar.DateOf(DateTimeOffset.UtcNow).AddDays(-1),
-        });
-        Assert.True(consent.Succeeded, consent.Message);
-
-        var commands = services.GetRequiredService<HelpPlanCommands>();
-        Assert.True((await commands.StartAsync(caseManager, clientId)).Succeeded);
-        var plan = (await services.GetRequiredService<HelpPlanQuery>().OpenAsync(caseManager, clientId))!.Shown!;
-        var today = GermanCalendar.DateOf(DateTimeOffset.UtcNow);
-        var input = new HelpPlanInput
-        {
-            IntegrationGoal = "Aufnahme einer Teilzeitarbeit in der Lagerlogistik",
-            TargetJobs = "Lagerhelfer, Kommissionierer",
-            OwnEfforts = "Vier Bewerbungen im Monat; Termine wahrnehmen oder rechtzeitig absagen.",
-            OwnEffortsEvidence = "Bewerbungsliste zu jedem Termin mitbringen.",
-            NextReviewOn = today.AddDays(90),
-            Goals =
-            [
-                new GoalInput
-                {
-                    Area = PlanArea.PsychosocialCounselling, Text = "Stabilität im Alltag",
-                    Steps = [new StepInput { Description = "Wöchentliche Beratungsgespräche", Responsible = StepParty.Client, DueOn = today.AddDays(30) }],
-                },
-                new GoalInput
-                {
-                    Area = PlanArea.JobPlacement, Text = "Probearbeit in einem Lager",
-                    Steps = [new StepInput { Description = "Betriebe für Probearbeit ansprechen", Responsible = StepParty.Jobcenter, DueOn = today.AddDays(45) }],
-                },
-            ],
-        };
-        var saved = await commands.SaveAsync(caseManager, clientId, plan.Id, input, plan.Token);
-        Assert.True(saved.Succeeded, saved.Message);
-        return clientId;
-    }
-
     private async Task<HelpPlanInput> PlanContentAsync(Guid clientId)
     {
         var contexts = browser.Services.GetRequiredService<IDbContextFactory<CaseManagementDbContext>>();
@@ -173,8 +116,6 @@ public sealed partial class HelpPlanJourneyTests(BrowserFixture browser)
             .Where(p => p.ClientId == clientId).OrderByDescending(p => p.Version).FirstAsync();
         return HelpPlanInput.From(plan);
     }
-
-    private Task<StaffMember> MemberAsync(string email) => StaffMembers.ByEmailAsync(browser.Services, email);
 
     [GeneratedRegex(@"^Hilfeplan_LU-\d{4}-\d{5}_Fassung_1\.pdf$")]
     private static partial Regex PdfFileName();

@@ -30,7 +30,7 @@ public sealed class OutreachJourneyTests(BrowserFixture browser)
     [Fact]
     public async Task An_accompaniment_recorded_on_a_phone_shows_the_Jobcenter_the_fact_but_not_the_note()
     {
-        var clientId = await JointClientAsync();
+        var clientId = await JointCases.SharingAppointmentsAsync(browser.Services);
 
         // 1. On the phone: the accompaniment has just ended.
         var phone = await browser.NewPageAsync(390, 844);
@@ -80,36 +80,6 @@ public sealed class OutreachJourneyTests(BrowserFixture browser)
         await Assertions.Expect(week.Locator(".week-grid")).ToContainTextAsync("Begleitung");
         await BrowserFixture.ScreenshotAsync(week, "week-view-desktop");
         Assert.Empty(browser.CspViolations);
-    }
-
-    /// <summary>A client of the two demo caseworkers whose consent lets appointments and referrals of the Drogenhilfe reach the Jobcenter.</summary>
-    private async Task<Guid> JointClientAsync()
-    {
-        var services = browser.Services;
-        var drugHelpWorker = await StaffMembers.ByEmailAsync(services, DrugHelpWorker.Email);
-        var caseManager = await StaffMembers.ByEmailAsync(services, CaseManager.Email);
-        var registered = await services.GetRequiredService<ClientRegistration>().RegisterAsync(drugHelpWorker, new ClientInput
-        {
-            FirstName = "Mirela",
-            LastName = "Kovačević",
-            BirthDate = new DateOnly(1996, 3, 14),
-            PostalCode = "67059",
-            City = "Ludwigshafen am Rhein",
-            CounterpartId = caseManager.Id,
-        });
-        Assert.True(registered.Succeeded, registered.Message);
-        var clientId = registered.Value!.Id;
-        var consent = await services.GetRequiredService<ConsentCommands>().RecordAsync(drugHelpWorker, clientId, new ConsentInput
-        {
-            MasterData = true,
-            Appointments = true,
-            Referrals = true,
-            DrugHelpToJobcenter = true,
-            Purpose = "Teilnahme an Terminen und Vermittlungen für die Eingliederung",
-            SignedOn = GermanCalendar.DateOf(DateTimeOffset.UtcNow).AddDays(-1),
-        });
-        Assert.True(consent.Succeeded, consent.Message);
-        return clientId;
     }
 
     private async Task<Appointment> OnlyAppointmentOfAsync(Guid clientId)

@@ -10,7 +10,9 @@ namespace CaseManagement.Testing;
 /// (for HttpClient tests) by default; <see cref="StartOnRealPort"/> serves it over Kestrel for the browser.
 /// </summary>
 /// <param name="seedCaseload">The ~320 demo clients: realistic pages for browser tests; integration tests build their own data and skip them.</param>
-public sealed class CaseManagementAppFactory(string connectionString, bool seedCaseload = true) : WebApplicationFactory<Program>
+/// <param name="settings">Further configuration, e.g. shorter circuit retention for connection-loss tests.</param>
+public sealed class CaseManagementAppFactory(string connectionString, bool seedCaseload = true, IReadOnlyDictionary<string, string>? settings = null)
+    : WebApplicationFactory<Program>
 {
     /// <summary>Each app writes its own log files, so tests can read the lines of their own requests.</summary>
     public string LogFolder { get; } = Path.Combine(Path.GetTempPath(), "casemanagement-test-logs", Guid.NewGuid().ToString("N"));
@@ -24,13 +26,20 @@ public sealed class CaseManagementAppFactory(string connectionString, bool seedC
         builder.UseSetting("DemoData:Enabled", "true");
         builder.UseSetting("DemoData:SeedCases", seedCaseload ? "true" : "false");
         builder.UseSetting("Logging:Folder", LogFolder);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
-    /// <summary>Starts Kestrel on a free loopback port and returns the base address, e.g. http://127.0.0.1:40123.</summary>
-    public Uri StartOnRealPort()
+    /// <summary>
+    /// Starts Kestrel on a loopback port (a free one unless given: a restarted app takes its
+    /// predecessor's) and returns the base address, e.g. http://127.0.0.1:40123.
+    /// </summary>
+    public Uri StartOnRealPort(int? port = null)
     {
-        var port = FreePort();
-        UseKestrel(port);
+        port ??= FreePort();
+        UseKestrel(port.Value);
         StartServer();
         return new Uri($"http://127.0.0.1:{port}");
     }

@@ -31,7 +31,7 @@ internal static class PagedPdf
         pdf.Info.Subject = subject;
         pdf.Info.Creator = "CaseManagement";
         pdf.Language = "de-DE";
-        // PDFsharp 6.5 ends its Flate streams with a sync flush (no final block, no Adler-32): readers
+        // PDFsharp 6.2 (as 6.5) ends its Flate streams with a sync flush (no final block, no Adler-32): readers
         // cope, but qpdf --check warns about every compressed page content stream. Page content is
         // therefore written uncompressed (a few KB per page); embedded font subsets stay compressed.
         pdf.Options.CompressContentStreams = false;

@@ -3,6 +3,7 @@ using CaseManagement.Infrastructure;
 using CaseManagement.Infrastructure.Persistence;
 using CaseManagement.Web.Account;
 using CaseManagement.Web.Authorization;
+using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.DataProtection;
 using FluentValidation;
 
@@ -14,7 +15,17 @@ public static class ServiceRegistration
     {
         var services = builder.Services;
 
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddRazorComponents()
+            .AddInteractiveServerComponents()
+            .AddHubOptions(hub =>
+            {
+                // A resumed circuit brings its persisted state back in one message (a help-plan draft
+                // with its base copy can exceed SignalR's default of 32 KB); docs/architecture.md.
+                hub.MaximumReceiveMessageSize = 512 * 1024;
+            });
+        // Retention of disconnected circuits and of their persisted state; defaults of .NET 10
+        // unless set in "Circuits" (e.g. Circuits__DisconnectedCircuitRetentionPeriod=00:03:00).
+        services.Configure<CircuitOptions>(builder.Configuration.GetSection("Circuits"));
         services.AddCascadingAuthenticationState();
 
         services.AddCaseManagementPersistence(builder.Configuration, builder.Environment);

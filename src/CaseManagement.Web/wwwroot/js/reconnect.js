@@ -1,14 +1,121 @@
-// Buttons of the reconnect dialog (Components/Layout/ReconnectModal.razor).
-document.addEventListener('click', async (event) => {
+// Starts Blazor with this product's reconnection settings and runs the German reconnect dialog
+// (Components/Layout/ReconnectModal.razor). The script tag of blazor.web.js has autostart="false".
+//
+// An outreach worker's phone may lose the network for minutes: keep trying every few seconds for
+// two hours instead of giving up after about six minutes (the framework default). A circuit the
+// server has evicted in the meantime is resumed from its persisted state (docs/architecture.md,
+// "Connection loss"); only if that fails too does the dialog ask for a reload.
+const retryForMilliseconds = 2 * 60 * 60 * 1000;
+const retryInterval = (previousAttempts) => (previousAttempts < 5 ? 1000 : 3000);
+
+Blazor.start({
+  circuit: {
+    reconnectionOptions: {
+      maxRetries: Math.ceil(retryForMilliseconds / retryInterval(5)),
+      retryIntervalMilliseconds: (previousAttempts, maxRetries) =>
+        previousAttempts >= maxRetries ? null : retryInterval(previousAttempts),
+    },
+  },
+});
+
+const dialog = document.getElementById('components-reconnect-modal');
+
+// A connection can die silently: until the client notices (up to half a minute), keystrokes go
+// into a dead socket and never reach the server. So the values the person saw when the loss was
+// noticed are taken, and handed back once the page is connected again and has settled:
+// - same circuit (reconnected): the fields are the same elements; a field the server has changed
+//   since (a form reset after a save that did reach it) is left alone, any other is sent again;
+// - new circuit (resumed from persisted state): the page was drawn afresh from what the server
+//   had; a field showing something else than the person saw gets what they saw, unless its form
+//   is no longer the same form (data-form-version: a form that saves and starts afresh counts up,
+//   so a saved contact never comes back into the next one's empty form).
+const settleMilliseconds = 1000;
+const textTypes = new Set(['text', 'search', 'email', 'tel', 'url', 'number', 'date', 'time', 'datetime-local']);
+let typedBeforeTheLoss = null;
+
+function isTypedField(element) {
+  const typed = element.tagName === 'TEXTAREA' || (element.tagName === 'INPUT' && textTypes.has(element.type));
+  return typed && element.id && !element.disabled && !element.readOnly;
+}
+
+function takeTypedValues() {
+  return [...document.querySelectorAll('input[id], textarea[id]')]
+    .filter(isTypedField)
+    .map((element) => ({ element, id: element.id, value: element.value, form: formVersionOf(element) }));
+}
+
+function formVersionOf(element) {
+  return element.closest('form')?.dataset.formVersion ?? '';
+}
+
+function handBackTypedValues(typed) {
+  for (const { element, id, value, form } of typed) {
+    const current = document.getElementById(id);
+    if (!current || !isTypedField(current) || formVersionOf(current) !== form) {
+      continue;
+    }
+    const sameElement = current === element;
+    const sendAgain = sameElement && current.value === value;
+    const restoreAfterResume = !sameElement && current.value !== value;
+    if (sendAgain || restoreAfterResume) {
+      current.value = value;
+      current.dispatchEvent(new Event('input', { bubbles: true }));
+      current.dispatchEvent(new Event('change', { bubbles: true }));
+    }
+  }
+}
+const statesWithDialog = new Set(['show', 'retrying', 'paused', 'failed', 'resume-failed', 'rejected']);
+
+dialog.addEventListener('components-reconnect-state-changed', (event) => {
+  const state = event.detail.state;
+  dialog.dataset.state = state;
+  if (statesWithDialog.has(state)) {
+    typedBeforeTheLoss ??= takeTypedValues();
+    if (!dialog.open) {
+      dialog.showModal();
+    }
+  } else {
+    if (dialog.open) {
+      dialog.close();
+    }
+    if (state === 'hide' && typedBeforeTheLoss) {
+      const typed = typedBeforeTheLoss;
+      typedBeforeTheLoss = null;
+      setTimeout(() => handBackTypedValues(typed), settleMilliseconds);
+    }
+  }
+});
+
+// Escape must not hide the dialog while the page cannot reach the server.
+dialog.addEventListener('cancel', (event) => event.preventDefault());
+
+async function reconnectOrResume() {
+  if (await Blazor.reconnect()) {
+    return true;
+  }
+  return Blazor.resumeCircuit();
+}
+
+dialog.addEventListener('click', async (event) => {
   const button = event.target.closest('[data-reconnect-action]');
   if (!button) {
     return;
   }
-  if (button.dataset.reconnectAction === 'retry' && window.Blazor && typeof window.Blazor.reconnect === 'function') {
-    const reconnected = await window.Blazor.reconnect();
-    if (reconnected) {
-      return;
-    }
+  const action = button.dataset.reconnectAction;
+  if (action === 'resume' && (await Blazor.resumeCircuit())) {
+    return;
+  }
+  if (action === 'retry' && (await reconnectOrResume())) {
+    return;
   }
   location.reload();
 });
+
+// Given up while the laptop slept or the phone was offline: try again when it is back.
+const retryAfterFailure = async () => {
+  if (dialog.dataset.state === 'failed' && document.visibilityState === 'visible' && navigator.onLine) {
+    await reconnectOrResume();
+  }
+};
+document.addEventListener('visibilitychange', retryAfterFailure);
+window.addEventListener('online', retryAfterFailure);
