@@ -8,6 +8,9 @@ namespace CaseManagement.Application.HelpPlans;
 /// <param name="What">The change itself, e.g. "Stand: geplant → erreicht".</param>
 public sealed record PlanChange(string Field, string Where, string What);
 
+/// <summary>A text a person typed into a plan, named by its place only (never by the plan's content).</summary>
+public sealed record TypedText(string Where, string Text);
+
 /// <summary>
 /// What changed between two states of a plan: between two versions (Fortschreibung), or between
 /// the state a caseworker started editing from and the one another person saved meanwhile.
@@ -60,6 +63,46 @@ public static class HelpPlanComparison
         var kept = after.Goals.Select(g => g.Key).ToHashSet();
         changes.AddRange(before.Goals.Where(g => !kept.Contains(g.Key)).Select(g => new PlanChange("Ziele", GoalName(g), "Ziel entfernt")));
         return changes;
+    }
+
+    /// <summary>
+    /// The texts a person typed since <paramref name="before"/>, in full and named by position:
+    /// what stays on screen when the plan itself may no longer be shown (a consent revoked while
+    /// they typed), so that their own words are not lost with it.
+    /// </summary>
+    public static IReadOnlyList<TypedText> TypedTexts(HelpPlanInput before, HelpPlanInput after)
+    {
+        var typed = new List<TypedText>();
+        void Add(string where, string? was, string? now)
+        {
+            if (!SameText(was, now) && !string.IsNullOrWhiteSpace(now))
+            {
+                typed.Add(new(where, now.Trim()));
+            }
+        }
+
+        Add("Integrationsziel", before.IntegrationGoal, after.IntegrationGoal);
+        Add("Zielberufe", before.TargetJobs, after.TargetJobs);
+        Add("Eigenbemühungen", before.OwnEfforts, after.OwnEfforts);
+        Add("Nachweis der Eigenbemühungen", before.OwnEffortsEvidence, after.OwnEffortsEvidence);
+        var oldGoals = before.Goals.ToDictionary(g => g.Key);
+        for (var g = 0; g < after.Goals.Count; g++)
+        {
+            var goal = after.Goals[g];
+            var oldGoal = oldGoals.GetValueOrDefault(goal.Key);
+            Add($"Ziel {g + 1}", oldGoal?.Text, goal.Text);
+            var oldSteps = oldGoal?.Steps.ToDictionary(s => s.Key) ?? [];
+            for (var s = 0; s < goal.Steps.Count; s++)
+            {
+                var step = goal.Steps[s];
+                var oldStep = oldSteps.GetValueOrDefault(step.Key);
+                Add($"Ziel {g + 1}, Schritt {s + 1}", oldStep?.Description, step.Description);
+                Add($"Ziel {g + 1}, Schritt {s + 1}, Partnerdienst", oldStep?.PartnerName, step.PartnerName);
+                Add($"Ziel {g + 1}, Schritt {s + 1}, Notiz", oldStep?.Note, step.Note);
+            }
+        }
+
+        return typed;
     }
 
     /// <summary>The coarse names of what changed, for the audit log.</summary>
