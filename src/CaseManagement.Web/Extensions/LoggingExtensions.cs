@@ -37,7 +37,10 @@ public static class LoggingExtensions
                 rollingInterval: RollingInterval.Day,
                 retainedFileCountLimit: 30,
                 outputTemplate: OutputTemplate,
-                formatProvider: CultureInfo.InvariantCulture));
+                formatProvider: CultureInfo.InvariantCulture),
+            // Each host keeps its own logger instead of replacing the static Log.Logger: with
+            // several hosts in one process (the tests) they would write into each other's files.
+            preserveStaticLogger: true);
         return builder;
     }
 
@@ -48,6 +51,7 @@ public static class LoggingExtensions
     public static IApplicationBuilder UseRequestLogging(this IApplicationBuilder app) =>
         app.UseSerilogRequestLogging(options =>
         {
+            options.Logger = app.ApplicationServices.GetRequiredService<Serilog.ILogger>();
             options.MessageTemplate = RequestTemplate;
             options.GetMessageTemplateProperties = (http, _, elapsed, statusCode) =>
             [
