@@ -40,7 +40,7 @@ public sealed record ClientAccessSubject(string CaseNumber, string SortName, Cli
 /// needs (responsibility, consents), asks <see cref="AccessDecision"/>, and audits refusals.
 /// A client the user may not know of is reported as "not found", never as "forbidden".
 /// </summary>
-public sealed class ClientAccess(AuditTrail audit, TimeProvider clock)
+public sealed class ClientAccess(IDbContextFactory<CaseManagementDbContext> contextFactory, AuditTrail audit, TimeProvider clock)
 {
     public DateTimeOffset Now => clock.GetUtcNow();
 
@@ -117,6 +117,15 @@ public sealed class ClientAccess(AuditTrail audit, TimeProvider clock)
 
     public ClientPermissions For(StaffMember user, ClientAccessFacts facts) => new(user, facts, Now);
 
-    public Task DeniedAsync(StaffMember user, Guid clientId, DataCategory attempted, CancellationToken cancellationToken = default) =>
-        audit.RecordAsync(user, AuditAction.AccessDenied, clientId, caseNumber: null, attempted, cancellationToken: cancellationToken);
+    /// <summary>
+    /// Records a refused access to a client. Every refusal of the product goes through here, so each
+    /// carries the client's case number and the data-protection officer finds it by case.
+    /// </summary>
+    public async Task DeniedAsync(StaffMember user, Guid clientId, DataCategory attempted, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var caseNumber = await db.Clients.AsNoTracking().Where(c => c.Id == clientId).Select(c => c.CaseNumber).SingleOrDefaultAsync(cancellationToken);
+        audit.Add(db, user, AuditAction.AccessDenied, clientId, caseNumber, attempted);
+        await db.SaveChangesAsync(cancellationToken);
+    }
 }

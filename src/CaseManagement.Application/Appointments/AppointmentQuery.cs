@@ -76,7 +76,7 @@ public sealed class AppointmentQuery(IDbContextFactory<CaseManagementDbContext> 
             .OrderBy(a => a.Start)
             .ToListAsync(cancellationToken);
         var entries = await EntriesForAsync(db, reader, appointments, cancellationToken);
-        await audit.ListViewedAsync(reader, "Wochenansicht", entries.Where(e => e.ClientName is not null).Select(e => e.CaseNumber!).Distinct(), cancellationToken);
+        await audit.ListViewedAsync(reader, "Wochenansicht", NamedCases(entries), cancellationToken);
         return new CalendarWeek(monday, staff, entries);
     }
 
@@ -88,7 +88,9 @@ public sealed class AppointmentQuery(IDbContextFactory<CaseManagementDbContext> 
             .Where(a => a.Start >= from && a.Start < to && a.Participants.Any(p => p.StaffId == reader.Id))
             .OrderBy(a => a.Start)
             .ToListAsync(cancellationToken);
-        return await EntriesForAsync(db, reader, appointments, cancellationToken);
+        var entries = await EntriesForAsync(db, reader, appointments, cancellationToken);
+        await audit.ListViewedAsync(reader, "Startseite Termine", NamedCases(entries), cancellationToken);
+        return entries;
     }
 
     /// <summary>The reader's past appointments (up to 60 days back) whose outcome nobody has recorded yet.</summary>
@@ -101,8 +103,13 @@ public sealed class AppointmentQuery(IDbContextFactory<CaseManagementDbContext> 
             .OrderBy(a => a.Start)
             .ToListAsync(cancellationToken);
         var entries = await EntriesForAsync(db, reader, appointments, cancellationToken);
-        return [.. entries.Where(e => e.MayOpen && e.End <= now)];
+        IReadOnlyList<CalendarEntry> shown = [.. entries.Where(e => e.MayOpen && e.End <= now)];
+        await audit.ListViewedAsync(reader, "Startseite Termine ohne Ergebnis", NamedCases(shown), cancellationToken);
+        return shown;
     }
+
+    private static IEnumerable<string> NamedCases(IEnumerable<CalendarEntry> entries) =>
+        entries.Where(e => e.ClientName is not null).Select(e => e.CaseNumber!).Distinct();
 
     /// <summary>One appointment; null when it does not exist or the reader may not read it (a refusal is audited).</summary>
     public async Task<AppointmentDetails?> OpenAsync(StaffMember reader, Guid appointmentId, CancellationToken cancellationToken = default)

@@ -68,7 +68,7 @@ public sealed class ClientFileQuery(IDbContextFactory<CaseManagementDbContext> c
         if (!mayReadMaster)
         {
             // Responsible, but no consent covers the other organisation's master data: a refused read the DPO must see.
-            await audit.RecordAsync(reader, AuditAction.AccessDenied, client.Id, client.CaseNumber, DataCategory.MasterData, cancellationToken: cancellationToken);
+            await access.DeniedAsync(reader, client.Id, DataCategory.MasterData, cancellationToken);
         }
 
         return file;

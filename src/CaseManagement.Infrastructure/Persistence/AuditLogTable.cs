@@ -3,7 +3,7 @@ namespace CaseManagement.Infrastructure.Persistence;
 /// <summary>
 /// The audit log is append-only. The application refuses to change or delete rows
 /// (<see cref="AppendOnlyAuditGuard"/>) and the database refuses too: triggers created by the
-/// migration "AuditLogAppendOnly" of both providers reject UPDATE, DELETE (and on PostgreSQL
+/// migrations "AuditLogAppendOnly" (PostgreSQL) and "AuditLogAppendOnlyOnSqlite" reject UPDATE, DELETE (and on PostgreSQL
 /// TRUNCATE). A later migration that rebuilds the table must recreate them.
 /// </summary>
 public static class AuditLogTable

@@ -179,6 +179,26 @@ public sealed class CaseReassignmentTests(AppFixture app) : IClassFixture<AppFix
         Assert.False(await db.AuditEntries.AnyAsync(a => a.ClientId == client.Id && a.Action == AuditAction.ResponsibilityChanged));
     }
 
+    [Theory]
+    [InlineData("drug-help-worker")]
+    [InlineData("unknown")]
+    public async Task A_hand_over_to_someone_the_form_never_offered_is_refused_and_audited_by_case_number(string receiver)
+    {
+        var team = await TeamAsync();
+        var client = await JointCaseAsync(team.Anton, team.Dana);
+        // A swapped option: a drug-help worker for the Jobcenter side, or an id nobody has.
+        var target = receiver == "unknown" ? Guid.NewGuid().ToString() : team.Emil.Id;
+
+        var result = await Reassign(team.JobcenterLead, client, target);
+
+        Assert.False(result.Succeeded);
+        Assert.Equal(team.Anton.Id, (await StoredAsync(client.Id)).ResponsibleCaseManagerId);
+        await using var db = await app.DbAsync();
+        var refusal = Assert.Single(await db.AuditEntries.Where(a => a.ClientId == client.Id && a.Action == AuditAction.AccessDenied).ToListAsync());
+        Assert.Equal(team.JobcenterLead.Id, refusal.UserId);
+        Assert.Equal(client.CaseNumber, refusal.CaseNumber);
+    }
+
     [Fact]
     public async Task The_team_figures_follow_the_reassigned_case()
     {
