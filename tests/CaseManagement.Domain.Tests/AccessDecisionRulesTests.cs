@@ -234,7 +234,7 @@ public class AccessDecisionRulesTests
 
         Assert.True(AccessDecision.Allows(caseManager, Facts(), DataCategory.MasterData, AccessOperation.Read, Now));
 
-        consent.Revoke(Now, "Widerruf per Telefon");
+        consent.Revoke(Now, "Widerruf per Telefon", "dh-1", Organisation.DrugHelpService);
 
         Assert.False(AccessDecision.Allows(caseManager, Facts(), DataCategory.MasterData, AccessOperation.Read, Now));
         Assert.True(AccessDecision.Allows(caseManager, Facts(), DataCategory.MasterData, AccessOperation.Read, Now.AddTicks(-1)));

@@ -109,7 +109,7 @@ public class ClientConsentTests
     {
         var consent = Consent(Today.AddDays(-30));
 
-        consent.Revoke(Now, "Widerruf im Gespräch");
+        consent.Revoke(Now, "Widerruf im Gespräch", "dh-1", Organisation.DrugHelpService);
 
         Assert.Equal(Now, consent.RevokedAt);
         Assert.Equal("Widerruf im Gespräch", consent.RevocationNote);
@@ -121,9 +121,9 @@ public class ClientConsentTests
     public void Revoking_twice_throws_and_keeps_the_first_revocation()
     {
         var consent = Consent(Today.AddDays(-30));
-        consent.Revoke(Now, "erster Widerruf");
+        consent.Revoke(Now, "erster Widerruf", "dh-1", Organisation.DrugHelpService);
 
-        Assert.Throws<InvalidOperationException>(() => consent.Revoke(Now.AddHours(1), "zweiter Widerruf"));
+        Assert.Throws<InvalidOperationException>(() => consent.Revoke(Now.AddHours(1), "zweiter Widerruf", "dh-1", Organisation.DrugHelpService));
         Assert.Equal(Now, consent.RevokedAt);
         Assert.Equal("erster Widerruf", consent.RevocationNote);
     }
@@ -132,7 +132,7 @@ public class ClientConsentTests
     public void Revoke_without_a_note_is_allowed()
     {
         var consent = Consent(Today.AddDays(-30));
-        consent.Revoke(Now, null);
+        consent.Revoke(Now, null, "dh-1", Organisation.DrugHelpService);
         Assert.Null(consent.RevocationNote);
         Assert.Equal(ConsentState.Revoked, consent.StateAt(Now));
     }

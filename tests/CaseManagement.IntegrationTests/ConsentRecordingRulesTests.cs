@@ -57,6 +57,32 @@ public sealed class ConsentRecordingRulesTests(AppFixture app) : IClassFixture<A
         Assert.Equal(0, await ConsentCountAsync(clientId));
     }
 
+    [Fact]
+    public async Task A_consents_purpose_and_a_revocation_note_are_read_only_by_the_organisation_that_wrote_them()
+    {
+        var (caseManager, drugHelpWorker, clientId) = await SharedCaseAsync();
+        var release = Consent(ConsentDirections.JobcenterToDrugHelp);
+        release.Purpose = "Abstimmung zur Arbeitsaufnahme; Klient wünscht keine Weitergabe an den Arbeitgeber";
+        Assert.True((await app.Service<ConsentCommands>().RecordAsync(caseManager, clientId, release)).Succeeded);
+        var consentId = (await app.Service<ClientFileQuery>().OpenAsync(caseManager, clientId))!.Consents.Single().Id;
+
+        var revoked = await app.Service<ConsentCommands>().RevokeAsync(
+            drugHelpWorker, clientId, consentId, new RevocationInput { Note = "Widerruf in der Beratung nach Rückfall" });
+
+        Assert.True(revoked.Succeeded, revoked.Message);
+        var jobcenterView = (await app.Service<ClientFileQuery>().OpenAsync(caseManager, clientId))!.Consents.Single();
+        var drugHelpView = (await app.Service<ClientFileQuery>().OpenAsync(drugHelpWorker, clientId))!.Consents.Single();
+        Assert.Equal(release.Purpose, jobcenterView.Purpose);
+        Assert.Null(jobcenterView.RevocationNote);
+        Assert.Null(drugHelpView.Purpose);
+        Assert.Equal("Widerruf in der Beratung nach Rückfall", drugHelpView.RevocationNote);
+        Assert.Equal(Organisation.DrugHelpService, jobcenterView.RevokedBy);
+        Assert.Equal(Organisation.Jobcenter, drugHelpView.RecordedBy);
+        await using var db = await app.DbAsync();
+        var stored = await db.Consents.AsNoTracking().SingleAsync(c => c.Id == consentId);
+        Assert.Equal(drugHelpWorker.Id, stored.RevokedById);
+    }
+
     private async Task<(Domain.Access.StaffMember CaseManager, Domain.Access.StaffMember DrugHelpWorker, Guid ClientId)> SharedCaseAsync()
     {
         var caseManager = await app.CreateMemberAsync(StaffRole.CaseManager, Organisation.Jobcenter, "Fallmanager Freigabe");

@@ -107,12 +107,10 @@ public sealed class AppointmentInputValidator : AbstractValidator<AppointmentInp
         AppointmentFieldRules.DurationInRange(RuleFor(i => i.DurationMinutes));
         RuleFor(i => i.Place).NotEmpty().When(i => i.Type is { } type && AppointmentRules.RequiresPlace(type))
             .WithMessage("Bei einem aufsuchenden Kontakt bitte den Ort angeben.");
-        RuleFor(i => i.Place).MaximumLength(AppointmentRules.PlaceMaxLength)
-            .WithMessage($"Der Ort darf höchstens {AppointmentRules.PlaceMaxLength} Zeichen lang sein.");
+        RuleFor(i => i.Place).FreeText("Ort", AppointmentRules.PlaceMaxLength);
         RuleFor(i => i.AccompanimentTarget).NotEmpty().When(i => i.Type is { } type && AppointmentRules.RequiresAccompanimentTarget(type))
             .WithMessage("Bei einer Begleitung bitte angeben, wohin begleitet wird (Behörde, Praxis, Klinik).");
-        RuleFor(i => i.AccompanimentTarget).MaximumLength(AppointmentRules.PlaceMaxLength)
-            .WithMessage($"Das Ziel darf höchstens {AppointmentRules.PlaceMaxLength} Zeichen lang sein.");
+        RuleFor(i => i.AccompanimentTarget).FreeText("Begleitung zu", AppointmentRules.PlaceMaxLength);
         RuleFor(i => i.ParticipantIds).NotEmpty().WithMessage("Bitte mindestens eine Mitarbeiterin oder einen Mitarbeiter eintragen.");
     }
 }
@@ -124,8 +122,7 @@ public sealed class OutcomeInputValidator : AbstractValidator<OutcomeInput>
         RuleFor(i => i.Outcome).IsInEnum().WithMessage("Bitte das Ergebnis wählen.");
         RuleFor(i => i.CancelledBy).NotNull().When(i => i.Outcome == AppointmentOutcome.Cancelled)
             .WithMessage("Bitte angeben, wer den Termin abgesagt hat.");
-        RuleFor(i => i.Note).MaximumLength(AppointmentRules.NoteMaxLength)
-            .WithMessage($"Die Kurznotiz darf höchstens {AppointmentRules.NoteMaxLength} Zeichen lang sein.");
+        RuleFor(i => i.Note).FreeText("Kurznotiz", AppointmentRules.NoteMaxLength);
     }
 }
 
@@ -141,18 +138,15 @@ public sealed class QuickContactInputValidator : AbstractValidator<QuickContactI
             .WithMessage("Eine Begleitung wird immer für eine bekannte Klientin oder einen bekannten Klienten erfasst.");
         RuleFor(i => i.Note).Empty().When(i => i.Anonymous)
             .WithMessage("Anonyme Kontakte enthalten keine Notiz, damit keine persönlichen Daten gespeichert werden.");
-        RuleFor(i => i.Note).MaximumLength(AppointmentRules.NoteMaxLength)
-            .WithMessage($"Die Kurznotiz darf höchstens {AppointmentRules.NoteMaxLength} Zeichen lang sein.");
+        RuleFor(i => i.Note).FreeText("Kurznotiz", AppointmentRules.NoteMaxLength);
         RuleFor(i => i.Date).NotNull().WithMessage("Bitte das Datum angeben.");
         RuleFor(i => i.StartTime).NotNull().WithMessage("Bitte die Uhrzeit angeben.");
         AppointmentFieldRules.DurationInRange(RuleFor(i => i.DurationMinutes));
         RuleFor(i => i.Place).NotEmpty().When(i => AppointmentRules.RequiresPlace(i.Type))
             .WithMessage("Bitte den Ort angeben.");
-        RuleFor(i => i.Place).MaximumLength(AppointmentRules.PlaceMaxLength)
-            .WithMessage($"Der Ort darf höchstens {AppointmentRules.PlaceMaxLength} Zeichen lang sein.");
+        RuleFor(i => i.Place).FreeText("Ort", AppointmentRules.PlaceMaxLength);
         RuleFor(i => i.AccompanimentTarget).NotEmpty().When(i => AppointmentRules.RequiresAccompanimentTarget(i.Type))
             .WithMessage("Bitte angeben, wohin begleitet wurde (Behörde, Praxis, Klinik).");
-        RuleFor(i => i.AccompanimentTarget).MaximumLength(AppointmentRules.PlaceMaxLength)
-            .WithMessage($"Das Ziel darf höchstens {AppointmentRules.PlaceMaxLength} Zeichen lang sein.");
+        RuleFor(i => i.AccompanimentTarget).FreeText("Begleitung zu", AppointmentRules.PlaceMaxLength);
     }
 }

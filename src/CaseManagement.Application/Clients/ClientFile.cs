@@ -20,9 +20,13 @@ public sealed record EpisodeView(
     Guid Id, DateOnly StartedOn, DateOnly? EndedOn, ClosureReason? ClosureReason,
     bool HealthDataVisible, ReferringBody? ReferringBody, string? MainDiagnosis, string? SecondaryDiagnoses, string? ConditionsImposed);
 
+/// <summary>
+/// A consent as a caseworker sees it: scope, directions and dates for both organisations; the
+/// free texts (purpose, revocation note) only for the organisation that wrote them, else null.
+/// </summary>
 public sealed record ConsentView(
-    Guid Id, ConsentScope Scope, ConsentDirections Directions, string Purpose, DateOnly SignedOn, DateOnly? ValidUntil,
-    DateTimeOffset? RevokedAt, string? RevocationNote, ConsentState State);
+    Guid Id, ConsentScope Scope, ConsentDirections Directions, Organisation RecordedBy, string? Purpose, DateOnly SignedOn, DateOnly? ValidUntil,
+    DateTimeOffset? RevokedAt, Organisation? RevokedBy, string? RevocationNote, ConsentState State);
 
 public sealed record NoteView(Guid Id, string AuthorName, DateTimeOffset CreatedAt, string Text);
 

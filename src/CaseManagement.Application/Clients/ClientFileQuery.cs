@@ -56,7 +56,11 @@ public sealed class ClientFileQuery(IDbContextFactory<CaseManagementDbContext> c
             permissions.MayWrite(DataCategory.HealthData),
             reader.IsCaseworker
                 ? [.. client.Consents.OrderByDescending(c => c.SignedOn).Select(c => new ConsentView(
-                    c.Id, c.Scope, c.Directions, c.Purpose, c.SignedOn, c.ValidUntil, c.RevokedAt, c.RevocationNote, c.StateAt(access.Now)))]
+                    c.Id, c.Scope, c.Directions, c.RecordedByOrganisation,
+                    c.RecordedByOrganisation == reader.Organisation ? c.Purpose : null,
+                    c.SignedOn, c.ValidUntil, c.RevokedAt, c.RevokedByOrganisation,
+                    c.RevokedByOrganisation == reader.Organisation ? c.RevocationNote : null,
+                    c.StateAt(access.Now)))]
                 : [],
             reader.IsCaseworker,
             reader.IsCaseworker && client.ResponsibleIn(reader.Organisation.Other()) is null,

@@ -71,32 +71,30 @@ public sealed class ClientInputValidator : AbstractValidator<ClientInput>
     {
         RuleFor(x => x.FirstName).Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage("Bitte geben Sie den Vornamen ein.")
-            .MaximumLength(100).WithMessage("Der Vorname darf höchstens 100 Zeichen lang sein.")
+            .MaximumLength(TextLimits.PersonName).WithMessage($"Der Vorname darf höchstens {TextLimits.PersonName} Zeichen lang sein.")
             .Must(TextRules.IsPlainName).WithMessage("Der Vorname darf nur Buchstaben, Leerzeichen, Bindestriche, Apostrophe und Punkte enthalten.");
         RuleFor(x => x.LastName).Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage("Bitte geben Sie den Nachnamen ein.")
-            .MaximumLength(100).WithMessage("Der Nachname darf höchstens 100 Zeichen lang sein.")
+            .MaximumLength(TextLimits.PersonName).WithMessage($"Der Nachname darf höchstens {TextLimits.PersonName} Zeichen lang sein.")
             .Must(TextRules.IsPlainName).WithMessage("Der Nachname darf nur Buchstaben, Leerzeichen, Bindestriche, Apostrophe und Punkte enthalten.");
         RuleFor(x => x.BirthDate).Cascade(CascadeMode.Stop)
             .NotNull().WithMessage("Bitte geben Sie das Geburtsdatum ein.")
             .Must(d => d >= EarliestBirthDate).WithMessage("Das Geburtsdatum darf nicht vor dem 01.01.1900 liegen.")
             .Must(d => d <= GermanCalendar.DateOf(clock.GetUtcNow())).WithMessage("Das Geburtsdatum darf nicht in der Zukunft liegen.");
         RuleFor(x => x.Street).Cascade(CascadeMode.Stop)
-            .MaximumLength(200).WithMessage("Straße und Hausnummer dürfen höchstens 200 Zeichen lang sein.")
-            .Must(TextRules.HasNoControlCharacters).WithMessage("Straße und Hausnummer enthalten unzulässige Zeichen.");
+            .FreeText("Straße und Hausnummer", TextLimits.Street);
         RuleFor(x => x.PostalCode).Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage("Bitte geben Sie die Postleitzahl ein.")
             .Matches(@"^[0-9]{5}\z").WithMessage("Die Postleitzahl besteht aus fünf Ziffern.");
         RuleFor(x => x.City).Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage("Bitte geben Sie den Wohnort ein.")
-            .MaximumLength(100).WithMessage("Der Wohnort darf höchstens 100 Zeichen lang sein.")
+            .MaximumLength(TextLimits.City).WithMessage($"Der Wohnort darf höchstens {TextLimits.City} Zeichen lang sein.")
             .Must(TextRules.IsPlainName).WithMessage("Der Wohnort darf nur Buchstaben, Leerzeichen, Bindestriche und Punkte enthalten.");
         RuleFor(x => x.Phone).Cascade(CascadeMode.Stop)
-            .MaximumLength(50).WithMessage("Die Telefonnummer darf höchstens 50 Zeichen lang sein.")
+            .MaximumLength(TextLimits.Phone).WithMessage($"Die Telefonnummer darf höchstens {TextLimits.Phone} Zeichen lang sein.")
             .Matches(@"^[0-9 +()/\-]*\z").WithMessage("Die Telefonnummer darf nur Ziffern, Leerzeichen und + ( ) / - enthalten.");
         RuleFor(x => x.Email).Cascade(CascadeMode.Stop)
-            .MaximumLength(256).WithMessage("Die E-Mail-Adresse darf höchstens 256 Zeichen lang sein.")
-            .Must(TextRules.HasNoControlCharacters).WithMessage("Die E-Mail-Adresse enthält unzulässige Zeichen.")
+            .FreeText("E-Mail-Adresse", TextLimits.Email)
             .EmailAddress().WithMessage("Bitte geben Sie eine gültige E-Mail-Adresse ein.")
             .When(x => !string.IsNullOrWhiteSpace(x.Email));
         RuleFor(x => x.CounterpartId)

@@ -45,11 +45,10 @@ public sealed class HealthDataInputValidator : AbstractValidator<HealthDataInput
             .Must(code => string.IsNullOrWhiteSpace(code) || Icd10.IsAddictionDiagnosis(code.ToUpperInvariant()))
             .WithMessage("Die Hauptdiagnose muss ein ICD-10-Code aus F10–F19 oder F63.0 sein, z. B. F11.2.");
         RuleFor(x => x.SecondaryDiagnoses).Cascade(CascadeMode.Stop)
-            .MaximumLength(200).WithMessage("Die Nebendiagnosen dürfen höchstens 200 Zeichen lang sein.")
+            .MaximumLength(TextLimits.SecondaryDiagnoses).WithMessage($"Die Nebendiagnosen dürfen höchstens {TextLimits.SecondaryDiagnoses} Zeichen lang sein.")
             .Matches(@"^[A-Za-z0-9., ]*\z").WithMessage("Nebendiagnosen bitte als ICD-10-Codes, durch Komma getrennt, z. B. F17.2, F43.1.");
         RuleFor(x => x.ConditionsImposed).Cascade(CascadeMode.Stop)
-            .MaximumLength(1000).WithMessage("Die Auflagen dürfen höchstens 1000 Zeichen lang sein.")
-            .Must(TextRules.HasNoControlCharacters).WithMessage("Die Auflagen enthalten unzulässige Zeichen.");
+            .FreeText("Auflagen", TextLimits.ConditionsImposed);
     }
 }
 
@@ -64,7 +63,6 @@ public sealed class NoteInputValidator : AbstractValidator<NoteInput>
     {
         RuleFor(x => x.Text).Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage("Bitte schreiben Sie eine Notiz.")
-            .MaximumLength(4000).WithMessage("Eine Notiz darf höchstens 4000 Zeichen lang sein.")
-            .Must(TextRules.HasNoControlCharacters).WithMessage("Die Notiz enthält unzulässige Zeichen.");
+            .FreeText("Notiz", TextLimits.InternalNote);
     }
 }

@@ -99,7 +99,7 @@ public sealed class ConsentCommands(
             return CommandResult.Invalid("", "Diese Einwilligung ist bereits widerrufen.");
         }
 
-        consent.Revoke(clock.GetUtcNow(), TextRules.TrimToNull(input.Note));
+        consent.Revoke(clock.GetUtcNow(), TextRules.TrimToNull(input.Note), actor.Id, actor.Organisation);
         var caseNumber = await db.Clients.Where(c => c.Id == clientId).Select(c => c.CaseNumber).SingleAsync(cancellationToken);
         audit.Add(db, actor, AuditAction.ConsentRevoked, clientId, caseNumber, fields: [ConsentLabels.Describe(consent.Scope, consent.Directions)]);
         await db.SaveChangesAsync(cancellationToken);

@@ -51,8 +51,7 @@ public sealed class ConsentInputValidator : AbstractValidator<ConsentInput>
             .WithMessage("Gesundheitsdaten (Art. 9 DSGVO) dürfen nur weitergegeben werden, wenn die unterschriebene Einwilligung sie ausdrücklich nennt.");
         RuleFor(x => x.Purpose).Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage("Bitte geben Sie den Zweck der Weitergabe an.")
-            .MaximumLength(500).WithMessage("Der Zweck darf höchstens 500 Zeichen lang sein.")
-            .Must(TextRules.HasNoControlCharacters).WithMessage("Der Zweck enthält unzulässige Zeichen.");
+            .FreeText("Zweck", TextLimits.ConsentPurpose);
         RuleFor(x => x.SignedOn).Cascade(CascadeMode.Stop)
             .NotNull().WithMessage("Bitte geben Sie an, wann die Einwilligung unterschrieben wurde.")
             .Must(d => d >= new DateOnly(2000, 1, 1)).WithMessage("Das Unterschriftsdatum darf nicht vor dem 01.01.2000 liegen.")
@@ -74,8 +73,6 @@ public sealed class RevocationInputValidator : AbstractValidator<RevocationInput
 {
     public RevocationInputValidator()
     {
-        RuleFor(x => x.Note).Cascade(CascadeMode.Stop)
-            .MaximumLength(500).WithMessage("Die Bemerkung darf höchstens 500 Zeichen lang sein.")
-            .Must(TextRules.HasNoControlCharacters).WithMessage("Die Bemerkung enthält unzulässige Zeichen.");
+        RuleFor(x => x.Note).Cascade(CascadeMode.Stop).FreeText("Bemerkung zum Widerruf", TextLimits.RevocationNote);
     }
 }

@@ -95,17 +95,13 @@ public sealed class HelpPlanInputValidator : AbstractValidator<HelpPlanInput>
     public HelpPlanInputValidator(TimeProvider clock)
     {
         RuleFor(x => x.IntegrationGoal).Cascade(CascadeMode.Stop)
-            .MaximumLength(2000).WithMessage("Das Integrationsziel darf höchstens 2.000 Zeichen lang sein.")
-            .Must(TextRules.HasNoControlCharacters).WithMessage("Das Integrationsziel enthält unzulässige Steuerzeichen.");
+            .FreeText("Integrationsziel", TextLimits.IntegrationGoal);
         RuleFor(x => x.TargetJobs).Cascade(CascadeMode.Stop)
-            .MaximumLength(500).WithMessage("Die Zielberufe dürfen höchstens 500 Zeichen lang sein.")
-            .Must(TextRules.HasNoControlCharacters).WithMessage("Die Zielberufe enthalten unzulässige Steuerzeichen.");
+            .FreeText("Zielberufe", TextLimits.TargetJobs);
         RuleFor(x => x.OwnEfforts).Cascade(CascadeMode.Stop)
-            .MaximumLength(2000).WithMessage("Die Eigenbemühungen dürfen höchstens 2.000 Zeichen lang sein.")
-            .Must(TextRules.HasNoControlCharacters).WithMessage("Die Eigenbemühungen enthalten unzulässige Steuerzeichen.");
+            .FreeText("Eigenbemühungen", TextLimits.OwnEfforts);
         RuleFor(x => x.OwnEffortsEvidence).Cascade(CascadeMode.Stop)
-            .MaximumLength(1000).WithMessage("Der Nachweis darf höchstens 1.000 Zeichen lang sein.")
-            .Must(TextRules.HasNoControlCharacters).WithMessage("Der Nachweis enthält unzulässige Steuerzeichen.");
+            .FreeText("Nachweis der Eigenbemühungen", TextLimits.OwnEffortsEvidence);
         RuleFor(x => x.NextReviewOn)
             .Must(date => date is null || (date >= EarliestDate && date <= GermanCalendar.DateOf(clock.GetUtcNow()).AddYears(3)))
             .WithMessage("Die nächste Überprüfung muss innerhalb der nächsten drei Jahre liegen.");
@@ -125,8 +121,7 @@ public sealed class GoalInputValidator : AbstractValidator<GoalInput>
         RuleFor(x => x.Area).IsInEnum().WithMessage("Bitte wählen Sie ein Handlungsfeld.");
         RuleFor(x => x.Text).Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage("Bitte beschreiben Sie das Ziel.")
-            .MaximumLength(1000).WithMessage("Ein Ziel darf höchstens 1.000 Zeichen lang sein.")
-            .Must(TextRules.HasNoControlCharacters).WithMessage("Das Ziel enthält unzulässige Steuerzeichen.");
+            .FreeText("Ziel", TextLimits.Goal);
         RuleFor(x => x.Steps)
             .Must(steps => steps.Count <= HelpPlan.MaxStepsPerGoal).WithMessage($"Ein Ziel kann höchstens {HelpPlan.MaxStepsPerGoal} Schritte haben.");
         RuleForEach(x => x.Steps).SetValidator(new StepInputValidator(clock));
@@ -139,20 +134,17 @@ public sealed class StepInputValidator : AbstractValidator<StepInput>
     {
         RuleFor(x => x.Description).Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage("Bitte beschreiben Sie den Schritt.")
-            .MaximumLength(4000).WithMessage("Ein Schritt darf höchstens 4.000 Zeichen lang sein.")
-            .Must(TextRules.HasNoControlCharacters).WithMessage("Der Schritt enthält unzulässige Steuerzeichen.");
+            .FreeText("Schritt", TextLimits.Step);
         RuleFor(x => x.Responsible).IsInEnum().WithMessage("Bitte wählen Sie, wer zuständig ist.");
         RuleFor(x => x.PartnerName).Cascade(CascadeMode.Stop)
             .NotEmpty().When(x => x.Responsible == StepParty.Partner).WithMessage("Bitte nennen Sie den Partnerdienst.")
-            .MaximumLength(200).WithMessage("Der Name des Partnerdienstes darf höchstens 200 Zeichen lang sein.")
-            .Must(TextRules.HasNoControlCharacters).WithMessage("Der Name des Partnerdienstes enthält unzulässige Steuerzeichen.");
+            .FreeText("Name des Partnerdienstes", TextLimits.StepPartner);
         RuleFor(x => x.DueOn)
             .Must(date => date is null || (date >= HelpPlanInputValidator.EarliestDate && date <= GermanCalendar.DateOf(clock.GetUtcNow()).AddYears(5)))
             .WithMessage("Das Fälligkeitsdatum muss zwischen 2020 und fünf Jahren ab heute liegen.");
         RuleFor(x => x.Status).IsInEnum().WithMessage("Bitte wählen Sie einen Stand.");
         RuleFor(x => x.Note).Cascade(CascadeMode.Stop)
-            .MaximumLength(2000).WithMessage("Die Notiz darf höchstens 2.000 Zeichen lang sein.")
-            .Must(TextRules.HasNoControlCharacters).WithMessage("Die Notiz enthält unzulässige Steuerzeichen.");
+            .FreeText("Notiz", TextLimits.StepNote);
     }
 }
 

@@ -64,12 +64,11 @@ public sealed partial class PartnerInputValidator : AbstractValidator<PartnerInp
     {
         RuleFor(x => x.Name).Cascade(CascadeMode.Stop)
             .Must(name => !string.IsNullOrWhiteSpace(name)).WithMessage("Bitte geben Sie den Namen der Stelle ein.")
-            .MaximumLength(Partner.NameMaxLength).WithMessage($"Der Name darf höchstens {Partner.NameMaxLength} Zeichen lang sein.")
-            .Must(TextRules.HasNoControlCharacters).WithMessage("Der Name enthält unzulässige Steuerzeichen.");
+            .FreeText("Name", Partner.NameMaxLength);
         RuleFor(x => x.Type).Cascade(CascadeMode.Stop)
             .NotNull().WithMessage("Bitte wählen Sie die Art der Stelle.")
             .IsInEnum().WithMessage("Bitte wählen Sie die Art der Stelle.");
-        ShortText(x => x.ContactPerson, "Die Ansprechperson", Partner.ShortTextMaxLength);
+        RuleFor(x => x.ContactPerson).Cascade(CascadeMode.Stop).FreeText("Ansprechperson", Partner.ShortTextMaxLength);
         RuleFor(x => x.Phone).Cascade(CascadeMode.Stop)
             .MaximumLength(PhoneMaxLength).WithMessage($"Die Telefonnummer darf höchstens {PhoneMaxLength} Zeichen lang sein.")
             .Must(phone => string.IsNullOrWhiteSpace(phone) || PhonePattern().IsMatch(phone.Trim()))
@@ -78,23 +77,14 @@ public sealed partial class PartnerInputValidator : AbstractValidator<PartnerInp
             .MaximumLength(Partner.ShortTextMaxLength).WithMessage($"Die E-Mail-Adresse darf höchstens {Partner.ShortTextMaxLength} Zeichen lang sein.")
             .Must(email => string.IsNullOrWhiteSpace(email) || EmailPattern().IsMatch(email.Trim()))
             .WithMessage("Bitte geben Sie eine gültige E-Mail-Adresse ein, z. B. kontakt@beispiel.de.");
-        ShortText(x => x.Street, "Die Straße", Partner.ShortTextMaxLength);
+        RuleFor(x => x.Street).Cascade(CascadeMode.Stop).FreeText("Straße", Partner.ShortTextMaxLength);
         RuleFor(x => x.PostalCode)
             .Must(code => string.IsNullOrWhiteSpace(code) || PostalCodePattern().IsMatch(code.Trim()))
             .WithMessage("Die Postleitzahl besteht aus fünf Ziffern.");
-        ShortText(x => x.City, "Der Ort", CityMaxLength);
+        RuleFor(x => x.City).Cascade(CascadeMode.Stop).FreeText("Ort", CityMaxLength);
         RuleFor(x => x.Notes).Cascade(CascadeMode.Stop)
-            .MaximumLength(Partner.NotesMaxLength).WithMessage($"Die Hinweise dürfen höchstens {Thousands(Partner.NotesMaxLength)} Zeichen lang sein.")
-            .Must(TextRules.HasNoControlCharacters).WithMessage("Die Hinweise enthalten unzulässige Steuerzeichen.");
+            .FreeText("Hinweise", Partner.NotesMaxLength);
     }
-
-    private void ShortText(System.Linq.Expressions.Expression<Func<PartnerInput, string?>> field, string label, int length) =>
-        RuleFor(field).Cascade(CascadeMode.Stop)
-            .MaximumLength(length).WithMessage($"{label} darf höchstens {length} Zeichen lang sein.")
-            .Must(TextRules.HasNoControlCharacters).WithMessage($"{label} enthält unzulässige Steuerzeichen.");
-
-    /// <summary>2000 → "2.000".</summary>
-    internal static string Thousands(int value) => value.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("de-DE"));
 
     [GeneratedRegex(@"^\+?[0-9][0-9 ()/\-]*[0-9]$")]
     private static partial Regex PhonePattern();

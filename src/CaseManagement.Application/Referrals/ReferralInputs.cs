@@ -33,9 +33,7 @@ public sealed class ReferralInputValidator : AbstractValidator<ReferralInput>
             .Must(id => id is { } value && value != Guid.Empty).WithMessage("Bitte wählen Sie einen Netzwerkpartner.");
         RuleFor(x => x.Reason).Cascade(CascadeMode.Stop)
             .Must(reason => !string.IsNullOrWhiteSpace(reason)).WithMessage("Bitte beschreiben Sie den Anlass der Vermittlung.")
-            .MaximumLength(Referral.ReasonMaxLength)
-            .WithMessage($"Der Anlass darf höchstens {PartnerInputValidator.Thousands(Referral.ReasonMaxLength)} Zeichen lang sein.")
-            .Must(TextRules.HasNoControlCharacters).WithMessage("Der Anlass enthält unzulässige Steuerzeichen.");
+            .FreeText("Anlass", Referral.ReasonMaxLength);
         RuleFor(x => x.ProposedOn).Cascade(CascadeMode.Stop)
             .NotNull().WithMessage("Bitte geben Sie an, wann die Vermittlung vorgeschlagen wurde.")
             .Must(date => date <= Today(clock)).WithMessage("Das Datum des Vorschlags darf nicht in der Zukunft liegen.")
@@ -122,9 +120,7 @@ public sealed class ReferralProgressInputValidator : AbstractValidator<ReferralP
         RuleFor(x => x.Note).Cascade(CascadeMode.Stop)
             .Must(note => !string.IsNullOrWhiteSpace(note)).When(x => x.NeedsReason)
             .WithMessage(x => $"Bitte geben Sie den Grund an, warum die Vermittlung {x.Status!.Value.German()} wurde.")
-            .MaximumLength(ReferralProgress.NoteMaxLength)
-            .WithMessage($"Der Text darf höchstens {PartnerInputValidator.Thousands(ReferralProgress.NoteMaxLength)} Zeichen lang sein.")
-            .Must(TextRules.HasNoControlCharacters).WithMessage("Der Text enthält unzulässige Steuerzeichen.");
+            .FreeText("Grund", ReferralProgress.NoteMaxLength);
     }
 }
 

@@ -34,10 +34,16 @@ public class ClientConsent
 
     public DateTimeOffset? RevokedAt { get; set; }
 
+    /// <summary>The note on the revocation belongs to the organisation that recorded it, like an internal note.</summary>
     public string? RevocationNote { get; set; }
+
+    public string? RevokedById { get; set; }
+
+    public Organisation? RevokedByOrganisation { get; set; }
 
     public required string RecordedById { get; set; }
 
+    /// <summary>The purpose belongs to this organisation, which wrote it, like an internal note.</summary>
     public Organisation RecordedByOrganisation { get; set; }
 
     public DateTimeOffset RecordedAt { get; set; }
@@ -60,7 +66,7 @@ public class ClientConsent
         return validUntil is { } until && until < today ? ConsentState.Expired : ConsentState.Valid;
     }
 
-    public void Revoke(DateTimeOffset at, string? note)
+    public void Revoke(DateTimeOffset at, string? note, string revokedById, Organisation revokedByOrganisation)
     {
         if (RevokedAt is not null)
         {
@@ -69,5 +75,7 @@ public class ClientConsent
 
         RevokedAt = at;
         RevocationNote = note;
+        RevokedById = revokedById;
+        RevokedByOrganisation = revokedByOrganisation;
     }
 }

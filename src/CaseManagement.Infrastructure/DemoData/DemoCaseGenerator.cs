@@ -559,7 +559,7 @@ internal sealed class DemoCaseGenerator
             {
                 var consent = NewConsent(client, scope, directions, purpose, signedOn, openEnded ? null : signedOn.AddYears(2), recorder);
                 var revokedAt = Later(AtWorkingTime(revokedOn, _random.Int(0, (9 * 60) - 1)), consent.RecordedAt.AddHours(1));
-                consent.Revoke(revokedAt < _now ? revokedAt : _now.AddMinutes(-5), revocationNote);
+                consent.Revoke(revokedAt < _now ? revokedAt : _now.AddMinutes(-5), revocationNote, consent.RecordedById, consent.RecordedByOrganisation);
                 client.Consents.Add(consent);
                 return;
             }

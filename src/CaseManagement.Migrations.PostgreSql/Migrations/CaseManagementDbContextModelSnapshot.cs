@@ -398,6 +398,12 @@ namespace CaseManagement.Migrations.PostgreSql.Migrations
                     b.Property<DateTimeOffset?>("RevokedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("RevokedById")
+                        .HasColumnType("text");
+
+                    b.Property<int?>("RevokedByOrganisation")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Scope")
                         .HasColumnType("integer");
 
@@ -410,6 +416,8 @@ namespace CaseManagement.Migrations.PostgreSql.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("RecordedById");
+
+                    b.HasIndex("RevokedById");
 
                     b.HasIndex("ClientId", "SignedOn");
 
@@ -1035,6 +1043,11 @@ namespace CaseManagement.Migrations.PostgreSql.Migrations
                         .HasForeignKey("RecordedById")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("CaseManagement.Infrastructure.Identity.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("RevokedById")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("CaseManagement.Domain.HelpPlans.HelpPlan", b =>

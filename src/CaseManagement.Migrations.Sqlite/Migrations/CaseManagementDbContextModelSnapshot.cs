@@ -382,6 +382,12 @@ namespace CaseManagement.Migrations.Sqlite.Migrations
                     b.Property<long?>("RevokedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("RevokedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RevokedByOrganisation")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Scope")
                         .HasColumnType("INTEGER");
 
@@ -394,6 +400,8 @@ namespace CaseManagement.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("RecordedById");
+
+                    b.HasIndex("RevokedById");
 
                     b.HasIndex("ClientId", "SignedOn");
 
@@ -1005,6 +1013,11 @@ namespace CaseManagement.Migrations.Sqlite.Migrations
                         .HasForeignKey("RecordedById")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("CaseManagement.Infrastructure.Identity.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("RevokedById")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("CaseManagement.Domain.HelpPlans.HelpPlan", b =>

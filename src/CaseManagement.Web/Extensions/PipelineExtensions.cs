@@ -27,6 +27,7 @@ public static class PipelineExtensions
         }
 
         app.UseStatusCodePagesWithReExecute("/nicht-gefunden");
+        app.UseMiddleware<CircuitOriginCheck>();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

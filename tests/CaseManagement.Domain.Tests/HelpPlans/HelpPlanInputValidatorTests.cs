@@ -73,6 +73,8 @@ public class HelpPlanInputValidatorTests
         Assert.Equal(["Ein Plan kann höchstens 60 Ziele haben."], Messages(input));
     }
 
+    private static readonly string[] TextLabels = ["Integrationsziel", "Ziel", "Schritt", "Notiz", "Name des Partnerdienstes"];
+
     [Fact]
     public void A_step_has_at_most_4000_characters()
     {
@@ -82,7 +84,7 @@ public class HelpPlanInputValidatorTests
 
         input.Goals[0].Steps[0].Description = new string('ä', 4001);
 
-        Assert.Equal(["Ein Schritt darf höchstens 4.000 Zeichen lang sein."], Messages(input));
+        Assert.Equal(["„Schritt“ darf höchstens 4.000 Zeichen lang sein; eingegeben sind 4.001."], Messages(input));
     }
 
     [Theory]
@@ -99,14 +101,7 @@ public class HelpPlanInputValidatorTests
         input.Goals[1].Steps[0].PartnerName += control;
         input.Goals[0].Steps[1].Note = "Notiz" + control;
 
-        string[] expected =
-            [
-                "Das Integrationsziel enthält unzulässige Steuerzeichen.",
-                "Das Ziel enthält unzulässige Steuerzeichen.",
-                "Der Schritt enthält unzulässige Steuerzeichen.",
-                "Die Notiz enthält unzulässige Steuerzeichen.",
-                "Der Name des Partnerdienstes enthält unzulässige Steuerzeichen.",
-            ];
+        string[] expected = [.. TextLabels.Select(label => $"„{label}“ enthält unzulässige Steuerzeichen (etwa ein Null-Byte aus einer kopierten Vorlage); bitte entfernen Sie sie.")];
 
         Assert.Equal(expected.Order(StringComparer.Ordinal), Messages(input).Order(StringComparer.Ordinal));
     }

@@ -46,7 +46,7 @@ public sealed class AppointmentCommandTests(AppFixture app) : IClassFixture<AppF
         { InvalidPlan.DurationZero, "DurationMinutes", "Die Dauer muss zwischen 5 Minuten und 24 Stunden liegen." },
         { InvalidPlan.DurationOverADay, "DurationMinutes", "Die Dauer muss zwischen 5 Minuten und 24 Stunden liegen." },
         { InvalidPlan.OutreachWithoutPlace, "Place", "Bei einem aufsuchenden Kontakt bitte den Ort angeben." },
-        { InvalidPlan.PlaceTooLong, "Place", "Der Ort darf höchstens 200 Zeichen lang sein." },
+        { InvalidPlan.PlaceTooLong, "Place", "„Ort“ darf höchstens 200 Zeichen lang sein; eingegeben sind 201." },
         { InvalidPlan.AccompanimentWithoutTarget, "AccompanimentTarget", "Bei einer Begleitung bitte angeben, wohin begleitet wird (Behörde, Praxis, Klinik)." },
         { InvalidPlan.NoParticipant, "ParticipantIds", "Bitte mindestens eine Mitarbeiterin oder einen Mitarbeiter eintragen." },
         { InvalidPlan.JointCounsellingWithJobcenterOnly, "ParticipantIds", "Eine gemeinsame Beratung braucht Teilnehmende aus Jobcenter und Drogenhilfe." },
@@ -258,7 +258,7 @@ public sealed class AppointmentCommandTests(AppFixture app) : IClassFixture<AppF
 
         Assert.Equal(["Bitte angeben, wer den Termin abgesagt hat."], withoutWho.Errors["CancelledBy"]);
         Assert.Equal(["„Abgesagt von“ gilt nur für abgesagte Termine."], noShowWithWho.Errors["CancelledBy"]);
-        Assert.Equal(["Die Kurznotiz darf höchstens 500 Zeichen lang sein."], tooLong.Errors["Note"]);
+        Assert.Equal(["„Kurznotiz“ darf höchstens 500 Zeichen lang sein; eingegeben sind 501."], tooLong.Errors["Note"]);
         Assert.Equal(AppointmentOutcome.Open, (await app.StoredAppointmentAsync(id)).Outcome);
 
         var cancelled = await Commands.RecordOutcomeAsync(joint.CaseManager, id, new OutcomeInput { Outcome = AppointmentOutcome.Cancelled, CancelledBy = CancelledBy.OtherParty, Note = "Praxis geschlossen" }, token);

@@ -26,6 +26,7 @@ public sealed class LiveInputTests : BunitContext
             builder.AddAttribute(2, nameof(InputBase<string?>.Value), model.Text);
             builder.AddAttribute(3, nameof(InputBase<string?>.ValueChanged), EventCallback.Factory.Create<string?>(this, value => model.Text = value));
             builder.AddAttribute(4, nameof(InputBase<string?>.ValueExpression), (System.Linq.Expressions.Expression<Func<string?>>)(() => model.Text));
+            builder.AddAttribute(5, nameof(LiveInputText.MaxLength), 200);
             builder.CloseComponent();
         }));
 
@@ -50,6 +51,21 @@ public sealed class LiveInputTests : BunitContext
         form.Find("textarea#note").Input("Termin beim Jobcenter");
 
         Assert.Equal("Termin beim Jobcenter", model.Text);
+    }
+
+    [Fact]
+    public void The_field_takes_no_more_than_its_limit_and_says_so_when_it_is_near_or_reached()
+    {
+        var model = new Note();
+        var form = Form<LiveInputTextArea>(model);
+        Assert.Equal("200", form.Find("textarea#note").GetAttribute("maxlength"));
+        Assert.Empty(form.FindAll(".length-notice"));
+
+        form.Find("textarea#note").Input(new string('a', 185));
+        Assert.Equal("Noch 15 Zeichen.", form.Find(".length-notice[role=status]").TextContent);
+
+        form.Find("textarea#note").Input(new string('a', 200));
+        Assert.Equal("Höchstlänge erreicht: 200 Zeichen. Längerer Text wird nicht übernommen.", form.Find(".length-notice[role=status]").TextContent);
     }
 
     [Fact]

@@ -15,6 +15,8 @@ internal sealed class ClientConsentConfiguration : IEntityTypeConfiguration<Clie
         consent.Property(c => c.Purpose).HasMaxLength(500).IsRequired();
         consent.Property(c => c.RevocationNote).HasMaxLength(500);
         consent.HasOne<StaffUser>().WithMany().HasForeignKey(c => c.RecordedById).OnDelete(DeleteBehavior.Restrict);
+        consent.HasOne<StaffUser>().WithMany().HasForeignKey(c => c.RevokedById).OnDelete(DeleteBehavior.Restrict);
+        consent.Property(c => c.RevokedByOrganisation).HasConversion<int?>();
         consent.HasIndex(c => new { c.ClientId, c.SignedOn });
     }
 }
