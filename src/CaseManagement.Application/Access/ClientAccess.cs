@@ -15,6 +15,8 @@ public sealed class ClientPermissions(StaffMember user, ClientAccessFacts facts,
 
     public bool MayKnowOf => AccessDecision.MayKnowOf(user, Facts);
 
+    public bool MayOverseeWorkload => AccessDecision.MayOverseeWorkload(user, Facts);
+
     public bool Allows(DataCategory category, AccessOperation operation) =>
         AccessDecision.Allows(user, Facts, category, operation, now);
 

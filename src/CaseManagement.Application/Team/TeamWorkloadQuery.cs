@@ -139,7 +139,7 @@ public sealed class TeamWorkloadQuery(IDbContextFactory<CaseManagementDbContext>
             }
 
             var permissions = access.For(teamLead, subject.Facts);
-            if (!permissions.MayKnowOf)
+            if (!permissions.MayOverseeWorkload)
             {
                 return new TeamCaseRow(item.ItemId, null, null, null, reason, false, null);
             }
@@ -150,8 +150,9 @@ public sealed class TeamWorkloadQuery(IDbContextFactory<CaseManagementDbContext>
             return new TeamCaseRow(item.ItemId, clientId, subject.CaseNumber, name, reason, mayReassign, stamps.GetValueOrDefault(clientId));
         }).ToList();
 
+        // Case numbers with dates of a person's work are case data too: every shown case is recorded, named or not.
         await audit.ListViewedAsync(
-            teamLead, $"Team: {figure.Label()}", rows.Where(r => r.DisplayName is not null).Select(r => r.CaseNumber!).Distinct(), cancellationToken);
+            teamLead, $"Team: {figure.Label()}", rows.Where(r => r.CaseNumber is not null).Select(r => r.CaseNumber!).Distinct(), cancellationToken);
         var last = page.Count > size ? shown[^1] : null;
         return new TeamCasePage(person, figure, rows, last is null ? null : Cursor.After(last).ToString());
     }

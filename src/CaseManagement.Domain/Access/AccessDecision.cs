@@ -65,8 +65,10 @@ public sealed record ClientAccessFacts(
 /// direction; of it they may change only the joint help plan. Internal notes stay inside the
 /// organisation that wrote them, consent or not.</item>
 /// <item>Team leads may read the master data of clients their organisation is responsible for,
-/// under the same consent rule, to review caseloads; they change none of the case's data. The
-/// one thing they change is who is responsible on their own organisation's side
+/// under the same consent rule, to review caseloads; they change none of the case's data. They
+/// see the workload facts of those cases (<see cref="MayOverseeWorkload"/>): that a plan, a step,
+/// an appointment or a referral exists and its date, never its content. The one thing they change
+/// is who is responsible on their own organisation's side
 /// (<see cref="MayReassign(StaffMember, ClientAccessFacts, Organisation, StaffMember)"/>).</item>
 /// <item>Steering, data protection and administration see no client data.</item>
 /// </list>
@@ -104,6 +106,16 @@ public static class AccessDecision
     public static bool MayKnowOf(StaffMember user, ClientAccessFacts client) =>
         (user.IsCaseworker || user.IsTeamLead) && client.ResponsibleIn(user.Organisation) is { } responsible
         && (user.IsTeamLead || responsible == user.Id);
+
+    /// <summary>
+    /// Whether the user may see the workload facts of this case (Fallbelastung) under its case
+    /// number: that a draft plan, an overdue step or review, an appointment, a no-show or a waiting
+    /// referral of their organisation's staff exists, and its date. Only a team lead, only for a
+    /// case their own organisation works on; contents stay under
+    /// <see cref="Allows(StaffMember, ClientAccessFacts, DataCategory, AccessOperation, DateTimeOffset)"/>.
+    /// </summary>
+    public static bool MayOverseeWorkload(StaffMember user, ClientAccessFacts client) =>
+        user.IsTeamLead && client.ResponsibleIn(user.Organisation) is not null;
 
     /// <summary>
     /// Whether the user may hand the case on <paramref name="side"/> to someone else at all
