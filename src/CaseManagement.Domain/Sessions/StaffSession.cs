@@ -6,7 +6,7 @@ public enum SessionEndReason
     /// <summary>The staff member signed out (in this or another tab of the same sign-in).</summary>
     SignedOut = 1,
 
-    /// <summary>The account changed underneath the session: password, roles or security stamp.</summary>
+    /// <summary>The account changed underneath the session: its security stamp moved (e.g. a new password).</summary>
     AccountChanged = 2,
 }
 
