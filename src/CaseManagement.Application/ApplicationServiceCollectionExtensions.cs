@@ -7,6 +7,7 @@ using CaseManagement.Application.HelpPlans;
 using CaseManagement.Application.Notifications;
 using CaseManagement.Application.Referrals;
 using CaseManagement.Application.Reports;
+using CaseManagement.Application.Sessions;
 using CaseManagement.Application.Staff;
 using CaseManagement.Application.Team;
 using CaseManagement.Documents.Calendar;
@@ -35,6 +36,10 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<AuditLogQuery>();
         services.AddSingleton<StaffDirectory>();
         services.AddSingleton<StaffAccounts>();
+        services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<StaffSignIn>();
+        services.AddSingleton<IStaffSessionSignal, InProcessStaffSessionSignal>();
+        services.AddSingleton<StaffSessions>();
         services.AddSingleton<HelpPlanChangeNotifier>();
         services.AddSingleton<HelpPlanQuery>();
         services.AddSingleton<HelpPlanCommands>();

@@ -3,6 +3,7 @@ using CaseManagement.Domain.Audit;
 using CaseManagement.Domain.Clients;
 using CaseManagement.Domain.Consent;
 using CaseManagement.Domain.HelpPlans;
+using CaseManagement.Domain.Sessions;
 
 namespace CaseManagement.Application;
 
@@ -130,6 +131,18 @@ public static class GermanLabels
         AuditAction.TargetAreaDecided => "Wohnort-Entscheidung",
         AuditAction.Exported => "exportiert",
         AuditAction.ListViewed => "in Liste angezeigt",
+        AuditAction.SignedIn => "angemeldet",
+        AuditAction.SignedOut => "abgemeldet",
+        AuditAction.SessionEnded => "Sitzung beendet",
+        AuditAction.AccountLocked => "Konto gesperrt",
+        AuditAction.AccountUnlocked => "Konto entsperrt",
+        _ => "–",
+    };
+
+    public static string Of(SessionEndReason value) => value switch
+    {
+        SessionEndReason.SignedOut => "abgemeldet",
+        SessionEndReason.AccountChanged => "Konto geändert (z. B. Passwort)",
         _ => "–",
     };
 

@@ -71,7 +71,7 @@ public sealed class SignInTests(AppFixture app) : IClassFixture<AppFixture>
         var response = await browser.SignInAsync(DemoAccounts.All[1].Email, "falsches-passwort-123");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("E-Mail-Adresse oder Passwort ist falsch.", await StaffBrowser.TextOf(response));
+        Assert.Contains(CaseManagement.Web.Components.Pages.Account.Login.RefusedMessage, await StaffBrowser.TextOf(response));
         Assert.Equal(HttpStatusCode.Redirect, (await browser.Client.GetAsync("/")).StatusCode);
     }
 
@@ -92,13 +92,36 @@ public sealed class SignInTests(AppFixture app) : IClassFixture<AppFixture>
     {
         using var browser = StaffBrowser.Open(app);
         await browser.SignInAsync(CaseManager, DemoAccounts.Password);
-        var token = await browser.AntiforgeryTokenFromAsync("/konto/anmelden");
 
-        var response = await browser.Client.PostAsync("/konto/abmelden",
-            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+        var response = await browser.SignOutAsync();
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await browser.Client.GetAsync("/")).StatusCode);
+        var signInPage = await StaffBrowser.TextOf(await browser.Client.GetAsync(response.Headers.Location!.OriginalString));
+        Assert.Contains("Sie haben sich abgemeldet.", signInPage);
+    }
+
+    [Theory]
+    [InlineData("sitzung-beendet", "Sie wurden abgemeldet, weil diese Anmeldung in einem anderen Tab oder Fenster beendet wurde.")]
+    [InlineData("konto-geaendert", "Sie wurden abgemeldet, weil sich Ihr Konto geändert hat")]
+    public async Task The_sign_in_page_says_why_a_session_ended(string reason, string text)
+    {
+        using var browser = StaffBrowser.Open(app);
+
+        var page = await StaffBrowser.TextOf(await browser.Client.GetAsync("/konto/anmelden?grund=" + reason));
+
+        Assert.Contains(text, page);
+    }
+
+    [Fact]
+    public async Task The_sign_in_page_never_repeats_an_unknown_reason()
+    {
+        using var browser = StaffBrowser.Open(app);
+
+        var page = await StaffBrowser.TextOf(await browser.Client.GetAsync("/konto/anmelden?grund=Ihr%20Konto%20wurde%20gehackt"));
+
+        Assert.DoesNotContain("Ihr Konto wurde gehackt", page);
+        Assert.DoesNotContain("login-notice", page);
     }
 
     [Fact]

@@ -9,11 +9,19 @@ public sealed partial class StaffBrowser(HttpClient client) : IDisposable
 {
     public HttpClient Client { get; } = client;
 
-    public static StaffBrowser Open(AppFixture app) => new(app.Factory.CreateClient(new WebApplicationFactoryClientOptions
+    public static StaffBrowser Open(AppFixture app) => Open(app.Factory);
+
+    /// <param name="forwardedFor">The client address a loopback proxy names (only with <see cref="LoopbackProxy"/>).</param>
+    public static StaffBrowser Open(WebApplicationFactory<Program> factory, string? forwardedFor = null)
     {
-        AllowAutoRedirect = false,
-        HandleCookies = true,
-    }));
+        var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        if (forwardedFor is not null)
+        {
+            client.DefaultRequestHeaders.Add("X-Forwarded-For", forwardedFor);
+        }
+
+        return new StaffBrowser(client);
+    }
 
     public async Task<HttpResponseMessage> SignInAsync(string email, string password, string? returnUrl = null)
     {
@@ -27,6 +35,18 @@ public sealed partial class StaffBrowser(HttpClient client) : IDisposable
             ["Input.Password"] = password,
         }));
     }
+
+    /// <summary>Signs out as the user menu does, naming no tab.</summary>
+    public async Task<HttpResponseMessage> SignOutAsync()
+    {
+        var token = await AntiforgeryTokenFromAsync("/konto/anmelden");
+        return await Client.PostAsync("/konto/abmelden",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+    }
+
+    /// <summary>The cookies the server set, as a browser would send them back (a copy of the sign-in).</summary>
+    public static string CookiesOf(HttpResponseMessage response) =>
+        string.Join("; ", response.Headers.GetValues("Set-Cookie").Select(header => header.Split(';')[0]));
 
     public async Task<string> AntiforgeryTokenFromAsync(string path)
     {

@@ -6,12 +6,15 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace CaseManagement.Testing;
 
 /// <summary>
-/// The real application on a real PostgreSQL database, with the demo accounts seeded. In-memory
-/// (for HttpClient tests) by default; <see cref="StartOnRealPort"/> serves it over Kestrel for the browser.
+/// The real application on a real PostgreSQL database (or SQLite where a test says so), with the
+/// demo accounts seeded. In-memory (for HttpClient tests) by default; <see cref="StartOnRealPort"/>
+/// serves it over Kestrel for the browser.
 /// </summary>
 /// <param name="seedCaseload">The ~320 demo clients: realistic pages for browser tests; integration tests build their own data and skip them.</param>
 /// <param name="settings">Further configuration, e.g. shorter circuit retention for connection-loss tests.</param>
-public sealed class CaseManagementAppFactory(string connectionString, bool seedCaseload = true, IReadOnlyDictionary<string, string>? settings = null)
+/// <param name="provider">"PostgreSql" or "Sqlite" (then <paramref name="connectionString"/> names the file).</param>
+public sealed class CaseManagementAppFactory(
+    string connectionString, bool seedCaseload = true, IReadOnlyDictionary<string, string>? settings = null, string provider = "PostgreSql")
     : WebApplicationFactory<Program>
 {
     /// <summary>Each app writes its own log files, so tests can read the lines of their own requests.</summary>
@@ -21,7 +24,7 @@ public sealed class CaseManagementAppFactory(string connectionString, bool seedC
     {
         builder.UseEnvironment("Testing");
         builder.UseStaticWebAssets(); // outside Development the project's wwwroot is not mapped otherwise
-        builder.UseSetting("Database:Provider", "PostgreSql");
+        builder.UseSetting("Database:Provider", provider);
         builder.UseSetting("ConnectionStrings:CaseManagement", connectionString);
         builder.UseSetting("DemoData:Enabled", "true");
         builder.UseSetting("DemoData:SeedCases", seedCaseload ? "true" : "false");

@@ -1,4 +1,6 @@
+using CaseManagement.Application.Audit;
 using CaseManagement.Domain.Access;
+using CaseManagement.Domain.Audit;
 using CaseManagement.Domain.Staff;
 using CaseManagement.Infrastructure.Identity;
 using CaseManagement.Infrastructure.Persistence;
@@ -9,12 +11,21 @@ using Microsoft.Extensions.Logging;
 
 namespace CaseManagement.Application.Staff;
 
-public sealed record StaffAccountRow(string Id, string DisplayName, string Email, Organisation Organisation, IReadOnlyList<string> Roles, DateTimeOffset? LockedUntil);
+/// <param name="FailedSignIns">Wrong passwords since the last successful sign-in (reset when the account locks).</param>
+/// <param name="Throttled">Sign-in slowed down from at least one address after repeated failures there.</param>
+public sealed record StaffAccountRow(
+    string Id, string DisplayName, string Email, Organisation Organisation, IReadOnlyList<string> Roles,
+    DateTimeOffset? LockedUntil, int FailedSignIns, DateTimeOffset? LastFailedSignInAt, ThrottledAccount? Throttled);
 
-/// <summary>The administration's view of staff accounts: who has which role, and unlocking after too many failed sign-ins. No client data.</summary>
-public sealed class StaffAccounts(
+/// <summary>
+/// The administration's view of staff accounts: who has which role, which accounts are locked or
+/// throttled after failed sign-ins, and lifting both. No client data.
+/// </summary>
+public sealed partial class StaffAccounts(
     IDbContextFactory<CaseManagementDbContext> contextFactory,
     IServiceScopeFactory scopeFactory,
+    SignInThrottle throttle,
+    AuditTrail audit,
     TimeProvider clock,
     ILogger<StaffAccounts> logger)
 {
@@ -33,11 +44,15 @@ public sealed class StaffAccounts(
             join role in db.Roles on userRole.RoleId equals role.Id
             select new { userRole.UserId, role.Name }).ToListAsync(cancellationToken);
         var rolesByUser = roles.ToLookup(r => r.UserId, r => r.Name!);
+        var throttled = throttle.ThrottledAccounts();
         return [.. users.Select(u => new StaffAccountRow(
             u.Id, u.DisplayName, u.Email ?? "", u.Organisation, [.. rolesByUser[u.Id]],
-            u.LockoutEnd is { } end && end > now ? end : null))];
+            u.LockoutEnd is { } end && end > now ? end : null,
+            u.AccessFailedCount, u.LastFailedSignInAt,
+            u.NormalizedEmail is { } email ? throttled.GetValueOrDefault(email) : null))];
     }
 
+    /// <summary>Ends an account's lock and its throttling from every address, and resets its count of failures.</summary>
     public async Task<CommandResult> UnlockAsync(StaffMember actor, string userId, CancellationToken cancellationToken = default)
     {
         if (!actor.IsInRole(StaffRole.Administrator))
@@ -55,7 +70,17 @@ public sealed class StaffAccounts(
 
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
-        logger.LogInformation("Account {UserId} unlocked by administrator {AdministratorId}", user.Id, actor.Id);
+        if (user.NormalizedEmail is { } email)
+        {
+            throttle.Release(email);
+        }
+
+        await audit.RecordAsync(actor, AuditAction.AccountUnlocked, clientId: null, caseNumber: null,
+            fields: [$"Konto: {user.DisplayName}"], cancellationToken: cancellationToken);
+        LogUnlocked(user.Id, actor.Id);
         return CommandResult.Ok();
     }
+
+    [LoggerMessage(EventId = 2004, Level = LogLevel.Information, Message = "Account {UserId} unlocked by administrator {AdministratorId}")]
+    private partial void LogUnlocked(string userId, string administratorId);
 }

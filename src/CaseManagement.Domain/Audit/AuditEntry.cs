@@ -20,11 +20,27 @@ public enum AuditAction
 
     /// <summary>A list showed clients' data (names); the case numbers shown are in <see cref="AuditEntry.Fields"/>.</summary>
     ListViewed = 13,
+
+    /// <summary>The staff member signed in; the actor is the account itself, no client.</summary>
+    SignedIn = 14,
+
+    /// <summary>The staff member signed out, which ended that session in every tab.</summary>
+    SignedOut = 15,
+
+    /// <summary>A session ended for another reason than signing out (named in <see cref="AuditEntry.Fields"/>).</summary>
+    SessionEnded = 16,
+
+    /// <summary>Too many failed sign-ins locked the account; the actor is the locked account.</summary>
+    AccountLocked = 17,
+
+    /// <summary>An administrator unlocked an account (named in <see cref="AuditEntry.Fields"/>).</summary>
+    AccountUnlocked = 18,
 }
 
 /// <summary>
 /// One line of the append-only audit log: who did what to which client's data, and when. It
-/// names changed fields, never their contents (no note texts, no diagnoses).
+/// names changed fields, never their contents (no note texts, no diagnoses). Sign-ins, sign-outs
+/// and account locks are recorded here too, without a client.
 /// </summary>
 public class AuditEntry
 {

@@ -5,4 +5,7 @@ public static class StaffClaimTypes
 {
     public const string Organisation = "cm:organisation";
     public const string DisplayName = "cm:display_name";
+
+    /// <summary>The id of the server-side <c>StaffSession</c> this sign-in belongs to.</summary>
+    public const string Session = "cm:session";
 }

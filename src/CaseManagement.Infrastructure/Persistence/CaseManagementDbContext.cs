@@ -6,6 +6,7 @@ using CaseManagement.Domain.Consent;
 using CaseManagement.Domain.HelpPlans;
 using CaseManagement.Domain.Notifications;
 using CaseManagement.Domain.Referrals;
+using CaseManagement.Domain.Sessions;
 using CaseManagement.Infrastructure.Identity;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
@@ -52,6 +53,8 @@ public class CaseManagementDbContext(DbContextOptions<CaseManagementDbContext> o
     public DbSet<Referral> Referrals => Set<Referral>();
 
     public DbSet<StaffNotification> StaffNotifications => Set<StaffNotification>();
+
+    public DbSet<StaffSession> StaffSessions => Set<StaffSession>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -1,3 +1,5 @@
+using CaseManagement.Application.Sessions;
+using CaseManagement.Domain.Sessions;
 using CaseManagement.Infrastructure.Identity;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
@@ -9,19 +11,31 @@ public static class AccountEndpoints
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
     {
         // Sign-out is a POST with an antiforgery token, so no foreign page can sign a caseworker out.
+        // It ends the session on the server (every tab and every copy of the cookie loses access),
+        // then clears this browser's cookie.
         endpoints.MapPost(StaffAccountsRegistration.LogoutPath, async (
-            HttpContext context, IAntiforgery antiforgery, SignInManager<StaffUser> signInManager) =>
+            HttpContext context, IAntiforgery antiforgery, SignInManager<StaffUser> signInManager, StaffSessions sessions) =>
         {
             if (!await antiforgery.IsRequestValidAsync(context))
             {
                 return Results.BadRequest();
             }
 
+            if (context.User.SessionId() is { } sessionId && context.User.ToStaffMember() is { } staff)
+            {
+                var form = await context.Request.ReadFormAsync(context.RequestAborted);
+                await sessions.EndAsync(sessionId, SessionEndReason.SignedOut, staff, TabOf(form), context.RequestAborted);
+            }
+
             await signInManager.SignOutAsync();
-            return Results.LocalRedirect(StaffAccountsRegistration.LoginPath + "?abgemeldet=1");
+            return Results.LocalRedirect(SignInNotice.LoginPath(SignInNotice.SignedOut));
         });
         return endpoints;
     }
+
+    /// <summary>The tab that sent the sign-out form (<see cref="CircuitSession.TabId"/>), if the value looks like one.</summary>
+    private static string? TabOf(IFormCollection form) =>
+        form["tab"].ToString() is { Length: 32 } tab && tab.All(char.IsAsciiHexDigitLower) ? tab : null;
 
     /// <summary>Only paths of this application are allowed as a target after sign-in (no open redirect).</summary>
     public static string SafeReturnUrl(string? returnUrl) =>

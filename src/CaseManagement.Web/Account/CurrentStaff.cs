@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using CaseManagement.Domain.Access;
+using CaseManagement.Infrastructure.Identity;
 using CaseManagement.Web.Components.Shared;
 
 namespace CaseManagement.Web.Account;
@@ -19,4 +20,8 @@ public static class CurrentStaff
         var roles = user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
         return new StaffMember(id, user.DisplayName(), organisation.Value, roles);
     }
+
+    /// <summary>The server-side session this sign-in belongs to; null for anyone else and for cookies from before sessions existed.</summary>
+    public static Guid? SessionId(this ClaimsPrincipal user) =>
+        user.Identity?.IsAuthenticated == true && Guid.TryParse(user.FindFirstValue(StaffClaimTypes.Session), out var id) ? id : null;
 }

@@ -12,7 +12,10 @@ public static class StaffAccountsRegistration
     public const string LogoutPath = "/konto/abmelden";
     public const string AccessDeniedPath = "/konto/kein-zugriff";
 
-    /// <summary>ASP.NET Core Identity with the product's password and lockout rules, and a cookie per browser.</summary>
+    /// <summary>
+    /// ASP.NET Core Identity with the product's password and lockout rules, and a cookie per
+    /// browser that names a server-side session (<see cref="StaffCookieEvents"/>).
+    /// </summary>
     public static IServiceCollection AddStaffAccounts(this IServiceCollection services)
     {
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
@@ -26,9 +29,12 @@ public static class StaffAccountsRegistration
                 options.Password.RequireLowercase = false;
                 options.Password.RequireUppercase = false;
                 options.Password.RequireNonAlphanumeric = false;
+                // The account itself locks only after many failures from any address; repeated
+                // failures from one address are slowed down long before (SignInThrottle), so an
+                // outsider cannot lock staff out with a handful of guesses.
                 options.Lockout.AllowedForNewUsers = true;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.MaxFailedAccessAttempts = 20;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(30);
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<CaseManagementDbContext>()
@@ -46,7 +52,11 @@ public static class StaffAccountsRegistration
             cookie.AccessDeniedPath = AccessDeniedPath;
             cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
             cookie.SlidingExpiration = true;
+            cookie.EventsType = typeof(StaffCookieEvents);
         });
+        services.AddScoped<StaffCookieEvents>();
+        services.AddScoped<StaffSignInFlow>();
+        services.AddScoped<CircuitSession>();
 
         // Outside development and tests the cookie travels only over HTTPS, even if a proxy's
         // X-Forwarded-Proto was not trusted.

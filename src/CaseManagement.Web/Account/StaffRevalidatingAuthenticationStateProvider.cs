@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using CaseManagement.Infrastructure.Identity;
+using CaseManagement.Application.Sessions;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.Identity;
@@ -8,40 +8,83 @@ using Microsoft.Extensions.Options;
 namespace CaseManagement.Web.Account;
 
 /// <summary>
-/// A circuit lives as long as the browser tab. Every few minutes this checks that the account
-/// still exists, is not locked out and has the same security stamp (roles or password unchanged),
-/// so that a locked or changed account loses its open circuits too, not only new requests.
+/// A circuit lives as long as the browser tab. When its session ends in this app instance (sign-out
+/// in another tab), <see cref="IStaffSessionSignal"/> takes the tab's sign-in away at once; the
+/// router then sends it to the sign-in page. Every minute it also checks the session against the
+/// database (an end in another instance, a changed security stamp). A lock after failed sign-ins
+/// does not end open sessions: an outsider could otherwise throw staff out of their work.
 /// </summary>
-public sealed class StaffRevalidatingAuthenticationStateProvider(
-    ILoggerFactory loggerFactory,
-    IServiceScopeFactory scopeFactory,
-    IOptions<IdentityOptions> options)
-    : RevalidatingServerAuthenticationStateProvider(loggerFactory)
+public sealed class StaffRevalidatingAuthenticationStateProvider : RevalidatingServerAuthenticationStateProvider
 {
-    protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(5);
+    private static readonly AuthenticationState SignedOut = new(new ClaimsPrincipal(new ClaimsIdentity()));
+
+    private readonly StaffSessions _sessions;
+    private readonly IStaffSessionSignal _signal;
+    private readonly CircuitSession _circuit;
+    private readonly IOptions<IdentityOptions> _identityOptions;
+    private Guid? _sessionId;
+
+    public StaffRevalidatingAuthenticationStateProvider(
+        ILoggerFactory loggerFactory,
+        StaffSessions sessions,
+        IStaffSessionSignal signal,
+        CircuitSession circuit,
+        IOptions<IdentityOptions> identityOptions)
+        : base(loggerFactory)
+    {
+        _sessions = sessions;
+        _signal = signal;
+        _circuit = circuit;
+        _identityOptions = identityOptions;
+        AuthenticationStateChanged += RememberSession;
+        _signal.Ended += OnSessionEnded;
+    }
+
+    protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(1);
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(
         AuthenticationState authenticationState, CancellationToken cancellationToken)
     {
-        await using var scope = scopeFactory.CreateAsyncScope();
-        var userManager = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
-        return await IsStillValidAsync(userManager, authenticationState.User);
-    }
-
-    private async Task<bool> IsStillValidAsync(UserManager<StaffUser> userManager, ClaimsPrincipal principal)
-    {
-        var user = await userManager.GetUserAsync(principal);
-        if (user is null || await userManager.IsLockedOutAsync(user))
+        var user = authenticationState.User;
+        if (user.ToStaffMember() is not { } member || user.SessionId() is not { } sessionId)
         {
+            _circuit.MarkEnded(null, fromThisTab: false);
             return false;
         }
 
-        if (!userManager.SupportsUserSecurityStamp)
+        var stamp = user.FindFirstValue(_identityOptions.Value.ClaimsIdentity.SecurityStampClaimType);
+        // An open page is not activity of its own: only requests and (issue #17) input count.
+        var check = await _sessions.CheckAsync(sessionId, member, stamp, recordActivity: false, cancellationToken);
+        if (!check.IsActive)
         {
-            return true;
+            _circuit.MarkEnded(check.EndReason, fromThisTab: false);
         }
 
-        var principalStamp = principal.FindFirstValue(options.Value.ClaimsIdentity.SecurityStampClaimType);
-        return principalStamp == await userManager.GetSecurityStampAsync(user);
+        return check.IsActive;
+    }
+
+    private void RememberSession(Task<AuthenticationState> state) =>
+        _sessionId = state.IsCompletedSuccessfully ? state.Result.User.SessionId() : null;
+
+    private void OnSessionEnded(StaffSessionEnded ended)
+    {
+        if (_sessionId is not { } sessionId || sessionId != ended.SessionId)
+        {
+            return;
+        }
+
+        _circuit.MarkEnded(ended.Reason, fromThisTab: ended.EndedFromTab == _circuit.TabId);
+        SetAuthenticationState(Task.FromResult(SignedOut));
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _signal.Ended -= OnSessionEnded;
+            AuthenticationStateChanged -= RememberSession;
+        }
+
+        base.Dispose(disposing);
     }
 }

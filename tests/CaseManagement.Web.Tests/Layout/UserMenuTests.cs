@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using CaseManagement.Domain.Staff;
 using CaseManagement.Web.Components.Layout;
 using CaseManagement.Web.Tests.TestSupport;
@@ -43,6 +44,17 @@ public class UserMenuTests : StaffComponentTest
         var form = menu.Find("#user-menu-panel form");
         Assert.Equal("post", form.GetAttribute("method"));
         Assert.Equal("test-token", form.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value"));
+    }
+
+    [Fact]
+    public void The_sign_out_form_names_its_tab_so_only_the_other_tabs_are_redirected()
+    {
+        var menu = Render<UserMenu>();
+
+        menu.Find("button.user-menu-toggle").Click();
+
+        var tab = Services.GetRequiredService<CaseManagement.Web.Account.CircuitSession>().TabId;
+        Assert.Equal(tab, menu.Find("#user-menu-panel form input[name=tab]").GetAttribute("value"));
     }
 
     [Fact]

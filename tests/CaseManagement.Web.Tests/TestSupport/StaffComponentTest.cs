@@ -25,6 +25,7 @@ public abstract class StaffComponentTest : BunitContext
         Services.AddCaseManagementAuthorization();
         Services.AddCascadingAuthenticationState();
         Services.AddSingleton<AntiforgeryStateProvider, TestAntiforgeryStateProvider>();
+        Services.AddScoped<CaseManagement.Web.Account.CircuitSession>();
     }
 
     /// <summary>
