@@ -5,8 +5,14 @@ namespace CaseManagement.Application.HelpPlans;
 /// <summary>One difference between two states of a plan, as a reader sees it.</summary>
 /// <param name="Field">Coarse name of what changed, for the audit log (never contents), e.g. "Schritte".</param>
 /// <param name="Where">What it concerns, e.g. "Ziel „Bewerbungsmappe erstellen“".</param>
-/// <param name="What">The change itself, e.g. "Stand: geplant → erreicht".</param>
-public sealed record PlanChange(string Field, string Where, string What);
+/// <param name="What">The change itself, e.g. "Stand: geplant → erreicht"; for a changed text "neu gefasst".</param>
+/// <param name="Before">For a changed text: the whole text before, shown word by word against <paramref name="After"/> (<see cref="WordDiff"/>).</param>
+/// <param name="After">For a changed text: the whole text after.</param>
+public sealed record PlanChange(string Field, string Where, string What, string? Before = null, string? After = null)
+{
+    /// <summary>A changed text, shown as a word-by-word difference, nothing cut short.</summary>
+    public bool IsText => Before is not null || After is not null;
+}
 
 /// <summary>A text a person typed into a plan, named by its place only (never by the plan's content).</summary>
 public sealed record TypedText(string Where, string Text);
@@ -41,20 +47,14 @@ public static class HelpPlanComparison
                 continue;
             }
 
-            var what = new List<string>();
             if (old.Area != goal.Area)
             {
-                what.Add($"Handlungsfeld: {GermanLabels.Of(old.Area)} → {GermanLabels.Of(goal.Area)}");
+                changes.Add(new("Ziele", GoalName(goal), $"Handlungsfeld: {GermanLabels.Of(old.Area)} → {GermanLabels.Of(goal.Area)}"));
             }
 
             if (!SameText(old.Text, goal.Text))
             {
-                what.Add($"Ziel neu gefasst (vorher: „{Short(old.Text)}“)");
-            }
-
-            if (what.Count > 0)
-            {
-                changes.Add(new("Ziele", GoalName(goal), string.Join("; ", what)));
+                changes.Add(new("Ziele", GoalName(goal), "Ziel neu gefasst", old.Text, goal.Text));
             }
 
             CompareSteps(changes, goal, old);
@@ -120,12 +120,12 @@ public static class HelpPlanComparison
                 continue;
             }
 
-            var what = new List<string>();
             if (!SameText(was.Description, step.Description))
             {
-                what.Add($"neu beschrieben (vorher: „{Short(was.Description)}“)");
+                changes.Add(new("Schritte", where, "neu beschrieben", was.Description, step.Description));
             }
 
+            var what = new List<string>();
             var wasResponsible = GermanLabels.ResponsibleOf(was.Responsible, was.PartnerName);
             var nowResponsible = GermanLabels.ResponsibleOf(step.Responsible, step.PartnerName);
             if (wasResponsible != nowResponsible)
@@ -143,14 +143,14 @@ public static class HelpPlanComparison
                 what.Add($"Stand: {GermanLabels.Of(was.Status)} → {GermanLabels.Of(step.Status)}");
             }
 
-            if (!SameText(was.Note, step.Note))
-            {
-                what.Add(string.IsNullOrWhiteSpace(step.Note) ? "Notiz entfernt" : $"Notiz: „{Short(step.Note)}“");
-            }
-
             if (what.Count > 0)
             {
                 changes.Add(new("Schritte", where, string.Join("; ", what)));
+            }
+
+            if (!SameText(was.Note, step.Note))
+            {
+                changes.Add(new("Schritte", $"{where} › Notiz", string.IsNullOrWhiteSpace(step.Note) ? "Notiz entfernt" : "Notiz", was.Note, step.Note));
             }
         }
 
@@ -163,7 +163,7 @@ public static class HelpPlanComparison
     {
         if (!SameText(before, after))
         {
-            changes.Add(new(field, field, string.IsNullOrWhiteSpace(after) ? "geleert" : $"„{Short(after)}“ (vorher: „{Short(before)}“)"));
+            changes.Add(new(field, field, string.IsNullOrWhiteSpace(after) ? "geleert" : "neu gefasst", before, after));
         }
     }
 

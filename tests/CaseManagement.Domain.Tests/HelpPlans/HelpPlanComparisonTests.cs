@@ -66,20 +66,21 @@ public class HelpPlanComparisonTests
     }
 
     [Fact]
-    public void A_goal_reworded_under_the_same_key_is_one_change_not_a_removal_and_an_addition()
+    public void A_goal_reworded_under_the_same_key_is_changed_not_removed_and_added_and_keeps_both_whole_texts()
     {
         var before = Before();
         var after = before.Clone();
         after.Goals[0].Text = "Vollständige Bewerbungsunterlagen";
         after.Goals[0].Area = PlanArea.JobPlacement;
 
-        var change = Assert.Single(HelpPlanComparison.Compare(before, after));
+        var changes = HelpPlanComparison.Compare(before, after);
 
-        Assert.Equal("Ziele", change.Field);
-        Assert.Equal("Ziel „Vollständige Bewerbungsunterlagen“", change.Where);
         Assert.Equal(
-            "Handlungsfeld: Unterstützung bei Bewerbungsbemühungen → Arbeitsvermittlung; Ziel neu gefasst (vorher: „Bewerbungsmappe erstellen“)",
-            change.What);
+            [
+                new PlanChange("Ziele", "Ziel „Vollständige Bewerbungsunterlagen“", "Handlungsfeld: Unterstützung bei Bewerbungsbemühungen → Arbeitsvermittlung"),
+                new PlanChange("Ziele", "Ziel „Vollständige Bewerbungsunterlagen“", "Ziel neu gefasst", "Bewerbungsmappe erstellen", "Vollständige Bewerbungsunterlagen"),
+            ],
+            changes);
     }
 
     [Fact]
@@ -143,7 +144,7 @@ public class HelpPlanComparisonTests
     }
 
     [Fact]
-    public void Changes_of_one_step_are_listed_together()
+    public void Changes_of_one_step_are_listed_together_and_its_texts_whole()
     {
         var before = Before();
         var after = before.Clone();
@@ -154,13 +155,16 @@ public class HelpPlanComparisonTests
         step.Status = StepStatus.InProgress;
         step.Note = "Termin beim Fotografen steht";
 
-        var change = Assert.Single(HelpPlanComparison.Compare(before, after));
+        var changes = HelpPlanComparison.Compare(before, after);
 
-        Assert.Equal("Ziel „Bewerbungsmappe erstellen“ › Schritt „Bewerbungsfotos machen lassen“", change.Where);
+        const string Where = "Ziel „Bewerbungsmappe erstellen“ › Schritt „Bewerbungsfotos machen lassen“";
         Assert.Equal(
-            "neu beschrieben (vorher: „Fotos machen lassen“); zuständig: Jobcenter → Drogenhilfe; fällig: 06.07.2026 → 31.07.2026; "
-            + "Stand: geplant → in Arbeit; Notiz: „Termin beim Fotografen steht“",
-            change.What);
+            [
+                new PlanChange("Schritte", Where, "neu beschrieben", "Fotos machen lassen", "Bewerbungsfotos machen lassen"),
+                new PlanChange("Schritte", Where, "zuständig: Jobcenter → Drogenhilfe; fällig: 06.07.2026 → 31.07.2026; Stand: geplant → in Arbeit"),
+                new PlanChange("Schritte", Where + " › Notiz", "Notiz", "Interne Notiz zum Schritt", "Termin beim Fotografen steht"),
+            ],
+            changes);
     }
 
     [Fact]
@@ -173,12 +177,12 @@ public class HelpPlanComparisonTests
 
         var changes = HelpPlanComparison.Compare(before, after);
 
-        Assert.Contains(new PlanChange("Zielberufe", "Zielberufe", "geleert"), changes);
+        Assert.Contains(changes, c => c is { Field: "Zielberufe", What: "geleert", After: null } && c.Before == before.TargetJobs);
         Assert.Contains(changes, c => c.Field == "Schritte" && c.What == "Notiz entfernt");
     }
 
     [Fact]
-    public void Plan_fields_are_reported_with_the_new_and_the_old_text()
+    public void Plan_fields_are_reported_with_the_whole_new_and_old_text()
     {
         var before = Before();
         var after = before.Clone();
@@ -189,7 +193,7 @@ public class HelpPlanComparisonTests
 
         Assert.Equal(
             [
-                new PlanChange("Integrationsziel", "Integrationsziel", "„Ausbildung zur Fachkraft für Lagerlogistik“ (vorher: „Aufnahme einer Helfertätigkeit im Lager“)"),
+                new PlanChange("Integrationsziel", "Integrationsziel", "neu gefasst", "Aufnahme einer Helfertätigkeit im Lager", "Ausbildung zur Fachkraft für Lagerlogistik"),
                 new PlanChange("Nächste Überprüfung", "Nächste Überprüfung", "15.09.2026 → 01.10.2026"),
             ],
             changes);

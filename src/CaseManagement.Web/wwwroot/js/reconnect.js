@@ -29,6 +29,7 @@ const dialog = document.getElementById('components-reconnect-modal');
 //   had; a field showing something else than the person saw gets what they saw, unless its form
 //   is no longer the same form (data-form-version: a form that saves and starts afresh counts up,
 //   so a saved contact never comes back into the next one's empty form).
+// A field the person has typed into since the page came back is theirs as it is now.
 const settleMilliseconds = 1000;
 const textTypes = new Set(['text', 'search', 'email', 'tel', 'url', 'number', 'date', 'time', 'datetime-local']);
 let typedBeforeTheLoss = null;
@@ -81,7 +82,17 @@ dialog.addEventListener('components-reconnect-state-changed', (event) => {
     if (state === 'hide' && typedBeforeTheLoss) {
       const typed = typedBeforeTheLoss;
       typedBeforeTheLoss = null;
-      setTimeout(() => handBackTypedValues(typed), settleMilliseconds);
+      const typedSince = new Set();
+      const noteTyping = (e) => {
+        if (e.isTrusted && e.target.id) {
+          typedSince.add(e.target.id);
+        }
+      };
+      document.addEventListener('input', noteTyping, true);
+      setTimeout(() => {
+        document.removeEventListener('input', noteTyping, true);
+        handBackTypedValues(typed.filter((field) => !typedSince.has(field.id)));
+      }, settleMilliseconds);
     }
   }
 });
