@@ -30,6 +30,30 @@ public sealed partial class SteeringReportPdfTests
         }
     }
 
+    [Theory]
+    [InlineData("Kennzahlen 2025 – ohne personenbezogene Daten")]
+    [InlineData("Kennzahlen September 2025 – ohne personenbezogene Daten")]
+    [InlineData("Kennzahlen 1. Halbjahr 2025 – ohne personenbezogene Daten und mit einem Zusatz, der für eine Zeile neben den anderen zu lang ist")]
+    public void The_footer_texts_never_print_over_each_other(string footerLabel)
+    {
+        var document = SampleReport(tableCount: 1) with { FooterLabel = footerLabel, GeneratedText = "Erstellt am 21.11.2026 10:30" };
+        var rendered = new Rendered("steering-report-footer-" + footerLabel.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), document);
+
+        var footer = PdfTools.Words(rendered.PdfPath, 1).Where(w => w.YMin > 790).ToList();
+
+        Assert.Contains(footer, w => w.Text == "Erstellt");
+        Assert.Contains(footer, w => w.Text == "personenbezogene");
+        Assert.Contains(footer, w => w.Text == "Seite");
+        foreach (var a in footer)
+        {
+            foreach (var b in footer.Where(b => b != a))
+            {
+                var overlap = a.XMin < b.XMax - 0.5 && b.XMin < a.XMax - 0.5 && a.YMin < b.YMax - 0.5 && b.YMin < a.YMax - 0.5;
+                Assert.False(overlap, $"'{a.Text}' ({a.XMin:0.#}–{a.XMax:0.#}) prints over '{b.Text}' ({b.XMin:0.#}–{b.XMax:0.#})");
+            }
+        }
+    }
+
     [Fact]
     public void Hidden_figures_read_less_than_five_in_tables_and_charts_and_published_ones_read_as_given()
     {
