@@ -239,11 +239,33 @@ internal static class SteeringReportData
             }
         }
 
+        SetReportKeys(new Random(2025), clients, plans, appointments, referrals);
         db.Clients.AddRange(clients);
         db.HelpPlans.AddRange(plans);
         db.Appointments.AddRange(appointments);
         db.Referrals.AddRange(referrals);
         await db.SaveChangesAsync();
+    }
+
+    /// <summary>Record keys from a seed instead of the secure generator, so that every run publishes the same perturbed figures.</summary>
+    internal static void SetReportKeys(Random random, List<Client> clients, List<HelpPlan> plans, List<Appointment> appointments, List<Referral> referrals)
+    {
+        int Key()
+        {
+            Span<byte> bytes = stackalloc byte[sizeof(int)];
+            random.NextBytes(bytes);
+            return BitConverter.ToInt32(bytes);
+        }
+
+        foreach (var client in clients)
+        {
+            client.ReportKey = Key();
+            client.Episodes.ForEach(e => e.ReportKey = Key());
+        }
+
+        plans.SelectMany(p => p.Goals).ToList().ForEach(g => g.ReportKey = Key());
+        appointments.ForEach(a => a.ReportKey = Key());
+        referrals.ForEach(r => r.ReportKey = Key());
     }
 
     public static IEnumerable<string> CaseNumbers(CaseManagementDbContext db) =>

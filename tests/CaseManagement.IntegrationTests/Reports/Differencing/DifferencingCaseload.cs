@@ -14,6 +14,7 @@ namespace CaseManagement.IntegrationTests.Reports.Differencing;
 /// attacker who subtracts reports from each other needs. People come and go all through both years
 /// (single admissions in every month), some come back, some turn 18 or 25 during 2025; plans,
 /// goals, appointments, anonymous contacts and referrals with dated steps as in the real service.
+/// Record keys come from the seed too, so the published figures are the same on every run.
 /// </summary>
 internal static class DifferencingCaseload
 {
@@ -87,6 +88,8 @@ internal static class DifferencingCaseload
             appointments.Add(SteeringReportData.Appointment(null, type, Time(random, Day(random, new DateOnly(2024, 1, 1), LastDay)), AppointmentOutcome.Attended));
         }
 
+        // Record keys from the seed as well, so that every run publishes the same figures.
+        SteeringReportData.SetReportKeys(random, clients, plans, appointments, referrals);
         db.Clients.AddRange(clients);
         db.HelpPlans.AddRange(plans);
         db.Appointments.AddRange(appointments);

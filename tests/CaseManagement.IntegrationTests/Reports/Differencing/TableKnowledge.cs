@@ -35,7 +35,7 @@ internal sealed record TableKnowledge(
         new("drehtuer", CountsPeople: false, Never, SameLastDay, CoveredByParts: false),
         // Referrals proposed in the period (rows: kind of service) by their status at its end
         // (columns): the row totals add up, the statuses only compare at the same end.
-        new("vermittlungen", CountsPeople: false, p => p.Column is null, (p, whole, part) => p.Column is null || SameLastDay(p, whole, part), CoveredByParts: false),
+        new("vermittlungen", CountsPeople: false, p => p.Column is null, (p, whole, part) => p.Column is null ? AnyPart(p, whole, part) : SameLastDay(p, whole, part), CoveredByParts: false),
     ];
 
     private static bool Never(FigurePosition position) => false;
