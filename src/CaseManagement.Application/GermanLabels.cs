@@ -189,19 +189,6 @@ public static class GermanLabels
     /// <summary>Heads the total row and the total column of a steering-report table.</summary>
     public const string Total = "Gesamt";
 
-    /// <summary>
-    /// What a suppressed figure of the steering report shows, primary or complementary alike
-    /// ("&lt; 5"): showing the two kinds differently would tell a reader more than the rule allows.
-    /// </summary>
-    public static string SuppressedFigure(int threshold) =>
-        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"< {threshold}");
-
-    /// <summary>The note under a steering report that explains <see cref="SuppressedFigure"/>, since a complementary suppression may hide more than that.</summary>
-    public static string SuppressedFigureNote(int threshold) =>
-        string.Create(
-            System.Globalization.CultureInfo.InvariantCulture,
-            $"{SuppressedFigure(threshold)}: weniger als {threshold} Personen oder zum Schutz kleiner Fallzahlen nicht ausgewiesen");
-
     /// <summary>Flattens line breaks and shortens a free text for a list or a change summary: "Bewerbungsmappe erstellen und …".</summary>
     public static string Excerpt(string? text, int length)
     {

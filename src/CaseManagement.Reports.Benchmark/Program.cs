@@ -89,8 +89,8 @@ var period = ReportPeriod.Year(2025);
 var warmUp = Stopwatch.StartNew();
 var report = await query.RunAsync(period);
 Print($"Warm-up run (first queries, plans compiled): {warmUp.Elapsed.TotalMilliseconds:F0} ms");
-var suppressed = report.Sections.Sum(s => s.Current.SuppressedPositions.Count + s.Previous.SuppressedPositions.Count);
-Print($"Report {period.Label} vs {report.PreviousPeriod.Label}: {report.Section("klienten").Current.GrandTotal.Value} clients in care, {report.Section("termine").Current.GrandTotal.Value} appointments, {report.Section("vermittlungen").Current.GrandTotal.Value} referrals, {suppressed} suppressed figures");
+var hidden = report.Sections.Sum(s => s.Current.Positions.Count(p => s.Current[p].IsHidden) + s.Previous.Positions.Count(p => s.Previous[p].IsHidden));
+Print($"Report {period.Label} vs {report.PreviousPeriod.Label}: {report.Section("klienten").Current.GrandTotal.Value} clients in care, {report.Section("termine").Current.GrandTotal.Value} appointments, {report.Section("vermittlungen").Current.GrandTotal.Value} referrals, {hidden} hidden figures");
 
 var timings = new double[options.Runs];
 var databaseCpu = new double[options.Runs];

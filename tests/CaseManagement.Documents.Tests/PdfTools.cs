@@ -51,6 +51,21 @@ internal static partial class PdfTools
         return rows;
     }
 
+    /// <summary>The words of one page with their boxes in points from the top left (pdftotext -bbox).</summary>
+    public static List<(string Text, double XMin, double YMin, double XMax, double YMax)> Words(string pdf, int page)
+    {
+        var html = Run("pdftotext", "-enc", "UTF-8", "-bbox", "-f", page.ToString(), "-l", page.ToString(), pdf, "-").Output;
+        return
+        [
+            .. WordBox().Matches(html).Select(m => (
+                System.Net.WebUtility.HtmlDecode(m.Groups["text"].Value),
+                double.Parse(m.Groups["x1"].Value, System.Globalization.CultureInfo.InvariantCulture),
+                double.Parse(m.Groups["y1"].Value, System.Globalization.CultureInfo.InvariantCulture),
+                double.Parse(m.Groups["x2"].Value, System.Globalization.CultureInfo.InvariantCulture),
+                double.Parse(m.Groups["y2"].Value, System.Globalization.CultureInfo.InvariantCulture))),
+        ];
+    }
+
     public static (int ExitCode, string Output) QpdfCheck(string pdf) => Run(["qpdf", "--check", pdf], allowFailure: true);
 
     /// <summary>Renders one page as PNG at 60 dpi (pdftoppm -png -r 60 -f n -l n -singlefile).</summary>
@@ -121,4 +136,7 @@ internal static partial class PdfTools
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex WhiteSpace();
+
+    [GeneratedRegex("<word xMin=\"(?<x1>[0-9.]+)\" yMin=\"(?<y1>[0-9.]+)\" xMax=\"(?<x2>[0-9.]+)\" yMax=\"(?<y2>[0-9.]+)\">(?<text>[^<]*)</word>")]
+    private static partial Regex WordBox();
 }

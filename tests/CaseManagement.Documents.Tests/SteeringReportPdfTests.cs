@@ -6,7 +6,7 @@ using PdfSharp.Pdf.IO;
 
 namespace CaseManagement.Documents.Tests;
 
-/// <summary>The steering-report PDF as a reader sees it: the figures, the "< 5" marks, the frame of every page, the charts.</summary>
+/// <summary>The steering-report PDF as a reader sees it: the figures, the "•" marks, the frame of every page, the charts.</summary>
 public sealed partial class SteeringReportPdfTests
 {
     private static readonly Lazy<Rendered> Report = new(() => new Rendered("steering-report", SampleReport(tableCount: 9)));
@@ -30,19 +30,43 @@ public sealed partial class SteeringReportPdfTests
         }
     }
 
+    [Theory]
+    [InlineData("Kennzahlen 2025 – ohne personenbezogene Daten")]
+    [InlineData("Kennzahlen September 2025 – ohne personenbezogene Daten")]
+    [InlineData("Kennzahlen 1. Halbjahr 2025 – ohne personenbezogene Daten und mit einem Zusatz, der für eine Zeile neben den anderen zu lang ist")]
+    public void The_footer_texts_never_print_over_each_other(string footerLabel)
+    {
+        var document = SampleReport(tableCount: 1) with { FooterLabel = footerLabel, GeneratedText = "Erstellt am 21.11.2026 10:30" };
+        var rendered = new Rendered("steering-report-footer-" + footerLabel.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), document);
+
+        var footer = PdfTools.Words(rendered.PdfPath, 1).Where(w => w.YMin > 790).ToList();
+
+        Assert.Contains(footer, w => w.Text == "Erstellt");
+        Assert.Contains(footer, w => w.Text == "personenbezogene");
+        Assert.Contains(footer, w => w.Text == "Seite");
+        foreach (var a in footer)
+        {
+            foreach (var b in footer.Where(b => b != a))
+            {
+                var overlap = a.XMin < b.XMax - 0.5 && b.XMin < a.XMax - 0.5 && a.YMin < b.YMax - 0.5 && b.YMin < a.YMax - 0.5;
+                Assert.False(overlap, $"'{a.Text}' ({a.XMin:0.#}–{a.XMax:0.#}) prints over '{b.Text}' ({b.XMin:0.#}–{b.XMax:0.#})");
+            }
+        }
+    }
+
     [Fact]
-    public void Hidden_figures_read_less_than_five_in_tables_and_charts_and_published_ones_read_as_given()
+    public void Hidden_figures_read_as_the_one_mark_in_tables_and_charts_and_shown_ones_read_as_given()
     {
         var text = Report.Value.NormalizedText;
 
         // Table row: label, four cells, total, previous total, change.
-        Assert.Contains("Beratung Jobcenter 0 0 < 5 0 < 5 7 –", text);
+        Assert.Contains("Beratung Jobcenter 0 0 • 0 • 7 –", text);
         Assert.Contains("Gemeinsame Beratung 0 1.234 0 0 1.234 1.198 +36", text);
-        Assert.Contains("Gesamt 0 < 5 < 5 0 1.301 1.256 +45", text);
-        // The chart of that block: numbers beside the bars, "< 5" where no bar is drawn.
+        Assert.Contains("Gesamt 0 • • 0 1.301 1.256 +45", text);
+        // The chart of that block: numbers beside the bars, "•" where no bar is drawn.
         Assert.Matches(ChartLine(), Report.Value.Text);
         Assert.Contains("Termine je Art", text);
-        Assert.True(CountOf(text, "< 5") >= 9 * 4, "every block shows its hidden figures");
+        Assert.True(CountOf(text, "•") >= 9 * 4, "every block shows its hidden figures");
     }
 
     [Fact]
@@ -67,7 +91,7 @@ public sealed partial class SteeringReportPdfTests
     public void The_notes_say_what_the_mark_means_and_that_the_report_is_anonymous()
     {
         var text = Report.Value.NormalizedText;
-        Assert.Contains("< 5: weniger als 5 Personen oder zum Schutz kleiner Fallzahlen nicht ausgewiesen", text);
+        Assert.Contains("• nicht ausgewiesen: eine kleine Zahl, die zum Schutz der Personen nicht gezeigt wird.", text);
         Assert.Contains("keine Namen, Fallnummern", text);
     }
 
@@ -103,21 +127,21 @@ public sealed partial class SteeringReportPdfTests
             var tableRows = new List<ReportRow>
             {
                 new(["Gemeinsame Beratung", "0", "1.234", "0", "0", "1.234", "1.198", "+36"]),
-                new(["Beratung Jobcenter", "0", "0", "< 5", "0", "< 5", "7", "–"]),
+                new(["Beratung Jobcenter", "0", "0", "•", "0", "•", "7", "–"]),
                 new(["Aufsuchender Kontakt (anonym)", "0", "67", "0", "0", "67", "51", "+16"]),
-                new(["Krisenintervention (anonym)", "0", "< 5", "0", "0", "< 5", "0", "–"]),
+                new(["Krisenintervention (anonym)", "0", "•", "0", "0", "•", "0", "–"]),
             };
             tableRows.AddRange(Enumerable.Range(1, rows).Select(r => new ReportRow([$"Zeile {r}", "1", "2", "3", "4", "10", "9", "+1"])));
-            tableRows.Add(new ReportRow(["Gesamt", "0", "< 5", "< 5", "0", "1.301", "1.256", "+45"], IsTotal: true));
+            tableRows.Add(new ReportRow(["Gesamt", "0", "•", "•", "0", "1.301", "1.256", "+45"], IsTotal: true));
             blocks.Add(new ReportBlock(
                 $"Termine und Kontakte, Teil {i}",
                 $"Was gezählt wird, Teil {i}. Termine mit Beginn im Zeitraum, einschließlich anonymer Kontakte.",
                 new ReportChart("Termine je Art", "2025", "2024",
                 [
                     new ReportBar("Gemeinsame Beratung", 1234, "1.234", 1198, "1.198"),
-                    new ReportBar("Beratung Jobcenter", null, "< 5", 7, "7"),
+                    new ReportBar("Beratung Jobcenter", null, "•", 7, "7"),
                     new ReportBar("Aufsuchender Kontakt (anonym)", 67, "67", 51, "51"),
-                    new ReportBar("Krisenintervention (anonym)", null, "< 5", 0, "0"),
+                    new ReportBar("Krisenintervention (anonym)", null, "•", 0, "0"),
                 ]),
                 new ReportTable(["Art", "offen", "wahrgenommen", "nicht erschienen", "abgesagt", "Gesamt 2025", "Vorzeitraum (2024)", "Veränderung"], tableRows)));
         }
@@ -130,7 +154,7 @@ public sealed partial class SteeringReportPdfTests
             "Kennzahlen 2025 – ohne personenbezogene Daten",
             [
                 "Anonymisierte Kennzahlen der Kooperation; sie enthalten keine Namen, Fallnummern oder Angaben zu einzelnen Personen.",
-                "< 5: weniger als 5 Personen oder zum Schutz kleiner Fallzahlen nicht ausgewiesen.",
+                "• nicht ausgewiesen: eine kleine Zahl, die zum Schutz der Personen nicht gezeigt wird. 0 heißt: niemand.",
             ],
             blocks);
     }
@@ -150,8 +174,8 @@ public sealed partial class SteeringReportPdfTests
             PdfTools.RenderPng(PdfPath, 1, Path.Combine(PdfTools.ArtifactsDirectory, name + "-first-page"));
             Text = PdfTools.TextLayout(PdfPath);
             Pages = Text.Split('\f').Take(PageCount).ToList();
-            // pdftotext -layout closes up the narrow space of "< 5" in right-aligned cells.
-            NormalizedText = PdfTools.Normalize(Text).Replace("<5", "< 5", StringComparison.Ordinal);
+            // pdftotext -layout closes up the narrow space of "•" in right-aligned cells.
+            NormalizedText = PdfTools.Normalize(Text).Replace("<5", "•", StringComparison.Ordinal);
         }
 
         public byte[] Bytes { get; }

@@ -28,7 +28,8 @@ public sealed partial class SteeringReportJourneyTests(BrowserFixture browser)
         // 1. The report from the navigation, for the last complete year.
         await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Kennzahlen" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Kennzahlen");
-        await page.GetByRole(AriaRole.Radio, new() { Name = "Jahr", Exact = true }).CheckAsync();
+        await page.GetByRole(AriaRole.Radio, new() { Name = "ganzes Jahr", Exact = true }).CheckAsync();
+        await Assertions.Expect(page.GetByLabel("Jahr", new() { Exact = true })).ToHaveCountAsync(1);
         await page.Locator("#report-year").SelectOptionAsync(year.ToString(CultureInfo.InvariantCulture));
         await page.GetByRole(AriaRole.Button, new() { Name = "Anzeigen" }).ClickAsync();
         await Assertions.Expect(page.Locator("#report-title")).ToHaveTextAsync($"Lenkungsrunde – Kennzahlen {year}");
@@ -38,11 +39,25 @@ public sealed partial class SteeringReportJourneyTests(BrowserFixture browser)
         var clients = page.Locator("section#klienten");
         await Assertions.Expect(clients.Locator("svg[role=img]")).ToHaveAttributeAsync("aria-label", $"Balkendiagramm: Personen je Altersgruppe, {year} im Vergleich zu {year - 1}");
         var table = clients.Locator("table.report-table");
-        await Assertions.Expect(table.Locator("thead")).ToContainTextAsync($"Vorzeitraum ({year - 1})");
+        await Assertions.Expect(table.Locator("thead")).ToContainTextAsync($"Vorjahr ({year - 1})");
         await Assertions.Expect(table.Locator("tr.total-row th")).ToHaveTextAsync("Gesamt");
         await Assertions.Expect(page.Locator("section.report-block")).ToHaveCountAsync(11);
-        Assert.DoesNotMatch(CaseNumber(), await page.Locator("main").InnerTextAsync());
+        var main = await page.Locator("main").InnerTextAsync();
+        Assert.DoesNotMatch(CaseNumber(), main);
+        Assert.DoesNotContain("< 5", main, StringComparison.Ordinal);
+        await Assertions.Expect(page.Locator("#report-hidden-note")).ToContainTextAsync("• nicht ausgewiesen");
         await BrowserFixture.ScreenshotAsync(page, "steering-report");
+
+        // Only fixed periods: a quarter of the same year, compared with the same quarter a year before.
+        await page.GetByRole(AriaRole.Radio, new() { Name = "Quartal", Exact = true }).CheckAsync();
+        await page.Locator("#report-quarter").SelectOptionAsync("2");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Anzeigen" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#report-title")).ToHaveTextAsync($"Lenkungsrunde – Kennzahlen 2. Quartal {year}");
+        await Assertions.Expect(page.Locator("section#klienten table.report-table thead")).ToContainTextAsync($"Vorjahr (2. Quartal {year - 1})");
+        Assert.Equal(0, await page.Locator("input[type=date]").CountAsync());
+        await page.GetByRole(AriaRole.Radio, new() { Name = "ganzes Jahr", Exact = true }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Anzeigen" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#report-title")).ToHaveTextAsync($"Lenkungsrunde – Kennzahlen {year}");
 
         // 2. CSV: UTF-8 with BOM, semicolons, the file named after the year only.
         var csvDownload = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "CSV herunterladen" }).ClickAsync());

@@ -114,24 +114,18 @@ public sealed class GoalProgressStorageTests(AppFixture app) : IClassFixture<App
                 ["erreicht"] = ([StepStatus.Achieved, StepStatus.Dropped], GoalProgress.Achieved),
                 ["entfallen"] = ([StepStatus.Dropped, StepStatus.Dropped], GoalProgress.Dropped),
             };
-            // Client and plan through EF (their tables are unchanged since); goals and steps in the old shape.
-            var client = new Client
-            {
-                Id = Guid.NewGuid(),
-                CaseNumber = CaseNumber.Format(2026, 1),
-                OwningOrganisation = Organisation.Jobcenter,
-                FirstName = "Migra",
-                LastName = "Tion",
-                BirthDate = new DateOnly(1990, 5, 1),
-                PostalCode = "67059",
-                City = TargetArea.CityName,
-                CreatedAt = DateTimeOffset.UtcNow,
-                ConcurrencyStamp = Guid.NewGuid(),
-            };
-            client.RefreshDerivedFields();
-            var plan = HelpPlan.Start(client.Id, 1, new StaffMember("migration-test", "Test", Organisation.Jobcenter, new HashSet<string>()), DateTimeOffset.UtcNow);
+            // The plan through EF (its table is unchanged since); the client, whose table has gained
+            // columns since (the report's record key), and goals and steps in the old shape.
+            var clientId = Guid.NewGuid();
+            var birthDate = new DateOnly(1990, 5, 1);
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO "Clients" ("Id", "CaseNumber", "OwningOrganisation", "FirstName", "LastName", "SearchName", "BirthDate", "Gender", "PostalCode", "City",
+                    "Housing", "Schooling", "VocationalTraining", "Employment", "TargetAreaDecision", "YouthEmploymentAgencyInvolved", "CreatedAt", "ConcurrencyStamp")
+                VALUES ({clientId}, {CaseNumber.Format(2026, 1)}, {(int)Organisation.Jobcenter}, 'Migra', 'Tion', 'tion migra', {birthDate}, 0, '67059', {TargetArea.CityName},
+                    0, 0, 0, 0, 0, FALSE, {DateTimeOffset.UtcNow}, {Guid.NewGuid()})
+                """);
+            var plan = HelpPlan.Start(clientId, 1, new StaffMember("migration-test", "Test", Organisation.Jobcenter, new HashSet<string>()), DateTimeOffset.UtcNow);
             plan.IntegrationGoal = "Arbeit";
-            db.Clients.Add(client);
             db.HelpPlans.Add(plan);
             await db.SaveChangesAsync();
             var planId = plan.Id;

@@ -4,6 +4,7 @@ using CaseManagement.Domain;
 using CaseManagement.Domain.Access;
 using CaseManagement.Domain.Audit;
 using CaseManagement.Domain.HelpPlans;
+using CaseManagement.Domain.Reports;
 using CaseManagement.Infrastructure.Persistence;
 using FluentValidation;
 using FluentValidation.Results;
@@ -282,15 +283,18 @@ public sealed class HelpPlanCommands(
         plan.OwnEffortsEvidence = TextRules.TrimToNull(input.OwnEffortsEvidence);
         plan.NextReviewOn = input.NextReviewOn;
 
-        // Goals and steps are few; replacing them keeps the order exactly as edited. Their keys carry identity.
+        // Goals and steps are few; replacing them keeps the order exactly as edited. Their keys carry
+        // identity, and a goal keeps its report key: a new one on every save would give the steering
+        // report's goal figures a fresh deviation each time, and repeated looks would average it away.
+        var reportKeys = plan.Goals.GroupBy(g => g.Key).ToDictionary(g => g.Key, g => g.First().ReportKey);
         db.PlanGoals.RemoveRange(plan.Goals);
-        plan.Goals = [.. input.Goals.Select((goal, position) => GoalOf(plan.Id, goal, position))];
+        plan.Goals = [.. input.Goals.Select((goal, position) => GoalOf(plan.Id, goal, position, reportKeys.GetValueOrDefault(goal.Key, ReportKeys.New())))];
         db.PlanGoals.AddRange(plan.Goals);
     }
 
-    private static PlanGoal GoalOf(Guid planId, GoalInput input, int position)
+    private static PlanGoal GoalOf(Guid planId, GoalInput input, int position, int reportKey)
     {
-        var goal = new PlanGoal { Id = Guid.NewGuid(), PlanId = planId, Key = input.Key, Area = input.Area, Position = position, Text = input.Text.Trim() };
+        var goal = new PlanGoal { Id = Guid.NewGuid(), PlanId = planId, Key = input.Key, Area = input.Area, Position = position, Text = input.Text.Trim(), ReportKey = reportKey };
         goal.Steps = [.. input.Steps.Select((step, index) => new PlanStep
         {
             Id = Guid.NewGuid(),

@@ -22,7 +22,7 @@ public sealed record ReportCsvHeader(string Title, DateOnly From, DateOnly To, D
 }
 
 /// <summary>A table whose title in the file differs from its own, e.g. with the period: "Termine … – 2025".</summary>
-public sealed record ReportCsvTable(string Title, SuppressedTable Table);
+public sealed record ReportCsvTable(string Title, PublishedTable Table);
 
 /// <summary>A table of ready-made texts (no suppression of its own), e.g. median waiting days that are shown only from 5 people on.</summary>
 public sealed record ReportCsvTextTable(string Title, IReadOnlyList<string> Header, IReadOnlyList<IReadOnlyList<string>> Rows);
@@ -36,8 +36,8 @@ public sealed record ReportCsvTextTable(string Title, IReadOnlyList<string> Head
 /// Layout: the optional header block (title; "Zeitraum"; "Erstellt am") and a blank line, then per
 /// table its title, a header row (row header, column labels, "Gesamt"), one row per row label
 /// ending with the row total, and a "Gesamt" row of the column totals and the grand total, tables
-/// separated by a blank line. Suppressed figures read "&lt; 5"; when a file has any, a last line
-/// explains that they may also hide larger figures. Text that a spreadsheet would run as a formula
+/// separated by a blank line. Hidden figures read "•"; when a file has any, a last line explains
+/// the mark. Text that a spreadsheet would run as a formula
 /// (starting with = + - @) gets a leading apostrophe; labels come partly from the partner
 /// directory, which people type in.
 /// </remarks>
@@ -54,14 +54,14 @@ public static class ReportCsv
 
     private static ReadOnlySpan<byte> LineBreak => "\r\n"u8;
 
-    public static byte[] ToBytes(IEnumerable<SuppressedTable> tables, ReportCsvHeader? header = null)
+    public static byte[] ToBytes(IEnumerable<PublishedTable> tables, ReportCsvHeader? header = null)
     {
         using var buffer = new MemoryStream();
         Write(buffer, tables, header);
         return buffer.ToArray();
     }
 
-    /// <summary>The file of tables with titles of their own, then text tables, then <paramref name="notes"/> after the note on "&lt; 5".</summary>
+    /// <summary>The file of tables with titles of their own, then text tables, then <paramref name="notes"/> after the note on "•".</summary>
     public static byte[] ToBytes(
         IEnumerable<ReportCsvTable> tables, ReportCsvHeader? header, IEnumerable<ReportCsvTextTable>? textTables = null, IEnumerable<string>? notes = null)
     {
@@ -71,7 +71,7 @@ public static class ReportCsv
     }
 
     /// <summary>Writes the whole file, byte-order mark first, to <paramref name="destination"/> and leaves it open.</summary>
-    public static void Write(Stream destination, IEnumerable<SuppressedTable> tables, ReportCsvHeader? header = null)
+    public static void Write(Stream destination, IEnumerable<PublishedTable> tables, ReportCsvHeader? header = null)
     {
         ArgumentNullException.ThrowIfNull(tables);
         Write(destination, tables.Select(t => new ReportCsvTable(t.Title, t)), header);
@@ -134,15 +134,15 @@ public static class ReportCsv
             });
         }
 
-        var thresholds = tableList.Where(t => t.Table.SuppressedPositions.Count > 0).Select(t => t.Table.Threshold).Distinct().Order().ToList();
+        var anyHidden = tableList.Any(t => t.Table.HasHiddenFigures);
         var noteList = notes?.ToList() ?? [];
-        if (thresholds.Count > 0 || noteList.Count > 0)
+        if (anyHidden || noteList.Count > 0)
         {
             Part(csv =>
             {
-                foreach (var threshold in thresholds)
+                if (anyHidden)
                 {
-                    csv.WriteRecord(GermanLabels.SuppressedFigureNote(threshold));
+                    csv.WriteRecord(SteeringReportLabels.HiddenNote);
                 }
 
                 foreach (var note in noteList)
@@ -153,7 +153,7 @@ public static class ReportCsv
         }
     }
 
-    private static void WriteTable(CsvWriter csv, string title, SuppressedTable table)
+    private static void WriteTable(CsvWriter csv, string title, PublishedTable table)
     {
         csv.WriteRecord(title);
         csv.WriteRecord([table.RowHeader, .. table.ColumnLabels, GermanLabels.Total]);
@@ -162,24 +162,24 @@ public static class ReportCsv
             csv.WriteField(table.RowLabels[row]);
             for (var column = 0; column < table.ColumnCount; column++)
             {
-                WriteFigure(csv, table.Cell(row, column), table.Threshold);
+                WriteFigure(csv, table.Cell(row, column));
             }
 
-            WriteFigure(csv, table.RowTotal(row), table.Threshold);
+            WriteFigure(csv, table.RowTotal(row));
             csv.EndRecord();
         }
 
         csv.WriteField(GermanLabels.Total);
         for (var column = 0; column < table.ColumnCount; column++)
         {
-            WriteFigure(csv, table.ColumnTotal(column), table.Threshold);
+            WriteFigure(csv, table.ColumnTotal(column));
         }
 
-        WriteFigure(csv, table.GrandTotal, table.Threshold);
+        WriteFigure(csv, table.GrandTotal);
         csv.EndRecord();
     }
 
-    private static void WriteFigure(CsvWriter csv, Figure figure, int threshold)
+    private static void WriteFigure(CsvWriter csv, PublishedFigure figure)
     {
         if (figure.Value is int value)
         {
@@ -187,7 +187,7 @@ public static class ReportCsv
         }
         else
         {
-            csv.WriteField(GermanLabels.SuppressedFigure(threshold));
+            csv.WriteField(SteeringReportLabels.Hidden);
         }
     }
 }

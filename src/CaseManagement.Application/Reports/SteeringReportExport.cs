@@ -8,15 +8,15 @@ namespace CaseManagement.Application.Reports;
 /// <param name="Caption">e.g. "Anzahl: Termine".</param>
 public sealed record ReportTableView(string Caption, IReadOnlyList<string> Header, IReadOnlyList<ReportTableViewRow> Rows);
 
-/// <summary>One row; <see cref="Cells"/> holds the figures after the label, as text ("12", "< 5", "+3", "–").</summary>
+/// <summary>One row; <see cref="Cells"/> holds the figures after the label, as text ("12", "•", "+3", "–").</summary>
 public sealed record ReportTableViewRow(string Label, IReadOnlyList<string> Cells, bool IsTotal);
 
-/// <summary>A bar of a chart: a row total of the period and of the previous period (null = hidden).</summary>
+/// <summary>A bar of a chart: a row total of the period and of the same span a year before (null = hidden).</summary>
 public sealed record ReportBarView(string Label, int? Current, int? Previous)
 {
-    public string CurrentText => Current is int value ? SteeringReportLabels.Number(value) : SteeringReportLabels.Suppressed;
+    public string CurrentText => Current is int value ? SteeringReportLabels.Number(value) : SteeringReportLabels.Hidden;
 
-    public string PreviousText => Previous is int value ? SteeringReportLabels.Number(value) : SteeringReportLabels.Suppressed;
+    public string PreviousText => Previous is int value ? SteeringReportLabels.Number(value) : SteeringReportLabels.Hidden;
 }
 
 /// <summary>A file to download: bytes, a name without personal data, the content type.</summary>
@@ -24,8 +24,8 @@ public sealed record ReportFile(byte[] Content, string FileName, string ContentT
 
 /// <summary>
 /// Turns a <see cref="SteeringReport"/> into what people read: the tables with comparison columns
-/// and the chart bars (shared by page and PDF), the CSV file and the PDF. Only suppressed figures
-/// go in; a change is shown only between two published figures.
+/// and the chart bars (shared by page and PDF), the CSV file and the PDF. Only perturbed figures
+/// go in; a change is shown only between two shown figures.
 /// </summary>
 public static class SteeringReportExport
 {
@@ -62,7 +62,7 @@ public static class SteeringReportExport
         return new ReportTableView($"Anzahl: {section.UnitLabel}", Header(report, section), rows);
     }
 
-    /// <summary>The excerpt's rows, and a "Zusammen" row whose figures are sums of published figures only ("–" otherwise).</summary>
+    /// <summary>The excerpt's rows, and a "Zusammen" row whose figures are sums of shown figures only ("–" otherwise).</summary>
     public static ReportTableView Table(SteeringReport report, ReportExcerpt excerpt)
     {
         ArgumentNullException.ThrowIfNull(report);
@@ -109,8 +109,9 @@ public static class SteeringReportExport
     }
 
     /// <summary>
-    /// The CSV: a header block, then per table the period's and the previous period's table (each
-    /// complete with totals, titled with its period and unit), the median waiting times, and the notes.
+    /// The CSV: a header block, then per table the period's table and that of the same span a year
+    /// before (each complete with totals, titled with its period and unit), the median waiting times,
+    /// and the notes.
     /// </summary>
     public static ReportFile Csv(SteeringReport report)
     {
@@ -118,7 +119,7 @@ public static class SteeringReportExport
         var tables = report.Sections.SelectMany(section => new[]
         {
             new ReportCsvTable($"{section.Title} – {report.Period.LabelWithDates}; Anzahl: {section.UnitLabel}", section.Current),
-            new ReportCsvTable($"{section.Title} – Vorzeitraum {report.PreviousPeriod.LabelWithDates}; Anzahl: {section.UnitLabel}", section.Previous),
+            new ReportCsvTable($"{section.Title} – Vorjahr {report.PreviousPeriod.LabelWithDates}; Anzahl: {section.UnitLabel}", section.Previous),
         });
         var waiting = WaitingTable(report);
         var textTables = new[]
@@ -129,11 +130,11 @@ public static class SteeringReportExport
                 [.. waiting.Rows.Select(r => (IReadOnlyList<string>)[r.Label, .. r.Cells])]),
         };
         var header = new ReportCsvHeader(report.Title, report.Period.From, report.Period.To, report.GeneratedAt);
-        var bytes = ReportCsv.ToBytes(tables, header, textTables, [SteeringReportLabels.EventsNote, SteeringReportLabels.WaitingExplanation]);
+        var bytes = ReportCsv.ToBytes(tables, header, textTables, [SteeringReportLabels.PerturbationNote, SteeringReportLabels.EventsNote, AgeNote(report), SteeringReportLabels.WaitingExplanation]);
         return new ReportFile(bytes, report.Period.FileStem + ".csv", CsvContentType);
     }
 
-    /// <summary>The print model: only texts and suppressed figures.</summary>
+    /// <summary>The print model: only texts and perturbed figures.</summary>
     public static SteeringReportDocument Document(SteeringReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
@@ -165,13 +166,15 @@ public static class SteeringReportExport
         return new SteeringReportDocument(
             report.Title,
             $"Zeitraum: {report.Period.DatesText}",
-            $"Vergleich: {report.PreviousPeriod.LabelWithDates}",
+            $"Vergleich mit dem Vorjahr: {report.PreviousPeriod.LabelWithDates}",
             $"Erstellt am {GermanCalendar.ToLocal(report.GeneratedAt):dd.MM.yyyy HH:mm}",
             $"Kennzahlen {report.Period.Label} – ohne personenbezogene Daten",
             [
                 "Anonymisierte Kennzahlen der Kooperation von Jobcenter und Drogenhilfe für beide Organisationen gemeinsam. Sie enthalten keine Namen, Fallnummern oder Angaben zu einzelnen Personen.",
-                SteeringReportLabels.PeopleNote + ". Damit sich verdeckte Zahlen nicht aus Summen zurückrechnen lassen, werden auch ergänzende Zahlen verdeckt; beide Arten tragen dasselbe Zeichen.",
+                SteeringReportLabels.PerturbationNote,
+                SteeringReportLabels.HiddenNote,
                 SteeringReportLabels.EventsNote,
+                AgeNote(report),
             ],
             blocks);
     }
@@ -223,7 +226,14 @@ public static class SteeringReportExport
         return new ReportTableViewRow(label, cells, IsTotal: row is null);
     }
 
-    private static string SumText(IEnumerable<Figure> figures) => Text(ReportExcerpt.Sum(figures));
+    /// <summary>"Alter am 31.12.2025 (für alle Zeiträume dieses Jahres gleich)."</summary>
+    public static string AgeNote(SteeringReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return $"Altersgruppen nach dem Alter am {GermanCalendar.Format(report.Period.AgeReferenceDate)}, für alle Zeiträume dieses Jahres gleich.";
+    }
+
+    private static string SumText(IEnumerable<PublishedFigure> figures) => Text(ReportExcerpt.Sum(figures));
 
     private static string Text(int? value) => value is int v ? SteeringReportLabels.Number(v) : SteeringReportLabels.NoValue;
 }

@@ -34,39 +34,41 @@ public enum PlanStanding
 public interface ISteeringReportSource
 {
     Task<SteeringReport> RunAsync(ReportPeriod period, CancellationToken cancellationToken = default);
+
+    /// <summary>The years a report can be asked for: from the first year with a case or an appointment to this year, newest first.</summary>
+    Task<IReadOnlyList<int>> YearsAsync(CancellationToken cancellationToken = default);
 }
 
 /// <summary>
-/// Computes the steering report (Lenkungsrunde) for a period and the previous period: every figure
-/// is counted by the database (GROUP BY with COUNT, people per figure as <see cref="PeopleTally"/>
-/// describes; no client row is loaded),
-/// then the small-cell rule is applied per table and period. Runs on PostgreSQL and SQLite.
+/// Computes the steering report (Lenkungsrunde) for a period and the same span a year before: every
+/// figure is counted by the database (GROUP BY with COUNT and the sum of the record keys, people per
+/// figure as <see cref="PeopleTally"/> describes; no client row is loaded), then perturbed with the
+/// cell-key method (<see cref="CellKeyPerturbation"/>). Runs on PostgreSQL and SQLite.
 /// </summary>
 /// <remarks>
 /// <para><b>Who is counted.</b> "Klient:innen im Zeitraum" are the clients with a case episode that
-/// overlaps the period. Ages are taken on the period's last day. Plans, goals, appointments and
+/// overlaps the period. Ages are taken on 31 December of the period's year
+/// (<see cref="ReportPeriod.AgeReferenceDate"/>), the same day for every report of a year. Plans, goals, appointments and
 /// referrals are read as they stood at the end of the period where the data allows it (plan
 /// versions by their creation, agreement and closing dates; referral status by the dates of its
 /// steps); step statuses have no dates, so goals show their steps' current status.</para>
 /// <para><b>People or events.</b> Tables of clients and plans count people, one row per person. Cases
 /// (episodes), goals, appointments and referrals are counted as events, and a figure is small when
-/// fewer than 5 different people stand behind it (<see cref="PeopleCounts"/>); an anonymous contact
-/// counts as a person of its own. The column header says which ("Personen", "Termine", …).</para>
-/// <para><b>No figure twice.</b> Every table has its own population, so no two tables publish the same
-/// margin (a shared margin published by one table and hidden by another would undo the hiding). The
-/// integration outcomes and the outreach contacts are therefore shown as rows of the closures and
-/// appointments tables (<see cref="ReportExcerpt"/>), not as tables of their own, and a sum of rows is
-/// shown only when all its parts are published.</para>
+/// few different people stand behind it (<see cref="PeopleCounts"/>); an anonymous contact counts as a
+/// person of its own. The column header says which ("Personen", "Termine", …).</para>
+/// <para><b>Keys.</b> The key of a figure of people is the sum of its clients' record keys, that of a
+/// figure of events the sum of the events' own keys; a total's key is its cells' together. The same
+/// people or events therefore get the same published figure in every report.</para>
 /// <para><b>Scope.</b> The figures are the cooperation's, for both organisations jointly, whoever asks
-/// (Lenkungsrunde or a team lead): a second, per-organisation version of the same tables would let a
-/// reader subtract one from the other and recover hidden cells.</para>
+/// (Lenkungsrunde or a team lead): a per-organisation version of the same tables would be one more
+/// set of overlapping figures for nothing.</para>
 /// </remarks>
 public sealed class SteeringReportQuery(IDbContextFactory<CaseManagementDbContext> contextFactory, AuditTrail audit, TimeProvider clock) : ISteeringReportSource
 {
     public async Task<SteeringReport> RunAsync(ReportPeriod period, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(period);
-        var previous = period.Previous;
+        var previous = period.SameSpanYearBefore;
         // Both periods side by side, each a few queries at a time (see Run).
         using var currentSlots = new SemaphoreSlim(ParallelQueriesPerPeriod);
         using var previousSlots = new SemaphoreSlim(ParallelQueriesPerPeriod);
@@ -75,6 +77,17 @@ public sealed class SteeringReportQuery(IDbContextFactory<CaseManagementDbContex
         var current = await currentCounts;
         var before = await beforeCounts;
         return Assemble(period, previous, current, before, clock.GetUtcNow());
+    }
+
+    public async Task<IReadOnlyList<int>> YearsAsync(CancellationToken cancellationToken = default)
+    {
+        var thisYear = GermanCalendar.DateOf(clock.GetUtcNow()).Year;
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var firstEpisode = await db.Episodes.MinAsync(e => (DateOnly?)e.StartedOn, cancellationToken);
+        var firstAppointment = await db.Appointments.MinAsync(a => (DateTimeOffset?)a.Start, cancellationToken);
+        var first = new[] { firstEpisode?.Year, firstAppointment is { } start ? GermanCalendar.DateOf(start).Year : null }.Min() ?? thisYear;
+        first = Math.Clamp(first, ReportPeriodInput.EarliestYear, thisYear);
+        return [.. Enumerable.Range(first, thisYear - first + 1).Reverse()];
     }
 
     /// <summary>Audits a download: who exported which period in which format; no client is named.</summary>
@@ -86,23 +99,17 @@ public sealed class SteeringReportQuery(IDbContextFactory<CaseManagementDbContex
 
     // ----- counting --------------------------------------------------------------------------------
 
-    /// <summary>
-    /// A GROUP BY result: a row and column key, how many, and how many different people (exact below
-    /// the threshold, at least the threshold otherwise; see <see cref="PeopleTally"/>).
-    /// </summary>
-    internal sealed record CountRow(int Row, int Column, int Count, int People);
-
     internal sealed record PeriodCounts(
-        List<CountRow> Clients,
-        List<CountRow> NewCases,
-        List<CountRow> ClosedCases,
-        List<CountRow> Plans,
-        List<CountRow> Goals,
-        List<CountRow> Appointments,
-        List<CountRow> Referrals,
-        List<CountRow> RevolvingDoors,
+        TableCounts Clients,
+        TableCounts NewCases,
+        TableCounts ClosedCases,
+        TableCounts Plans,
+        TableCounts Goals,
+        TableCounts Appointments,
+        TableCounts Referrals,
+        TableCounts RevolvingDoors,
         List<CountRow> WaitingDays,
-        List<CountRow> WaitingPeople);
+        TableCounts WaitingPeople);
 
     /// <summary>
     /// Queries of one period running at once (both periods run side by side): enough to keep two
@@ -128,8 +135,8 @@ public sealed class SteeringReportQuery(IDbContextFactory<CaseManagementDbContex
         var last = period.To;
         var fromInstant = GermanCalendar.At(first, TimeOnly.MinValue);
         var endInstant = GermanCalendar.At(last.AddDays(1), TimeOnly.MinValue);
-        var adolescentAfter = AgeGroups.BirthDateRange(AgeGroup.Adolescent, last).EarliestBirthDate.AddDays(-1);
-        var youngAdultAfter = AgeGroups.BirthDateRange(AgeGroup.YoungAdult, last).EarliestBirthDate.AddDays(-1);
+        var adolescentAfter = AgeGroups.BirthDateRange(AgeGroup.Adolescent, period.AgeReferenceDate).EarliestBirthDate.AddDays(-1);
+        var youngAdultAfter = AgeGroups.BirthDateRange(AgeGroup.YoungAdult, period.AgeReferenceDate).EarliestBirthDate.AddDays(-1);
 
         // Each query runs on a context of its own, so they can run side by side.
         async Task<List<T>> Run<T>(Func<CaseManagementDbContext, IQueryable<T>> query)
@@ -157,23 +164,29 @@ public sealed class SteeringReportQuery(IDbContextFactory<CaseManagementDbContex
         }
 
         // A table of events: counted per cell with the people behind each figure (see PeopleTally).
-        async Task<List<CountRow>> CountEvents(Func<CaseManagementDbContext, IQueryable<ReportEvent>> events)
+        async Task<TableCounts> CountEvents(Func<CaseManagementDbContext, IQueryable<ReportEvent>> events)
         {
             var buckets = await Run(db => events(db)
                 .GroupBy(e => new { e.Row, e.Column, Anonymous = e.Person == null, Bucket = ReportFunctions.PersonBucket(e.Person) })
-                .Select(g => new PeopleTally.BucketCount(g.Key.Row, g.Key.Column, g.Key.Anonymous, g.Key.Bucket, g.Count())));
-            var tally = PeopleTally.FromBuckets(buckets, SteeringReport.Threshold);
-            if (tally.RowsToCountExactly.Count == 0)
+                .Select(g => new PeopleTally.BucketCount(g.Key.Row, g.Key.Column, g.Key.Anonymous, g.Key.Bucket, g.Count(), g.Sum(e => (long)e.Key))));
+            var tally = PeopleTally.FromBuckets(buckets, CellKeyPerturbation.ExactPeopleBelow);
+            if (!tally.NeedsExactCount)
             {
-                return tally.Rows;
+                return tally.Complete([]);
             }
 
             var exact = await Run(db => events(db)
-                .Where(InRows(tally.RowsToCountExactly))
-                .GroupBy(e => new { e.Row, e.Column })
-                .Select(g => new CountRow(g.Key.Row, g.Key.Column, g.Count(), g.Where(e => e.Person != null).Select(e => e.Person).Distinct().Count() + g.Count(e => e.Person == null))));
-            return tally.WithExact(exact);
+                .Where(tally.ExactFilter)
+                .GroupBy(e => new { e.Row, e.Column, e.Person })
+                .Select(g => new PeopleTally.PersonCount(g.Key.Row, g.Key.Column, g.Key.Person, g.Count())));
+            return tally.Complete(exact);
         }
+
+        // A table of people, one row each: counted per cell with the sum of their keys.
+        async Task<TableCounts> CountPeople(Func<CaseManagementDbContext, IQueryable<ReportEvent>> people) =>
+            TableCounts.OfPeople(await Run(db => people(db)
+                .GroupBy(e => new { e.Row, e.Column })
+                .Select(g => new CountRow(g.Key.Row, g.Key.Column, g.Count(), g.Sum(e => (long)e.Key)))));
 
         IQueryable<Guid> InCare(CaseManagementDbContext db) =>
             db.Episodes.Where(e => e.StartedOn <= last && (e.EndedOn == null || e.EndedOn >= first)).Select(e => e.ClientId);
@@ -195,12 +208,12 @@ public sealed class SteeringReportQuery(IDbContextFactory<CaseManagementDbContex
         var goals = CountEvents(db =>
             from goal in db.PlanGoals
             join plan in PlansAsOfEnd(db) on goal.PlanId equals plan.Id
-            select new ReportEvent { Row = (int)goal.Area, Column = (int)goal.Progress, Person = plan.ClientId });
+            select new ReportEvent { Row = (int)goal.Area, Column = (int)goal.Progress, Person = plan.ClientId, Key = goal.ReportKey });
 
         // An anonymous contact has no person (null): each counts as a person of its own.
         var appointments = CountEvents(db => db.Appointments
             .Where(a => a.Start >= fromInstant && a.Start < endInstant)
-            .Select(a => new ReportEvent { Row = (int)a.Type + (a.ClientId == null ? AnonymousRowOffset : 0), Column = (int)a.Outcome, Person = a.ClientId }));
+            .Select(a => new ReportEvent { Row = (int)a.Type + (a.ClientId == null ? AnonymousRowOffset : 0), Column = (int)a.Outcome, Person = a.ClientId, Key = a.ReportKey }));
 
         var newCases = CountEvents(db =>
             from e in db.Episodes
@@ -211,37 +224,45 @@ public sealed class SteeringReportQuery(IDbContextFactory<CaseManagementDbContex
                 Row = db.Episodes.Any(earlier => earlier.ClientId == e.ClientId && earlier.StartedOn < e.StartedOn) ? 1 : 0,
                 Column = c.BirthDate > adolescentAfter ? (int)AgeGroup.Adolescent : c.BirthDate > youngAdultAfter ? (int)AgeGroup.YoungAdult : (int)AgeGroup.Adult,
                 Person = e.ClientId,
+                Key = e.ReportKey,
             });
 
-        var plans = Run(db => PlansAsOfEnd(db)
-            .Select(p => p.ClosedOn != null && p.ClosedOn <= last ? (int)PlanStanding.Closed
-                : p.AgreedOn != null && p.AgreedOn <= last ? (int)PlanStanding.Agreed
-                : p.Version > 1 ? (int)PlanStanding.InReview
-                : (int)PlanStanding.Draft)
-            .GroupBy(standing => standing)
-            .Select(g => new CountRow(g.Key, 0, g.Count(), g.Count())));
+        // A figure of people: the key is the clients' (not the plan versions').
+        var plans = CountPeople(db =>
+            from p in PlansAsOfEnd(db)
+            join c in db.Clients on p.ClientId equals c.Id
+            select new ReportEvent
+            {
+                Row = p.ClosedOn != null && p.ClosedOn <= last ? (int)PlanStanding.Closed
+                    : p.AgreedOn != null && p.AgreedOn <= last ? (int)PlanStanding.Agreed
+                    : p.Version > 1 ? (int)PlanStanding.InReview
+                    : (int)PlanStanding.Draft,
+                Column = 0,
+                Key = c.ReportKey,
+            });
 
-        var clients = Run(db =>
+        var clients = CountPeople(db =>
         {
             var inCare = InCare(db);
             return db.Clients
-            .Where(c => inCare.Contains(c.Id))
-            .GroupBy(c => new
-            {
-                Age = c.BirthDate > adolescentAfter ? (int)AgeGroup.Adolescent : c.BirthDate > youngAdultAfter ? (int)AgeGroup.YoungAdult : (int)AgeGroup.Adult,
-                Gender = (int)c.Gender,
-            })
-            .Select(g => new CountRow(g.Key.Age, g.Key.Gender, g.Count(), g.Count()));
+                .Where(c => inCare.Contains(c.Id))
+                .Select(c => new ReportEvent
+                {
+                    Row = c.BirthDate > adolescentAfter ? (int)AgeGroup.Adolescent : c.BirthDate > youngAdultAfter ? (int)AgeGroup.YoungAdult : (int)AgeGroup.Adult,
+                    Column = (int)c.Gender,
+                    Key = c.ReportKey,
+                });
         });
 
         var closedCases = CountEvents(db => db.Episodes
             .Where(e => e.EndedOn >= first && e.EndedOn <= last && e.ClosureReason != null)
-            .Select(e => new ReportEvent { Row = (int)e.ClosureReason!.Value, Column = 0, Person = e.ClientId }));
+            .Select(e => new ReportEvent { Row = (int)e.ClosureReason!.Value, Column = 0, Person = e.ClientId, Key = e.ReportKey }));
 
         var referrals = CountEvents(db => ReferralsOfPeriod(db)
             .Select(r => new ReportEvent
             {
                 Person = r.ClientId,
+                Key = r.ReportKey,
                 Row = (int)r.PartnerType,
                 Column = r.Progress.CompletedOn != null && r.Progress.CompletedOn <= last ? (int)ReferralStatus.Completed
                     : r.Progress.DroppedOutOn != null && r.Progress.DroppedOutOn <= last ? (int)ReferralStatus.DroppedOut
@@ -266,7 +287,7 @@ public sealed class SteeringReportQuery(IDbContextFactory<CaseManagementDbContex
                     && earlier.Progress.RequestedOn != null && earlier.Progress.RequestedOn <= last
                     && earlier.Progress.ProposedOn < r.Progress.ProposedOn
                     && earlier.Progress.ProposedOn >= r.Progress.ProposedOn.AddMonths(-RevolvingDoor.WindowMonths)))
-            .Select(r => new ReportEvent { Row = (int)r.PartnerType, Column = 0, Person = r.ClientId }));
+            .Select(r => new ReportEvent { Row = (int)r.PartnerType, Column = 0, Person = r.ClientId, Key = r.ReportKey }));
 
         // Waiting days at the hand-over as ReferralProgress.WaitingDays(to) defines them: request to
         // admission, or to the period's end while still waiting; failed hand-overs have none.
@@ -284,26 +305,14 @@ public sealed class SteeringReportQuery(IDbContextFactory<CaseManagementDbContex
 
         var waitingDays = Run(db => Waiting(db)
             .GroupBy(w => new { w.PartnerType, w.Days })
-            .Select(g => new CountRow(g.Key.PartnerType, g.Key.Days, g.Count(), g.Count())));
+            .Select(g => new CountRow(g.Key.PartnerType, g.Key.Days, g.Count(), 0)));
 
         var waitingPeople = CountEvents(db => Waiting(db)
-            .Select(w => new ReportEvent { Row = w.PartnerType, Column = 0, Person = w.ClientId }));
+            .Select(w => new ReportEvent { Row = w.PartnerType, Column = 0, Person = w.ClientId, Key = 0 }));
 
         return new PeriodCounts(
             await clients, await newCases, await closedCases, await plans, await goals,
             await appointments, await referrals, await revolvingDoors, await waitingDays, await waitingPeople);
-    }
-
-    /// <summary>
-    /// <c>e.Row == r1 || e.Row == r2 …</c> with the rows as constants: a parameterised <c>rows.Contains(e.Row)</c>
-    /// makes Npgsql look for an array mapping of the enum behind the row and fail.
-    /// </summary>
-    private static Expression<Func<ReportEvent, bool>> InRows(IReadOnlyList<int> rows)
-    {
-        var e = Expression.Parameter(typeof(ReportEvent), "e");
-        var row = Expression.Property(e, nameof(ReportEvent.Row));
-        var body = rows.Select(r => (Expression)Expression.Equal(row, Expression.Constant(r))).Aggregate(Expression.OrElse);
-        return Expression.Lambda<Func<ReportEvent, bool>>(body, e);
     }
 
     /// <summary>A projection EF can see through (init properties, not a positional record).</summary>
@@ -324,28 +333,27 @@ public sealed class SteeringReportQuery(IDbContextFactory<CaseManagementDbContex
 
     // ----- assembling ------------------------------------------------------------------------------
 
-    internal static SteeringReport Assemble(ReportPeriod period, ReportPeriod previous, PeriodCounts current, PeriodCounts before, DateTimeOffset generatedAt)
+    /// <summary>A table of the report: what it shows and which counts of a period fill it.</summary>
+    internal sealed record SectionDefinition(string Key, string Title, ReportUnit Unit, string Explanation, TableShape Shape, Func<PeriodCounts, TableCounts> Counts)
     {
-        var sections = new List<ReportSection>();
-        ReportSection Add(string key, string title, ReportUnit unit, string explanation, TableShape shape, Func<PeriodCounts, List<CountRow>> rows)
-        {
-            var section = new ReportSection(key, title, unit, explanation, shape.Build(title, unit, rows(current)), shape.Build(title, unit, rows(before)));
-            sections.Add(section);
-            return section;
-        }
+        public ReportSection Publish(PeriodCounts current, PeriodCounts before) =>
+            new(Key, Title, Unit, Explanation, Shape.Publish(Title, Unit, Counts(current)), Shape.Publish(Title, Unit, Counts(before)));
+    }
 
-        Add(
+    /// <summary>The tables in the order of the report.</summary>
+    internal static IReadOnlyList<SectionDefinition> Sections { get; } =
+    [
+        new(
             "klienten",
             "Klient:innen nach Altersgruppe und Geschlecht",
             ReportUnit.People,
-            "Personen mit einer Fallepisode, die in den Zeitraum fällt; Alter am letzten Tag des Zeitraums.",
+            "Personen mit einer Fallepisode, die in den Zeitraum fällt; Alter am 31.12. des Jahres, für alle Zeiträume eines Jahres gleich.",
             new TableShape(
                 "Altersgruppe",
                 [.. Enum.GetValues<AgeGroup>().Select(a => ((int)a, GermanLabels.Of(a)))],
                 [.. new[] { Gender.Female, Gender.Male, Gender.Diverse, Gender.NotStated }.Select(g => ((int)g, GermanLabels.Of(g)))]),
-            c => c.Clients);
-
-        Add(
+            c => c.Clients),
+        new(
             "neue-faelle",
             "Neue Fälle nach Art der Aufnahme",
             ReportUnit.Cases,
@@ -354,17 +362,15 @@ public sealed class SteeringReportQuery(IDbContextFactory<CaseManagementDbContex
                 "Aufnahme",
                 [(0, "Erstaufnahme"), (1, "Wiederaufnahme")],
                 [.. Enum.GetValues<AgeGroup>().Select(a => ((int)a, GermanLabels.Of(a)))]),
-            c => c.NewCases);
-
-        var closures = Add(
+            c => c.NewCases),
+        new(
             "abschluesse",
             "Abgeschlossene Fälle nach Abschlussgrund",
             ReportUnit.Cases,
             "Fallepisoden, die im Zeitraum beendet wurden, nach dem Grund des Abschlusses.",
             new TableShape("Abschlussgrund", [.. Enum.GetValues<ClosureReason>().Select(r => ((int)r, GermanLabels.Of(r)))], [(0, "Fälle")]),
-            c => c.ClosedCases);
-
-        Add(
+            c => c.ClosedCases),
+        new(
             "hilfeplaene",
             "Hilfepläne nach Stand",
             ReportUnit.People,
@@ -373,9 +379,8 @@ public sealed class SteeringReportQuery(IDbContextFactory<CaseManagementDbContex
                 "Stand des Hilfeplans",
                 [((int)PlanStanding.Draft, "Entwurf"), ((int)PlanStanding.Agreed, "Vereinbart"), ((int)PlanStanding.InReview, "In Fortschreibung"), ((int)PlanStanding.Closed, "Abgeschlossen")],
                 [(0, "Personen")]),
-            c => c.Plans);
-
-        Add(
+            c => c.Plans),
+        new(
             "ziele",
             "Ziele nach Handlungsfeld und Stand",
             ReportUnit.Goals,
@@ -384,9 +389,8 @@ public sealed class SteeringReportQuery(IDbContextFactory<CaseManagementDbContex
                 "Handlungsfeld",
                 [.. Enum.GetValues<PlanArea>().Select(a => ((int)a, GermanLabels.Of(a)))],
                 [((int)GoalProgress.Open, "offen"), ((int)GoalProgress.InProgress, "in Arbeit"), ((int)GoalProgress.Achieved, "erreicht"), ((int)GoalProgress.Dropped, "entfallen")]),
-            c => c.Goals);
-
-        var appointments = Add(
+            c => c.Goals),
+        new(
             "termine",
             "Termine und Kontakte nach Art und Ergebnis",
             ReportUnit.Appointments,
@@ -398,9 +402,8 @@ public sealed class SteeringReportQuery(IDbContextFactory<CaseManagementDbContex
                     .. Enum.GetValues<AppointmentType>().Where(AppointmentRules.MayBeAnonymous).Select(t => (AppointmentRow((int)t, anonymous: true), $"{t.German()} (anonym)")),
                 ],
                 [.. Enum.GetValues<AppointmentOutcome>().Select(o => ((int)o, o.German()))]),
-            c => c.Appointments);
-
-        Add(
+            c => c.Appointments),
+        new(
             "vermittlungen",
             "Vermittlungen nach Art der Stelle und Stand",
             ReportUnit.Referrals,
@@ -409,9 +412,8 @@ public sealed class SteeringReportQuery(IDbContextFactory<CaseManagementDbContex
                 "Art der Stelle",
                 [.. Enum.GetValues<PartnerType>().Select(t => ((int)t, t.German()))],
                 [.. Enum.GetValues<ReferralStatus>().Select(s => ((int)s, s.German()))]),
-            c => c.Referrals);
-
-        Add(
+            c => c.Referrals),
+        new(
             "drehtuer",
             "Erneute Vermittlungen (Drehtüreffekt)",
             ReportUnit.Referrals,
@@ -420,7 +422,25 @@ public sealed class SteeringReportQuery(IDbContextFactory<CaseManagementDbContex
                 "Art der Stelle",
                 [.. Enum.GetValues<PartnerType>().Where(t => t != PartnerType.Other).Select(t => ((int)t, t.German()))],
                 [(0, "erneute Vermittlungen")]),
-            c => c.RevolvingDoors);
+            c => c.RevolvingDoors),
+    ];
+
+    /// <summary>
+    /// The true counts behind every table of <paramref name="period"/>, unperturbed: for tests that
+    /// check what a reader of the published report can and cannot work out. Never shown.
+    /// </summary>
+    internal async Task<IReadOnlyDictionary<string, FigureTable>> TrueTablesAsync(ReportPeriod period, CancellationToken cancellationToken = default)
+    {
+        using var slots = new SemaphoreSlim(ParallelQueriesPerPeriod);
+        var counts = await CountAsync(period, slots, cancellationToken);
+        return Sections.ToDictionary(s => s.Key, s => s.Shape.Count(s.Title, s.Counts(counts).Cells));
+    }
+
+    internal static SteeringReport Assemble(ReportPeriod period, ReportPeriod previous, PeriodCounts current, PeriodCounts before, DateTimeOffset generatedAt)
+    {
+        var sections = Sections.Select(s => s.Publish(current, before)).ToList();
+        var closures = sections.Single(s => s.Key == "abschluesse");
+        var appointments = sections.Single(s => s.Key == "termine");
 
         var integrationRows = new[] { ClosureReason.WorkTakenUp, ClosureReason.Apprenticeship, ClosureReason.Qualification, ClosureReason.RehabStarted }
             .Select(r => Array.IndexOf(Enum.GetValues<ClosureReason>(), r))
@@ -454,11 +474,10 @@ public sealed class SteeringReportQuery(IDbContextFactory<CaseManagementDbContex
         return new SteeringReport(period, previous, generatedAt, sections, excerpts, waiting);
     }
 
-    /// <summary>The median waiting days of one partner type (the mean of the two middle values for an even count), or null below the threshold of people.</summary>
+    /// <summary>The median waiting days of one partner type (the mean of the two middle values for an even count), or null below <see cref="SteeringReport.MedianPeople"/> people.</summary>
     internal static double? Median(PeriodCounts counts, int partnerType)
     {
-        var people = counts.WaitingPeople.Where(r => r.Row == partnerType).Sum(r => r.People);
-        if (people < SteeringReport.Threshold)
+        if (counts.WaitingPeople.People is not { } people || !people.TryGetValue((partnerType, null), out var waiting) || waiting < SteeringReport.MedianPeople)
         {
             return null;
         }
@@ -486,12 +505,43 @@ public sealed class SteeringReportQuery(IDbContextFactory<CaseManagementDbContex
     /// <summary>The rows and columns a table always shows (in this order, zeros included) and how its keys map onto them.</summary>
     internal sealed record TableShape(string RowHeader, IReadOnlyList<(int Key, string Label)> Rows, IReadOnlyList<(int Key, string Label)> Columns)
     {
-        public SuppressedTable Build(string title, ReportUnit unit, IReadOnlyList<CountRow> counts)
+        /// <summary>The true counts as a table.</summary>
+        public FigureTable Count(string title, IReadOnlyList<CountRow> counts) =>
+            new(title, RowHeader, Rows.Select(r => r.Label), Columns.Select(c => c.Label), Grid(title, counts, c => c.Count));
+
+        /// <summary>The table as it may be shown: every figure perturbed with its cell key, figures of events judged by their people.</summary>
+        public PublishedTable Publish(string title, ReportUnit unit, TableCounts counts)
+        {
+            var table = Count(title, counts.Cells);
+            var keys = new CellKeys(Grid(title, counts.Cells, c => ReportKeys.CellKey(c.KeySum)));
+            if (unit == ReportUnit.People)
+            {
+                return CellKeyPerturbation.Publish(table, keys);
+            }
+
+            var people = counts.People ?? throw new InvalidOperationException($"'{title}' counts events but has no people.");
+            int PeopleAt(int? rowKey, int? columnKey) => people.GetValueOrDefault((rowKey, columnKey));
+            var cells = new int[Rows.Count, Columns.Count];
+            for (var r = 0; r < Rows.Count; r++)
+            {
+                for (var c = 0; c < Columns.Count; c++)
+                {
+                    cells[r, c] = PeopleAt(Rows[r].Key, Columns[c].Key);
+                }
+            }
+
+            return CellKeyPerturbation.Publish(
+                table,
+                keys,
+                new PeopleCounts(cells, [.. Rows.Select(r => PeopleAt(r.Key, null))], [.. Columns.Select(c => PeopleAt(null, c.Key))], PeopleAt(null, null)));
+        }
+
+        private T[,] Grid<T>(string title, IReadOnlyList<CountRow> counts, Func<CountRow, T> value)
+            where T : struct
         {
             var rowIndex = Rows.Select((r, i) => (r.Key, i)).ToDictionary(x => x.Key, x => x.i);
             var columnIndex = Columns.Select((c, i) => (c.Key, i)).ToDictionary(x => x.Key, x => x.i);
-            var events = new int[Rows.Count, Columns.Count];
-            var people = new int[Rows.Count, Columns.Count];
+            var grid = new T[Rows.Count, Columns.Count];
             foreach (var count in counts)
             {
                 // A key outside the shape (an enum value added later) must not vanish silently.
@@ -500,14 +550,10 @@ public sealed class SteeringReportQuery(IDbContextFactory<CaseManagementDbContex
                     throw new InvalidOperationException($"'{title}': no row/column for key ({count.Row}, {count.Column}).");
                 }
 
-                events[r, c] += count.Count;
-                people[r, c] += count.People;
+                grid[r, c] = value(count);
             }
 
-            var table = new FigureTable(title, RowHeader, Rows.Select(r => r.Label), Columns.Select(c => c.Label), events);
-            return unit == ReportUnit.People
-                ? SmallCellSuppression.Apply(table, SteeringReport.Threshold)
-                : SmallCellSuppression.Apply(table, new PeopleCounts(people), SteeringReport.Threshold);
+            return grid;
         }
     }
 }

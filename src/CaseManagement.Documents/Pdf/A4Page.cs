@@ -24,5 +24,8 @@ internal static class A4Page
     public const double BodyTop = 98;
     public const double FooterRuleY = PageHeight - 46;
     public const double FooterTextTop = FooterRuleY + 6;
+
+    /// <summary>A footer text that does not fit beside the others goes here, below them.</summary>
+    public const double FooterSecondLineTop = FooterTextTop + 11;
     public const double BodyBottom = FooterRuleY - 12;
 }

@@ -6,7 +6,7 @@ namespace CaseManagement.Documents.Pdf;
 /// <summary>
 /// Header and footer of every page, the same for every document: both organisations left and right
 /// (the documents are theirs jointly), the title, the document's own line of particulars, and a
-/// footer with a left and a centred text and "Seite x von y".
+/// footer with a left and a centred text and "Seite x von y" that never print over each other.
 /// </summary>
 internal static class PageFrame
 {
@@ -32,12 +32,34 @@ internal static class PageFrame
         ops.Add(new LineOp(s.Rule, MarginLeft, HeaderRuleY, ContentRight, HeaderRuleY));
 
         ops.Add(new LineOp(s.ThinRule, MarginLeft, FooterRuleY, ContentRight, FooterRuleY));
-        ops.Add(new TextOp(OneLine(texts.FooterLeft), s.Footer, s.Muted, MarginLeft, FooterTextTop));
-        var centre = OneLine(texts.FooterCentre);
-        ops.Add(new TextOp(centre, s.Footer, s.Muted, MarginLeft + (ContentWidth - measurer.Width(centre, s.Footer)) / 2, FooterTextTop));
+        var footerLeft = OneLine(texts.FooterLeft);
+        ops.Add(new TextOp(footerLeft, s.Footer, s.Muted, MarginLeft, FooterTextTop));
         var page = $"Seite {pageNumber.ToString(CultureInfo.InvariantCulture)} von {pageCount.ToString(CultureInfo.InvariantCulture)}";
-        ops.Add(new TextOp(page, s.Footer, s.Muted, ContentRight - measurer.Width(page, s.Footer), FooterTextTop));
+        var pageX = ContentRight - measurer.Width(page, s.Footer);
+        ops.Add(new TextOp(page, s.Footer, s.Muted, pageX, FooterTextTop));
+        ops.Add(FooterCentre(s, measurer, OneLine(texts.FooterCentre), MarginLeft + measurer.Width(footerLeft, s.Footer) + FooterGap, pageX - FooterGap));
         return ops;
+    }
+
+    /// <summary>Space kept between the footer's texts.</summary>
+    private const double FooterGap = 12;
+
+    /// <summary>
+    /// The centre text of the footer: centred on the page where it fits between the left text and
+    /// the page number, moved aside as far as needed to keep clear of them, and on a line of its own
+    /// below them when the line is too short for all three (a long period name).
+    /// </summary>
+    private static TextOp FooterCentre(PdfStyles s, TextMeasurer measurer, string centre, double freeFrom, double freeTo)
+    {
+        var width = measurer.Width(centre, s.Footer);
+        var centred = MarginLeft + ((ContentWidth - width) / 2);
+        if (width <= freeTo - freeFrom)
+        {
+            return new TextOp(centre, s.Footer, s.Muted, Math.Clamp(centred, freeFrom, freeTo - width), FooterTextTop);
+        }
+
+        var text = measurer.Ellipsize(centre, s.Footer, ContentWidth);
+        return new TextOp(text, s.Footer, s.Muted, MarginLeft + ((ContentWidth - measurer.Width(text, s.Footer)) / 2), FooterSecondLineTop);
     }
 
     /// <summary>Header, footer and other one-line texts: line breaks become spaces.</summary>

@@ -3,11 +3,11 @@ namespace CaseManagement.Documents.Reports;
 // Glossary (German term of art → code):
 //   Lenkungsrunde     → steering round
 //   Kennzahlen        → figures (of the steering report)
-//   Vorzeitraum       → previous period (the comparison)
+//   Vorjahr           → previous period (the comparison: the same span a year before)
 
 /// <summary>
 /// Everything printed on the steering report (Kennzahlen der Lenkungsrunde), already anonymised and
-/// suppressed: texts and figures as they are to be read ("< 5" included), nothing else.
+/// perturbed: texts and figures as they are to be read ("•" included), nothing else.
 /// </summary>
 /// <remarks>
 /// Like <c>HelpPlanDocument</c>, this model is separate from the report's domain types: it has no
@@ -47,7 +47,7 @@ public sealed record ReportChart(string Caption, string CurrentLegend, string Pr
 
 /// <summary>One label of a chart.</summary>
 /// <param name="Current">Bar length; null when the figure is hidden (then no bar, only <paramref name="CurrentText"/>).</param>
-/// <param name="CurrentText">What is written at the bar, e.g. "12" or "< 5".</param>
+/// <param name="CurrentText">What is written at the bar, e.g. "12" or "•".</param>
 public sealed record ReportBar(string Label, int? Current, string CurrentText, int? Previous, string PreviousText);
 
 /// <summary>A table as printed: the header row and the rows, all cells as text; the first column holds the labels.</summary>

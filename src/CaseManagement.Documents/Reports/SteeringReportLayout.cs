@@ -84,7 +84,7 @@ internal sealed class SteeringReportLayout : IPagedLayout
 
     // ----- blocks -------------------------------------------------------------------------------
 
-    /// <summary>The notes in a light box: how the figures are counted and what "< 5" means.</summary>
+    /// <summary>The notes in a light box: how the figures are counted and what "•" means.</summary>
     private void Notes()
     {
         if (_document.Notes.Count == 0)
@@ -196,7 +196,7 @@ internal sealed class SteeringReportLayout : IPagedLayout
     private double ChartHeight(ReportChart chart) =>
         PdfStyles.LineHeight(_styles.LabelBold) + 4 + chart.Bars.Count * ChartRowHeight + 8;
 
-    /// <summary>Vector bars with their numbers; a hidden figure gets no bar, only its text ("< 5").</summary>
+    /// <summary>Vector bars with their numbers; a hidden figure gets no bar, only its text ("•").</summary>
     private void Chart(ReportChart chart)
     {
         var s = _styles;

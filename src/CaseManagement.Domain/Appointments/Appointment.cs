@@ -17,6 +17,9 @@ public class Appointment : IRowVersioned
 {
     public Guid Id { get; set; }
 
+    /// <summary>Record key of the steering report's cell-key method: random, drawn once, never shown (<see cref="Reports.ReportKeys"/>).</summary>
+    public int ReportKey { get; set; } = Reports.ReportKeys.New();
+
     /// <summary>Null for an anonymous contact (only outreach and crisis intervention; see <see cref="AppointmentRules.MayBeAnonymous"/>).</summary>
     public Guid? ClientId { get; set; }
 

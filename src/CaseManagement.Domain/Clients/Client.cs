@@ -12,6 +12,9 @@ public class Client
 {
     public Guid Id { get; set; }
 
+    /// <summary>Record key of the steering report's cell-key method: random, drawn once, never shown (<see cref="Reports.ReportKeys"/>).</summary>
+    public int ReportKey { get; set; } = Reports.ReportKeys.New();
+
     /// <summary>Pseudonymous case number, e.g. LU-2026-00042 (see <see cref="Clients.CaseNumber"/>).</summary>
     public required string CaseNumber { get; set; }
 

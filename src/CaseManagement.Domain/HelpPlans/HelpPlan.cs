@@ -219,7 +219,7 @@ public class HelpPlan : IRowVersioned
 
     private static PlanGoal CopyOf(PlanGoal goal, Guid planId)
     {
-        var copy = new PlanGoal { Id = Guid.NewGuid(), PlanId = planId, Key = goal.Key, Area = goal.Area, Position = goal.Position, Text = goal.Text };
+        var copy = new PlanGoal { Id = Guid.NewGuid(), PlanId = planId, Key = goal.Key, Area = goal.Area, Position = goal.Position, Text = goal.Text, ReportKey = goal.ReportKey };
         copy.Steps = [.. goal.Steps.OrderBy(s => s.Position).Select(s => new PlanStep
         {
             Id = Guid.NewGuid(), GoalId = copy.Id, Key = s.Key, Position = s.Position, Description = s.Description,

@@ -5,6 +5,9 @@ public class PlanGoal
 {
     public Guid Id { get; set; }
 
+    /// <summary>Record key of the steering report's cell-key method: random, drawn once, never shown (<see cref="Reports.ReportKeys"/>).</summary>
+    public int ReportKey { get; set; } = Reports.ReportKeys.New();
+
     public Guid PlanId { get; set; }
 
     /// <summary>Stays the same across versions, so a review can show what became of a goal.</summary>

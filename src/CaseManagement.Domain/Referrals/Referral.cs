@@ -17,6 +17,9 @@ public class Referral : IRowVersioned
 
     public Guid Id { get; set; }
 
+    /// <summary>Record key of the steering report's cell-key method: random, drawn once, never shown (<see cref="Reports.ReportKeys"/>).</summary>
+    public int ReportKey { get; set; } = Reports.ReportKeys.New();
+
     public Guid ClientId { get; set; }
 
     public Guid PartnerId { get; set; }

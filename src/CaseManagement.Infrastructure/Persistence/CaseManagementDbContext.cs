@@ -83,7 +83,7 @@ public class CaseManagementDbContext(DbContextOptions<CaseManagementDbContext> o
             // The steering report's age groups and genders of the clients in care: read in id order from
             // this index alone, merged with the episodes instead of hashing 100,000 ids. Without INCLUDE
             // (SQLite) it would only repeat the primary key.
-            builder.Entity<Client>().HasIndex(c => c.Id).IncludeProperties(c => new { c.BirthDate, c.Gender });
+            builder.Entity<Client>().HasIndex(c => c.Id).IncludeProperties(c => new { c.BirthDate, c.Gender, c.ReportKey });
         }
 
         // PostgreSQL: a uint row version maps to the system column xmin, which changes with every

@@ -74,6 +74,9 @@ namespace CaseManagement.Migrations.PostgreSql.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<int>("ReportKey")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Revision")
                         .HasColumnType("integer");
 
@@ -93,7 +96,7 @@ namespace CaseManagement.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("Start");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Start"), new[] { "Type", "Outcome", "ClientId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Start"), new[] { "Type", "Outcome", "ClientId", "ReportKey" });
 
                     b.HasIndex("ClientId", "Start");
 
@@ -197,6 +200,9 @@ namespace CaseManagement.Migrations.PostgreSql.Migrations
                     b.Property<int>("ReferringBody")
                         .HasColumnType("integer");
 
+                    b.Property<int>("ReportKey")
+                        .HasColumnType("integer");
+
                     b.Property<string>("SecondaryDiagnoses")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -208,7 +214,7 @@ namespace CaseManagement.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("EndedOn");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("EndedOn"), new[] { "ClosureReason", "ClientId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("EndedOn"), new[] { "ClosureReason", "ClientId", "ReportKey" });
 
                     b.HasIndex("ClientId", "EndedOn");
 
@@ -280,6 +286,9 @@ namespace CaseManagement.Migrations.PostgreSql.Migrations
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
 
+                    b.Property<int>("ReportKey")
+                        .HasColumnType("integer");
+
                     b.Property<string>("ResponsibleCaseManagerId")
                         .HasColumnType("text");
 
@@ -316,7 +325,7 @@ namespace CaseManagement.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("Id");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Id"), new[] { "BirthDate", "Gender" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Id"), new[] { "BirthDate", "Gender", "ReportKey" });
 
                     b.HasIndex("SearchName");
 
@@ -534,6 +543,9 @@ namespace CaseManagement.Migrations.PostgreSql.Migrations
                     b.Property<int>("Progress")
                         .HasColumnType("integer");
 
+                    b.Property<int>("ReportKey")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(1000)
@@ -543,7 +555,7 @@ namespace CaseManagement.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("PlanId", "Position");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("PlanId", "Position"), new[] { "Area", "Progress" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("PlanId", "Position"), new[] { "Area", "Progress", "ReportKey" });
 
                     b.ToTable("PlanGoals");
                 });
@@ -743,6 +755,9 @@ namespace CaseManagement.Migrations.PostgreSql.Migrations
                         .IsRequired()
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("ReportKey")
+                        .HasColumnType("integer");
 
                     b.Property<uint>("RowVersion")
                         .IsConcurrencyToken()

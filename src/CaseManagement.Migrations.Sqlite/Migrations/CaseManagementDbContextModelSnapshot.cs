@@ -69,6 +69,9 @@ namespace CaseManagement.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ReportKey")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Revision")
                         .HasColumnType("INTEGER");
 
@@ -85,7 +88,7 @@ namespace CaseManagement.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("Start")
-                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Type", "Outcome", "ClientId" });
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Type", "Outcome", "ClientId", "ReportKey" });
 
                     b.HasIndex("ClientId", "Start");
 
@@ -187,6 +190,9 @@ namespace CaseManagement.Migrations.Sqlite.Migrations
                     b.Property<int>("ReferringBody")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("ReportKey")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("SecondaryDiagnoses")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -197,7 +203,7 @@ namespace CaseManagement.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("EndedOn")
-                        .HasAnnotation("Npgsql:IndexInclude", new[] { "ClosureReason", "ClientId" });
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "ClosureReason", "ClientId", "ReportKey" });
 
                     b.HasIndex("ClientId", "EndedOn");
 
@@ -267,6 +273,9 @@ namespace CaseManagement.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("ReportKey")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ResponsibleCaseManagerId")
                         .HasColumnType("TEXT");
@@ -515,6 +524,9 @@ namespace CaseManagement.Migrations.Sqlite.Migrations
                     b.Property<int>("Progress")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("ReportKey")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(1000)
@@ -523,7 +535,7 @@ namespace CaseManagement.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("PlanId", "Position")
-                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Area", "Progress" });
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Area", "Progress", "ReportKey" });
 
                     b.ToTable("PlanGoals");
                 });
@@ -721,6 +733,9 @@ namespace CaseManagement.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("ReportKey")
+                        .HasColumnType("INTEGER");
 
                     b.Property<uint>("RowVersion")
                         .IsConcurrencyToken()

@@ -10,7 +10,7 @@ namespace CaseManagement.Web.Reports;
 /// <summary>
 /// GET /kennzahlen/export/csv and /kennzahlen/export/pdf with the period in the query string (as on
 /// the page, see <see cref="ReportPeriodInput"/>): the steering report for meetings and the
-/// municipal addiction report. Anonymised and suppressed like the page; every download is audited.
+/// municipal addiction report. Anonymised and perturbed like the page; every download is audited.
 /// </summary>
 public static class SteeringReportEndpoints
 {
@@ -43,7 +43,7 @@ public static class SteeringReportEndpoints
         }
 
         var q = http.Request.Query;
-        var input = ReportPeriodInput.FromQuery(q["zeitraum"], q["jahr"], q["quartal"], q["von"], q["bis"], GermanCalendar.DateOf(clock.GetUtcNow()));
+        var input = ReportPeriodInput.FromQuery(q["zeitraum"], q["jahr"], q["monat"], q["quartal"], q["halbjahr"], GermanCalendar.DateOf(clock.GetUtcNow()));
         var validation = await validator.ValidateAsync(input, cancellationToken);
         if (!validation.IsValid)
         {

@@ -13,22 +13,44 @@ public class ReportCsvTests
         new DateOnly(2026, 12, 31),
         new DateTimeOffset(2026, 6, 15, 8, 30, 0, TimeSpan.Zero));
 
-    // Row "unter 18" holds a 3: it is hidden together with the 6 and 9 below it (the cheapest rectangle).
-    private static SuppressedTable AgeByGender() => SmallCellSuppression.Apply(FigureTable.FromCounts(
-        "Klient:innen nach Altersgruppe und Geschlecht",
-        "Altersgruppe",
-        ["unter 18", "18–24", "25 und älter"],
-        ["weiblich", "männlich"],
-        [("unter 18", "weiblich", 3), ("unter 18", "männlich", 10),
-         ("18–24", "weiblich", 9), ("18–24", "männlich", 6),
-         ("25 und älter", "weiblich", 8), ("25 und älter", "männlich", 1234)]));
+    // As the cell-key method publishes them: zeros, perturbed numbers of at least 5 and hidden figures.
+    private static PublishedTable AgeByGender() => Published(
+        FigureTable.FromCounts(
+            "Klient:innen nach Altersgruppe und Geschlecht",
+            "Altersgruppe",
+            ["unter 18", "18–24", "25 und älter"],
+            ["weiblich", "männlich"],
+            [("unter 18", "männlich", 10), ("18–24", "weiblich", 9), ("18–24", "männlich", 3), ("25 und älter", "weiblich", 8), ("25 und älter", "männlich", 1234)]),
+        new Dictionary<FigurePosition, int?>
+        {
+            [FigurePosition.Cell(0, 1)] = 11,
+            [FigurePosition.RowTotal(0)] = 9,
+            [FigurePosition.Cell(1, 0)] = 9,
+            [FigurePosition.Cell(1, 1)] = null,
+            [FigurePosition.RowTotal(1)] = 13,
+            [FigurePosition.Cell(2, 0)] = 7,
+            [FigurePosition.Cell(2, 1)] = 1235,
+            [FigurePosition.RowTotal(2)] = 1242,
+            [FigurePosition.ColumnTotal(0)] = 17,
+            [FigurePosition.ColumnTotal(1)] = 1247,
+            [FigurePosition.GrandTotal] = 1264,
+        });
 
-    private static SuppressedTable ReferralsByPartner(string partnerLabel) => SmallCellSuppression.Apply(FigureTable.FromCounts(
-        "Vermittlungen nach Partner",
-        "Partner",
-        [partnerLabel, "Übergangswohnheim"],
-        "Anzahl",
-        [(partnerLabel, 12), ("Übergangswohnheim", 7)]));
+    private static PublishedTable ReferralsByPartner(string partnerLabel) => Published(
+        FigureTable.FromCounts("Vermittlungen nach Partner", "Partner", [partnerLabel, "Übergangswohnheim"], "Anzahl", [(partnerLabel, 12), ("Übergangswohnheim", 7)]),
+        new Dictionary<FigurePosition, int?>
+        {
+            [FigurePosition.Cell(0, 0)] = 12,
+            [FigurePosition.RowTotal(0)] = 12,
+            [FigurePosition.Cell(1, 0)] = 7,
+            [FigurePosition.RowTotal(1)] = 7,
+            [FigurePosition.ColumnTotal(0)] = 19,
+            [FigurePosition.GrandTotal] = 19,
+        });
+
+    /// <summary>The table with the given published figures (null: hidden); every other figure is 0.</summary>
+    private static PublishedTable Published(FigureTable layout, Dictionary<FigurePosition, int?> figures) =>
+        new(layout, p => figures.TryGetValue(p, out var value) ? value is int v ? PublishedFigure.Number(v) : PublishedFigure.Hidden : PublishedFigure.Zero);
 
     private static List<string[]> Parse(byte[] csv)
     {
@@ -63,10 +85,10 @@ public class ReportCsvTests
             "\r\n" +
             "Klient:innen nach Altersgruppe und Geschlecht\r\n" +
             "Altersgruppe;weiblich;männlich;Gesamt\r\n" +
-            "unter 18;< 5;< 5;13\r\n" +
-            "18–24;< 5;< 5;15\r\n" +
-            "25 und älter;8;1234;1242\r\n" +
-            "Gesamt;20;1250;1270\r\n" +
+            "unter 18;0;11;9\r\n" +
+            "18–24;9;•;13\r\n" +
+            "25 und älter;7;1235;1242\r\n" +
+            "Gesamt;17;1247;1264\r\n" +
             "\r\n" +
             "Vermittlungen nach Partner\r\n" +
             "Partner;Anzahl;Gesamt\r\n" +
@@ -74,12 +96,12 @@ public class ReportCsvTests
             "Übergangswohnheim;7;7\r\n" +
             "Gesamt;19;19\r\n" +
             "\r\n" +
-            "< 5: weniger als 5 Personen oder zum Schutz kleiner Fallzahlen nicht ausgewiesen\r\n",
+            "• nicht ausgewiesen: eine kleine Zahl, die zum Schutz der Personen nicht gezeigt wird. 0 heißt: niemand.\r\n",
             text);
     }
 
     [Fact]
-    public void Without_a_header_block_or_suppressed_figures_the_file_holds_only_the_tables()
+    public void Without_a_header_block_or_hidden_figures_the_file_holds_only_the_tables()
     {
         var text = Encoding.UTF8.GetString(ReportCsv.ToBytes([ReferralsByPartner("Suchtberatung")])[3..]);
 
@@ -88,13 +110,13 @@ public class ReportCsvTests
     }
 
     [Fact]
-    public void Umlauts_and_suppressed_figures_read_back_with_csvhelper()
+    public void Umlauts_and_hidden_figures_read_back_with_csvhelper()
     {
         var records = Parse(ReportCsv.ToBytes([AgeByGender(), ReferralsByPartner("Suchtberatung")], Header));
 
         Assert.Contains(records, r => r.SequenceEqual(["Altersgruppe", "weiblich", "männlich", "Gesamt"]));
-        Assert.Contains(records, r => r.SequenceEqual(["unter 18", "< 5", "< 5", "13"]));
-        Assert.Contains(records, r => r.SequenceEqual(["25 und älter", "8", "1234", "1242"]));
+        Assert.Contains(records, r => r.SequenceEqual(["18–24", "9", "•", "13"]));
+        Assert.Contains(records, r => r.SequenceEqual(["25 und älter", "7", "1235", "1242"]));
         Assert.Contains(records, r => r.SequenceEqual(["Übergangswohnheim", "7", "7"]));
         Assert.Contains(records, r => r.SequenceEqual(["Zeitraum", "01.01.2026–31.12.2026"]));
     }

@@ -37,7 +37,7 @@ internal static class SteeringReportData
 
     public static readonly DateOnly Today = new(2026, 11, 21);
 
-    private static readonly StaffMember Actor = new("report-test", "Testautor:in", Organisation.DrugHelpService, new HashSet<string>());
+    internal static readonly StaffMember Actor = new("report-test", "Testautor:in", Organisation.DrugHelpService, new HashSet<string>());
 
     public static async Task SeedAsync(CaseManagementDbContext db)
     {
@@ -239,6 +239,7 @@ internal static class SteeringReportData
             }
         }
 
+        SetReportKeys(new Random(2025), clients, plans, appointments, referrals);
         db.Clients.AddRange(clients);
         db.HelpPlans.AddRange(plans);
         db.Appointments.AddRange(appointments);
@@ -246,10 +247,31 @@ internal static class SteeringReportData
         await db.SaveChangesAsync();
     }
 
+    /// <summary>Record keys from a seed instead of the secure generator, so that every run publishes the same perturbed figures.</summary>
+    internal static void SetReportKeys(Random random, List<Client> clients, List<HelpPlan> plans, List<Appointment> appointments, List<Referral> referrals)
+    {
+        int Key()
+        {
+            Span<byte> bytes = stackalloc byte[sizeof(int)];
+            random.NextBytes(bytes);
+            return BitConverter.ToInt32(bytes);
+        }
+
+        foreach (var client in clients)
+        {
+            client.ReportKey = Key();
+            client.Episodes.ForEach(e => e.ReportKey = Key());
+        }
+
+        plans.SelectMany(p => p.Goals).ToList().ForEach(g => g.ReportKey = Key());
+        appointments.ForEach(a => a.ReportKey = Key());
+        referrals.ForEach(r => r.ReportKey = Key());
+    }
+
     public static IEnumerable<string> CaseNumbers(CaseManagementDbContext db) =>
         db.Clients.Where(c => c.LastName == Surname).Select(c => c.CaseNumber).ToList();
 
-    private static void Episode(Client client, DateOnly startedOn, DateOnly? endedOn = null, ClosureReason? reason = null)
+    internal static void Episode(Client client, DateOnly startedOn, DateOnly? endedOn = null, ClosureReason? reason = null)
     {
         client.Episodes.Add(new CaseEpisode
         {
@@ -263,7 +285,7 @@ internal static class SteeringReportData
         });
     }
 
-    private static HelpPlan Plan(Client client, int version, DateTimeOffset createdAt, DateOnly? agreedOn = null, DateOnly? closedOn = null)
+    internal static HelpPlan Plan(Client client, int version, DateTimeOffset createdAt, DateOnly? agreedOn = null, DateOnly? closedOn = null)
     {
         var plan = HelpPlan.Start(client.Id, version, Actor, createdAt);
         plan.IntegrationGoal = "Arbeitsaufnahme";
@@ -274,7 +296,7 @@ internal static class SteeringReportData
         return plan;
     }
 
-    private static void Goal(HelpPlan plan, PlanArea area, params StepStatus[] steps)
+    internal static void Goal(HelpPlan plan, PlanArea area, params StepStatus[] steps)
     {
         var goal = new PlanGoal { Id = Guid.NewGuid(), PlanId = plan.Id, Key = Guid.NewGuid(), Area = area, Position = plan.Goals.Count, Text = "Ziel" };
         goal.Steps.AddRange(steps.Select((status, i) => new PlanStep
@@ -290,7 +312,7 @@ internal static class SteeringReportData
         plan.Goals.Add(goal);
     }
 
-    private static Appointment Appointment(Guid? clientId, AppointmentType type, DateTimeOffset start, AppointmentOutcome outcome) => new()
+    internal static Appointment Appointment(Guid? clientId, AppointmentType type, DateTimeOffset start, AppointmentOutcome outcome) => new()
     {
         Id = Guid.NewGuid(),
         ClientId = clientId,
@@ -306,8 +328,8 @@ internal static class SteeringReportData
         ChangedByName = Actor.DisplayName,
     };
 
-    private static DateTimeOffset At(int year, int month, int day) => Local(year, month, day, 10, 0);
+    internal static DateTimeOffset At(int year, int month, int day) => Local(year, month, day, 10, 0);
 
-    private static DateTimeOffset Local(int year, int month, int day, int hour, int minute) =>
+    internal static DateTimeOffset Local(int year, int month, int day, int hour, int minute) =>
         GermanCalendar.At(new DateOnly(year, month, day), new TimeOnly(hour, minute));
 }

@@ -55,7 +55,7 @@ internal sealed class CaseEpisodeConfiguration : IEntityTypeConfiguration<CaseEp
         episode.HasIndex(e => new { e.ClientId, e.StartedOn }).IncludeProperties(e => new { e.EndedOn });
 
         // The report's closed cases of a period.
-        episode.HasIndex(e => e.EndedOn).IncludeProperties(e => new { e.ClosureReason, e.ClientId });
+        episode.HasIndex(e => e.EndedOn).IncludeProperties(e => new { e.ClosureReason, e.ClientId, e.ReportKey });
     }
 }
 

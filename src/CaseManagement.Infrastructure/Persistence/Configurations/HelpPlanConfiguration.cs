@@ -40,7 +40,7 @@ internal sealed class PlanGoalConfiguration : IEntityTypeConfiguration<PlanGoal>
         goal.HasKey(g => g.Id);
         // INCLUDE (PostgreSQL): the steering report counts the goals of the plans in force by area and
         // progress from this index alone instead of the goal rows with their texts.
-        goal.HasIndex(g => new { g.PlanId, g.Position }).IncludeProperties(g => new { g.Area, g.Progress });
+        goal.HasIndex(g => new { g.PlanId, g.Position }).IncludeProperties(g => new { g.Area, g.Progress, g.ReportKey });
         goal.Property(g => g.Text).HasMaxLength(1000).IsRequired();
         goal.HasMany(g => g.Steps).WithOne().HasForeignKey(s => s.GoalId).OnDelete(DeleteBehavior.Cascade);
     }
