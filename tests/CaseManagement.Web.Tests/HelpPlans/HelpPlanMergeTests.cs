@@ -23,6 +23,8 @@ public sealed class HelpPlanMergeTests
         ],
     };
 
+    private static MergeChoice NoQuestion(MergeConflict conflict) => throw new InvalidOperationException($"unexpected conflict: {conflict.Where}");
+
     [Fact]
     public void Changes_of_different_fields_by_both_people_all_survive()
     {
@@ -31,7 +33,7 @@ public sealed class HelpPlanMergeTests
         var mine = Base();
         mine.Goals[0].Steps[0].Status = StepStatus.InProgress;
 
-        var merged = HelpPlanMerge.Merge(Base(), mine, theirs);
+        var merged = HelpPlanMerge.Merge(Base(), mine, theirs, NoQuestion);
 
         Assert.Equal("Arbeit in der Lagerlogistik bis Sommer", merged.IntegrationGoal);
         Assert.Equal(StepStatus.InProgress, merged.Goals.Single().Steps.Single().Status);
@@ -39,16 +41,22 @@ public sealed class HelpPlanMergeTests
     }
 
     [Fact]
-    public void Where_both_changed_the_same_field_the_users_input_wins()
+    public void Where_both_changed_the_same_field_the_person_who_merges_decides()
     {
         var theirs = Base();
         theirs.Goals[0].Steps[0].Description = "Drei Betriebe ansprechen";
         var mine = Base();
         mine.Goals[0].Steps[0].Description = "Fünf Betriebe ansprechen";
 
-        var merged = HelpPlanMerge.Merge(Base(), mine, theirs);
+        var conflict = Assert.Single(HelpPlanMerge.Conflicts(Base(), mine, theirs));
+        Assert.Equal("Ziel 1, Schritt 1: Beschreibung", conflict.Where);
+        Assert.Equal(("Betriebe ansprechen", "Fünf Betriebe ansprechen", "Drei Betriebe ansprechen"), (conflict.Base, conflict.Mine, conflict.Theirs));
 
-        Assert.Equal("Fünf Betriebe ansprechen", merged.Goals.Single().Steps.Single().Description);
+        Assert.Equal("Fünf Betriebe ansprechen", HelpPlanMerge.Merge(Base(), mine, theirs, _ => MergeChoice.Mine).Goals.Single().Steps.Single().Description);
+        Assert.Equal("Drei Betriebe ansprechen", HelpPlanMerge.Merge(Base(), mine, theirs, _ => MergeChoice.Theirs).Goals.Single().Steps.Single().Description);
+        Assert.Equal(
+            "Drei, später fünf Betriebe ansprechen",
+            HelpPlanMerge.Merge(Base(), mine, theirs, _ => new MergeChoice(MergeSide.Edited, "Drei, später fünf Betriebe ansprechen")).Goals.Single().Steps.Single().Description);
     }
 
     [Fact]
@@ -59,7 +67,7 @@ public sealed class HelpPlanMergeTests
         var mine = Base();
         mine.Goals[0].Steps.Add(new StepInput { Description = "Staplerschein prüfen" });
 
-        var merged = HelpPlanMerge.Merge(Base(), mine, theirs);
+        var merged = HelpPlanMerge.Merge(Base(), mine, theirs, NoQuestion);
 
         Assert.Equal(["Probearbeit", "Hauptschulabschluss"], merged.Goals.Select(g => g.Text));
         Assert.Equal(["Betriebe ansprechen", "Staplerschein prüfen"], merged.Goals[0].Steps.Select(s => s.Description));
@@ -71,17 +79,17 @@ public sealed class HelpPlanMergeTests
         var removedByThem = Base();
         removedByThem.Goals.Clear();
         var untouchedByMe = Base();
-        Assert.Empty(HelpPlanMerge.Merge(Base(), untouchedByMe, removedByThem).Goals);
+        Assert.Empty(HelpPlanMerge.Merge(Base(), untouchedByMe, removedByThem, NoQuestion).Goals);
 
         var editedByMe = Base();
         editedByMe.Goals[0].Text = "Probearbeit im Lager";
-        Assert.Equal("Probearbeit im Lager", HelpPlanMerge.Merge(Base(), editedByMe, removedByThem).Goals.Single().Text);
+        Assert.Equal("Probearbeit im Lager", HelpPlanMerge.Merge(Base(), editedByMe, removedByThem, NoQuestion).Goals.Single().Text);
 
         var removedByMe = Base();
         removedByMe.Goals.Clear();
         var editedByThem = Base();
         editedByThem.Goals[0].Steps[0].Status = StepStatus.Achieved;
-        Assert.Equal(StepStatus.Achieved, HelpPlanMerge.Merge(Base(), removedByMe, editedByThem).Goals.Single().Steps.Single().Status);
-        Assert.Empty(HelpPlanMerge.Merge(Base(), removedByMe, Base()).Goals);
+        Assert.Equal(StepStatus.Achieved, HelpPlanMerge.Merge(Base(), removedByMe, editedByThem, NoQuestion).Goals.Single().Steps.Single().Status);
+        Assert.Empty(HelpPlanMerge.Merge(Base(), removedByMe, Base(), NoQuestion).Goals);
     }
 }
