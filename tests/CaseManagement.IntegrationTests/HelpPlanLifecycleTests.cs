@@ -49,7 +49,7 @@ public sealed class HelpPlanLifecycleTests(AppFixture app) : IClassFixture<AppFi
         Assert.Equal(HelpPlanData.FirstGoal, (await app.StoredPlanAsync(v1.Id)).Goals.Single(g => g.Position == 0).Text);
         var comparison = await app.Service<HelpPlanQuery>().CompareAsync(joint.CaseManager, joint.ClientId, 1, 2);
         Assert.NotNull(comparison);
-        Assert.Contains(comparison, c => c.What.Contains("vorher: „Bewerbungsmappe erstellen“", StringComparison.Ordinal));
+        Assert.Contains(comparison, c => c is { Before: "Bewerbungsmappe erstellen", After: "Bewerbungen an drei Lagerbetriebe schicken" });
 
         var agreedV2 = await Commands.AgreeAsync(joint.DrugHelpWorker, joint.ClientId, v2.Id, app.Everyone(), savedV2.Value);
         Assert.True(agreedV2.Succeeded, agreedV2.Message);
