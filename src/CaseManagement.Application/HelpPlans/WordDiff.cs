@@ -14,8 +14,8 @@ public sealed record DiffSegment(DiffKind Kind, string Text);
 
 /// <summary>
 /// The difference between two texts word by word, for people to read: nothing is cut short, every
-/// inserted and deleted word is shown where it stands. Words are compared with the spaces that
-/// follow them, so a changed line break or spacing shows too.
+/// inserted and deleted word is shown where it stands. Words and punctuation are compared with the
+/// spaces that follow them, so a full stop added after a word marks the stop, not the word.
 /// </summary>
 public static partial class WordDiff
 {
@@ -119,6 +119,7 @@ public static partial class WordDiff
         }
     }
 
-    [GeneratedRegex(@"\s+|\S+\s*")]
+    // A word (letters, digits, inner hyphens and apostrophes) or a single other character, each with the spaces after it.
+    [GeneratedRegex(@"\s+|[\p{L}\p{M}\p{N}]+(?:[-'’][\p{L}\p{M}\p{N}]+)*\s*|[^\s]\s*")]
     private static partial Regex WordPattern();
 }
