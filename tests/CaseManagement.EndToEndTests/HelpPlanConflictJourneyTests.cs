@@ -79,6 +79,6 @@ public sealed class HelpPlanConflictJourneyTests(BrowserFixture browser)
         await using var db = await contexts.CreateDbContextAsync();
         var plan = await db.HelpPlans.AsNoTracking().Include(p => p.Goals).ThenInclude(g => g.Steps)
             .Where(p => p.ClientId == clientId).OrderByDescending(p => p.Version).FirstAsync();
-        return HelpPlanInput.From(plan);
+        return HelpPlanInput.From(plan, new NoteReader(Domain.Staff.Organisation.Jobcenter, false));
     }
 }

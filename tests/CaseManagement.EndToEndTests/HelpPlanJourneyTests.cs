@@ -114,7 +114,7 @@ public sealed partial class HelpPlanJourneyTests(BrowserFixture browser)
         await using var db = await contexts.CreateDbContextAsync();
         var plan = await db.HelpPlans.AsNoTracking().Include(p => p.Goals).ThenInclude(g => g.Steps)
             .Where(p => p.ClientId == clientId).OrderByDescending(p => p.Version).FirstAsync();
-        return HelpPlanInput.From(plan);
+        return HelpPlanInput.From(plan, new NoteReader(Domain.Staff.Organisation.Jobcenter, false));
     }
 
     [GeneratedRegex(@"^Hilfeplan_LU-\d{4}-\d{5}_Fassung_1\.pdf$")]

@@ -38,7 +38,7 @@ public sealed class HelpPlanLifecycleTests(AppFixture app) : IClassFixture<AppFi
         Assert.Equal([(1, HelpPlanStatus.Agreed), (2, HelpPlanStatus.Draft)], plans.Select(p => (p.Version, p.Status)));
         var v2 = await app.ShownAsync(joint.CaseManager, joint.ClientId);
         Assert.Equal(2, v2.Version);
-        Assert.Empty(HelpPlanComparison.Compare(HelpPlanInput.From(v1), v2.Content));
+        Assert.Empty(HelpPlanComparison.Compare(HelpPlanInput.From(v1, new NoteReader(joint.CaseManager.Organisation, false)), v2.Content));
         Assert.Equal(v1.Goals.OrderBy(g => g.Position).Select(g => g.Key), v2.Content.Goals.Select(g => g.Key));
 
         var changed = v2.Content.Clone();
@@ -211,7 +211,7 @@ public sealed class HelpPlanLifecycleTests(AppFixture app) : IClassFixture<AppFi
         var firstGoal = stored.Goals.Single(g => g.Position == 0);
         Assert.Equal(HelpPlanData.FirstGoal, firstGoal.Text);
         Assert.Equal(StepStatus.Achieved, firstGoal.Steps.Single(s => s.Position == 0).Status);
-        Assert.Equal("Fototermin am Montag", firstGoal.Steps.Single(s => s.Position == 1).Note);
+        Assert.Equal("Fototermin am Montag", firstGoal.Steps.Single(s => s.Position == 1).JobcenterNote);
         Assert.Equal(app.Today().AddDays(21), firstGoal.Steps.Single(s => s.Position == 1).DueOn);
         Assert.Equal(3, stored.Steps.Count());
         Assert.Equal(saved.Value, stored.RowVersion);

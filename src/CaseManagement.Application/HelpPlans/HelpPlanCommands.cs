@@ -4,6 +4,7 @@ using CaseManagement.Domain;
 using CaseManagement.Domain.Access;
 using CaseManagement.Domain.Audit;
 using CaseManagement.Domain.HelpPlans;
+using CaseManagement.Domain.Staff;
 using CaseManagement.Domain.Reports;
 using CaseManagement.Infrastructure.Persistence;
 using FluentValidation;
@@ -60,10 +61,12 @@ public sealed class HelpPlanCommands(
         var validation = await planValidator.ValidateAsync(input, cancellationToken);
         return await WithPlanAsync(actor, clientId, planId, token, validation, (db, plan, client) =>
         {
-            var before = HelpPlanInput.From(plan);
+            // The actor's own notes are the only ones they can change; the other organisation's stay as stored.
+            var ownNotes = new NoteReader(actor.Organisation, MayReadOthersJointNotes: false);
+            var before = HelpPlanInput.From(plan, ownNotes);
             if (plan.IsDraft)
             {
-                ReplaceContents(db, plan, input);
+                ReplaceContents(db, plan, input, actor.Organisation);
             }
             else if (plan.AcceptsProgress)
             {
@@ -73,14 +76,14 @@ public sealed class HelpPlanCommands(
                         "Ein vereinbarter Plan wird nur in einer Fortschreibung inhaltlich geändert. Stand und Notizen der Schritte können Sie direkt speichern."));
                 }
 
-                ApplyProgress(plan, input);
+                ApplyProgress(plan, input, actor.Organisation);
             }
             else
             {
                 return Task.FromResult(CommandResult.Invalid("", "Diese Fassung ist abgeschlossen und kann nicht mehr geändert werden."));
             }
 
-            var changes = HelpPlanComparison.Compare(before, HelpPlanInput.From(plan));
+            var changes = HelpPlanComparison.Compare(before, HelpPlanInput.From(plan, ownNotes));
             if (changes.Count == 0)
             {
                 return Task.FromResult<CommandResult>(Unchanged.Instance);
@@ -275,7 +278,7 @@ public sealed class HelpPlanCommands(
 
     public static CommandResult Conflict() => new() { Conflict = true, Message = ConflictMessage };
 
-    private static void ReplaceContents(CaseManagementDbContext db, HelpPlan plan, HelpPlanInput input)
+    private static void ReplaceContents(CaseManagementDbContext db, HelpPlan plan, HelpPlanInput input, Organisation author)
     {
         plan.IntegrationGoal = input.IntegrationGoal.Trim();
         plan.TargetJobs = TextRules.TrimToNull(input.TargetJobs);
@@ -287,8 +290,19 @@ public sealed class HelpPlanCommands(
         // identity, and a goal keeps its report key: a new one on every save would give the steering
         // report's goal figures a fresh deviation each time, and repeated looks would average it away.
         var reportKeys = plan.Goals.GroupBy(g => g.Key).ToDictionary(g => g.Key, g => g.First().ReportKey);
+        var otherNotes = plan.Steps.GroupBy(s => s.Key).ToDictionary(s => s.Key, s => s.First().NoteOf(author.Other()));
         db.PlanGoals.RemoveRange(plan.Goals);
         plan.Goals = [.. input.Goals.Select((goal, position) => GoalOf(plan.Id, goal, position, reportKeys.GetValueOrDefault(goal.Key, ReportKeys.New())))];
+        foreach (var step in plan.Steps)
+        {
+            var own = input.Goals.SelectMany(g => g.Steps).First(s => s.Key == step.Key);
+            step.SetNote(author, new StepNote(TextRules.TrimToNull(own.Note), own.NoteIsJoint));
+            if (otherNotes.TryGetValue(step.Key, out var other))
+            {
+                step.SetNote(author.Other(), other);
+            }
+        }
+
         db.PlanGoals.AddRange(plan.Goals);
     }
 
@@ -306,7 +320,6 @@ public sealed class HelpPlanCommands(
             PartnerName = step.Responsible == StepParty.Partner ? TextRules.TrimToNull(step.PartnerName) : null,
             DueOn = step.DueOn,
             Status = step.Status,
-            Note = TextRules.TrimToNull(step.Note),
         })];
         return goal;
     }
@@ -322,20 +335,21 @@ public sealed class HelpPlanCommands(
             {
                 step.Status = was.Status;
                 step.Note = was.Note;
+                step.NoteIsJoint = was.NoteIsJoint;
             }
         }
 
         return HelpPlanComparison.Compare(current, progressOnly).Count > 0;
     }
 
-    private static void ApplyProgress(HelpPlan plan, HelpPlanInput input)
+    private static void ApplyProgress(HelpPlan plan, HelpPlanInput input, Organisation author)
     {
         var progress = input.Goals.SelectMany(g => g.Steps).ToDictionary(s => s.Key);
         foreach (var step in plan.Steps)
         {
             var next = progress[step.Key];
             step.Status = next.Status;
-            step.Note = TextRules.TrimToNull(next.Note);
+            step.SetNote(author, new StepNote(TextRules.TrimToNull(next.Note), next.NoteIsJoint));
         }
     }
 

@@ -148,6 +148,11 @@ public static class HelpPlanComparison
                 changes.Add(new("Schritte", where, string.Join("; ", what)));
             }
 
+            if (was.NoteIsJoint != step.NoteIsJoint && !string.IsNullOrWhiteSpace(step.Note))
+            {
+                changes.Add(new("Schritte", $"{where} › Notiz", step.NoteIsJoint ? "Notiz für beide Organisationen freigegeben" : "Notiz nur noch intern"));
+            }
+
             if (!SameText(was.Note, step.Note))
             {
                 changes.Add(new("Schritte", $"{where} › Notiz", string.IsNullOrWhiteSpace(step.Note) ? "Notiz entfernt" : "Notiz", was.Note, step.Note));

@@ -23,7 +23,8 @@ public sealed class HelpPlanInput
 
     public List<GoalInput> Goals { get; set; } = [];
 
-    public static HelpPlanInput From(HelpPlan plan) => new()
+    /// <summary>The plan as <paramref name="reader"/> may see and edit it: of the step notes, their own organisation's, and the other's only where shared.</summary>
+    public static HelpPlanInput From(HelpPlan plan, NoteReader reader) => new()
     {
         IntegrationGoal = plan.IntegrationGoal,
         TargetJobs = plan.TargetJobs,
@@ -39,7 +40,9 @@ public sealed class HelpPlanInput
             Steps = [.. g.Steps.OrderBy(s => s.Position).Select(s => new StepInput
             {
                 Key = s.Key, Description = s.Description, Responsible = s.Responsible, PartnerName = s.PartnerName,
-                DueOn = s.DueOn, Status = s.Status, Note = s.Note,
+                DueOn = s.DueOn, Status = s.Status,
+                Note = s.NoteOf(reader.Organisation).Text, NoteIsJoint = s.NoteOf(reader.Organisation).IsJoint,
+                OtherNote = reader.OthersJointNote(s),
             })],
         })],
     };
@@ -83,7 +86,14 @@ public sealed class StepInput
 
     public StepStatus Status { get; set; } = StepStatus.Planned;
 
+    /// <summary>The reader's own organisation's note on the step (internal to it unless <see cref="NoteIsJoint"/>).</summary>
     public string? Note { get; set; }
+
+    /// <summary>Its writer shares the note as joint content: the other organisation reads it where a consent covers the plan.</summary>
+    public bool NoteIsJoint { get; set; }
+
+    /// <summary>The other organisation's note, only where its writer shared it and the reader may read it; never saved from here.</summary>
+    public string? OtherNote { get; set; }
 
     public StepInput Clone() => (StepInput)MemberwiseClone();
 }
@@ -145,6 +155,8 @@ public sealed class StepInputValidator : AbstractValidator<StepInput>
         RuleFor(x => x.Status).IsInEnum().WithMessage("Bitte wählen Sie einen Stand.");
         RuleFor(x => x.Note).Cascade(CascadeMode.Stop)
             .FreeText("Notiz", TextLimits.StepNote);
+        // Display only (the other organisation's shared note is never saved from here); checked all the same.
+        RuleFor(x => x.OtherNote).FreeText("Notiz der anderen Organisation", TextLimits.StepNote);
     }
 }
 

@@ -90,6 +90,8 @@ public static class HelpPlanMerge
                 DueOn = Value($"step:{mine.Key}:due", $"{where}: Fällig am", @base.DueOn, mine.DueOn, theirs.DueOn, Date),
                 Status = Value($"step:{mine.Key}:status", $"{where}: Stand", @base.Status, mine.Status, theirs.Status, GermanLabels.Of),
                 Note = Text($"step:{mine.Key}:note", $"{where}: Notiz", @base.Note, mine.Note, theirs.Note),
+                NoteIsJoint = Value($"step:{mine.Key}:note-joint", $"{where}: Notiz gemeinsam", @base.NoteIsJoint, mine.NoteIsJoint, theirs.NoteIsJoint, joint => joint ? "für beide sichtbar" : "intern"),
+                OtherNote = theirs.OtherNote,
             };
         }
 
@@ -138,7 +140,7 @@ public static class HelpPlanMerge
 
     private static bool StepChanged(StepInput before, StepInput after) =>
         !SameText(before.Description, after.Description) || before.Responsible != after.Responsible || !SameText(before.PartnerName, after.PartnerName)
-        || before.DueOn != after.DueOn || before.Status != after.Status || !SameText(before.Note, after.Note);
+        || before.DueOn != after.DueOn || before.Status != after.Status || !SameText(before.Note, after.Note) || before.NoteIsJoint != after.NoteIsJoint;
 
     /// <summary>Their order first, then what only the user added (or kept by editing what they removed).</summary>
     private static List<T> MergeList<T>(

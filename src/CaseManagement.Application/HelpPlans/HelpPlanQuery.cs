@@ -3,6 +3,7 @@ using CaseManagement.Application.Audit;
 using CaseManagement.Domain.Access;
 using CaseManagement.Domain.Audit;
 using CaseManagement.Domain.HelpPlans;
+using CaseManagement.Domain.Staff;
 using CaseManagement.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -46,7 +47,7 @@ public sealed class HelpPlanQuery(IDbContextFactory<CaseManagementDbContext> con
         if (wanted is not null)
         {
             var plan = await LoadAsync(db, wanted.Id, cancellationToken);
-            shown = ViewOf(plan);
+            shown = ViewOf(plan, NoteReaderOf(reader, permissions));
             audit.Add(db, reader, AuditAction.Viewed, clientId, client.CaseNumber, DataCategory.HelpPlan, [$"Fassung {plan.Version}"]);
             await db.SaveChangesAsync(cancellationToken);
         }
@@ -85,7 +86,8 @@ public sealed class HelpPlanQuery(IDbContextFactory<CaseManagementDbContext> con
         var caseNumber = await db.Clients.Where(c => c.Id == clientId).Select(c => c.CaseNumber).SingleAsync(cancellationToken);
         audit.Add(db, reader, AuditAction.Viewed, clientId, caseNumber, DataCategory.HelpPlan, [$"Vergleich Fassung {from} und {to}"]);
         await db.SaveChangesAsync(cancellationToken);
-        return HelpPlanComparison.Compare(HelpPlanInput.From(older), HelpPlanInput.From(newer));
+        var notes = NoteReaderOf(reader, permissions);
+        return HelpPlanComparison.Compare(HelpPlanInput.From(older, notes), HelpPlanInput.From(newer, notes));
     }
 
     internal static Task<HelpPlan> LoadAsync(CaseManagementDbContext db, Guid planId, CancellationToken cancellationToken) =>
@@ -115,8 +117,12 @@ public sealed class HelpPlanQuery(IDbContextFactory<CaseManagementDbContext> con
 
     internal sealed record ResponsibleStaff(string Id, string DisplayName, Domain.Staff.Organisation Organisation, string? Phone, string? Email);
 
-    internal static PlanVersionView ViewOf(HelpPlan plan) => new(
-        plan.Id, plan.Version, plan.Status, HelpPlanInput.From(plan), plan.AgreedOn, plan.AgreedByCaseManager,
+    /// <summary>The other organisation's shared step notes are read like the plan held by that organisation: only with a consent in that direction.</summary>
+    internal static NoteReader NoteReaderOf(StaffMember reader, ClientPermissions permissions) =>
+        new(reader.Organisation, permissions.Allows(DataCategory.HelpPlan, reader.Organisation.Other(), AccessOperation.Read));
+
+    internal static PlanVersionView ViewOf(HelpPlan plan, NoteReader notes) => new(
+        plan.Id, plan.Version, plan.Status, HelpPlanInput.From(plan, notes), plan.AgreedOn, plan.AgreedByCaseManager,
         plan.AgreedByDrugHelpWorker, plan.AgreedByClient, plan.ClosedOn, plan.ChangedAt, plan.ChangedByName,
         plan.ChangedByOrganisation, plan.RowVersion);
 }

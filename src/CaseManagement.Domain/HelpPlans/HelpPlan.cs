@@ -223,7 +223,8 @@ public class HelpPlan : IRowVersioned
         copy.Steps = [.. goal.Steps.OrderBy(s => s.Position).Select(s => new PlanStep
         {
             Id = Guid.NewGuid(), GoalId = copy.Id, Key = s.Key, Position = s.Position, Description = s.Description,
-            Responsible = s.Responsible, PartnerName = s.PartnerName, DueOn = s.DueOn, Status = s.Status, Note = s.Note,
+            Responsible = s.Responsible, PartnerName = s.PartnerName, DueOn = s.DueOn, Status = s.Status,
+            JobcenterNote = s.JobcenterNote, JobcenterNoteIsJoint = s.JobcenterNoteIsJoint, DrugHelpNote = s.DrugHelpNote, DrugHelpNoteIsJoint = s.DrugHelpNoteIsJoint,
         })];
         return copy;
     }

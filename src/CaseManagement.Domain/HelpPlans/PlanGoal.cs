@@ -1,3 +1,5 @@
+using CaseManagement.Domain.Staff;
+
 namespace CaseManagement.Domain.HelpPlans;
 
 /// <summary>One goal of a plan version, in one of the five areas, with its steps.</summary>
@@ -77,10 +79,48 @@ public class PlanStep
 
     public StepStatus Status { get; set; } = StepStatus.Planned;
 
-    /// <summary>Working note of the caseworkers; part of the joint plan, never printed for the client.</summary>
-    public string? Note { get; set; }
+    /// <summary>
+    /// The Jobcenter's working note on the step. A step note belongs to the organisation that wrote
+    /// it and follows the rules of internal notes, unless its writer marks it as joint content
+    /// (<see cref="JobcenterNoteIsJoint"/>); then the other organisation reads it where a consent
+    /// shares the plan in that direction. Never printed for the client.
+    /// </summary>
+    public string? JobcenterNote { get; set; }
+
+    public bool JobcenterNoteIsJoint { get; set; }
+
+    /// <summary>The Drogenhilfe's working note on the step (see <see cref="JobcenterNote"/>).</summary>
+    public string? DrugHelpNote { get; set; }
+
+    public bool DrugHelpNoteIsJoint { get; set; }
+
+    public StepNote NoteOf(Organisation organisation) => organisation switch
+    {
+        Organisation.Jobcenter => new(JobcenterNote, JobcenterNoteIsJoint),
+        Organisation.DrugHelpService => new(DrugHelpNote, DrugHelpNoteIsJoint),
+        _ => new(null, false),
+    };
+
+    public void SetNote(Organisation organisation, StepNote note)
+    {
+        var text = string.IsNullOrWhiteSpace(note.Text) ? null : note.Text;
+        switch (organisation)
+        {
+            case Organisation.Jobcenter:
+                (JobcenterNote, JobcenterNoteIsJoint) = (text, text is not null && note.IsJoint);
+                break;
+            case Organisation.DrugHelpService:
+                (DrugHelpNote, DrugHelpNoteIsJoint) = (text, text is not null && note.IsJoint);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(organisation), organisation, "Nur Jobcenter und Drogenhilfe schreiben Notizen.");
+        }
+    }
 
     public bool IsOpen => Status is StepStatus.Planned or StepStatus.InProgress;
 
     public bool IsOverdueOn(DateOnly today) => IsOpen && DueOn is { } due && due < today;
 }
+
+/// <summary>One organisation's note on a plan step, and whether its writer shares it as joint content.</summary>
+public sealed record StepNote(string? Text, bool IsJoint);

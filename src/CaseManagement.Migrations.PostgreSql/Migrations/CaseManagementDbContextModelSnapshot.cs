@@ -571,18 +571,28 @@ namespace CaseManagement.Migrations.PostgreSql.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<string>("DrugHelpNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<bool>("DrugHelpNoteIsJoint")
+                        .HasColumnType("boolean");
+
                     b.Property<DateOnly?>("DueOn")
                         .HasColumnType("date");
 
                     b.Property<Guid>("GoalId")
                         .HasColumnType("uuid");
 
-                    b.Property<Guid>("Key")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Note")
+                    b.Property<string>("JobcenterNote")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
+
+                    b.Property<bool>("JobcenterNoteIsJoint")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("Key")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("PartnerName")
                         .HasMaxLength(200)

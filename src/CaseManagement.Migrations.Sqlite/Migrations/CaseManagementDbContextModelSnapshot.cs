@@ -551,17 +551,27 @@ namespace CaseManagement.Migrations.Sqlite.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DrugHelpNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("DrugHelpNoteIsJoint")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly?>("DueOn")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("GoalId")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("Key")
+                    b.Property<string>("JobcenterNote")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Note")
-                        .HasMaxLength(2000)
+                    b.Property<bool>("JobcenterNoteIsJoint")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Key")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PartnerName")

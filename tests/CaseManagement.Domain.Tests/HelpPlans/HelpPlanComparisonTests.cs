@@ -7,7 +7,9 @@ namespace CaseManagement.Domain.Tests.HelpPlans;
 /// <summary>What a reader is told changed between two versions, or between their own edit and a colleague's save.</summary>
 public class HelpPlanComparisonTests
 {
-    private static HelpPlanInput Before() => HelpPlanInput.From(AgreeableDraft());
+    private static readonly NoteReader JobcenterReader = new(Domain.Staff.Organisation.Jobcenter, MayReadOthersJointNotes: false);
+
+    private static HelpPlanInput Before() => HelpPlanInput.From(AgreeableDraft(), JobcenterReader);
 
     [Fact]
     public void Nothing_changed_means_no_changes()
@@ -33,7 +35,7 @@ public class HelpPlanComparisonTests
     {
         var agreed = AgreedPlan();
 
-        Assert.Empty(HelpPlanComparison.Compare(HelpPlanInput.From(agreed), HelpPlanInput.From(agreed.StartReview(CaseManager, Now))));
+        Assert.Empty(HelpPlanComparison.Compare(HelpPlanInput.From(agreed, JobcenterReader), HelpPlanInput.From(agreed.StartReview(CaseManager, Now), JobcenterReader)));
     }
 
     [Fact]

@@ -9,7 +9,7 @@ public class HelpPlanInputValidatorTests
 {
     private readonly HelpPlanInputValidator _validator = new(new FixedClock(Now));
 
-    private static HelpPlanInput Valid() => HelpPlanInput.From(AgreeableDraft());
+    private static HelpPlanInput Valid() => HelpPlanInput.From(AgreeableDraft(), new NoteReader(Domain.Staff.Organisation.Jobcenter, false));
 
     private IReadOnlyList<string> Messages(HelpPlanInput input) => [.. _validator.Validate(input).Errors.Select(e => e.ErrorMessage)];
 

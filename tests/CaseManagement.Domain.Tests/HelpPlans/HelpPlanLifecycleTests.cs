@@ -176,8 +176,8 @@ public class HelpPlanLifecycleTests
 
         Assert.Equal(agreed.Goals.Select(g => (g.Key, g.Area, g.Text, g.Position)), next.Goals.Select(g => (g.Key, g.Area, g.Text, g.Position)));
         Assert.Equal(
-            agreed.Steps.Select(s => (s.Key, s.Description, s.Responsible, s.PartnerName, s.DueOn, s.Status, s.Note)),
-            next.Steps.Select(s => (s.Key, s.Description, s.Responsible, s.PartnerName, s.DueOn, s.Status, s.Note)));
+            agreed.Steps.Select(s => (s.Key, s.Description, s.Responsible, s.PartnerName, s.DueOn, s.Status, s.JobcenterNote, s.DrugHelpNote)),
+            next.Steps.Select(s => (s.Key, s.Description, s.Responsible, s.PartnerName, s.DueOn, s.Status, s.JobcenterNote, s.DrugHelpNote)));
         Assert.Empty(next.Goals.Select(g => g.Id).Intersect(agreed.Goals.Select(g => g.Id)));
         Assert.Empty(next.Steps.Select(s => s.Id).Intersect(agreed.Steps.Select(s => s.Id)));
         Assert.All(next.Goals, g => Assert.Equal(next.Id, g.PlanId));

@@ -82,6 +82,6 @@ internal static class PlanSamples
         Responsible = responsible,
         PartnerName = partnerName,
         DueOn = dueOn,
-        Note = "Interne Notiz zum Schritt",
+        JobcenterNote = "Interne Notiz zum Schritt",
     };
 }

@@ -14,6 +14,8 @@ public sealed class StepReferralLinkTests : StaffComponentTest
 
     public StepReferralLinkTests()
     {
+        // The plan page tells its steps whose notes are whose: here the Jobcenter reads.
+        Services.AddCascadingValue(CaseManagement.Web.Components.Pages.HelpPlans.StepFields.ReaderName, _ => CaseManagement.Domain.Staff.Organisation.Jobcenter);
         Services.AddSingleton<IValidator<HelpPlanInput>>(new HelpPlanInputValidator(TimeProvider.System));
         SignInAs(StaffPrincipal.InRole(StaffRole.CaseManager));
     }

@@ -55,7 +55,8 @@ internal sealed class PlanStepConfiguration : IEntityTypeConfiguration<PlanStep>
         step.HasIndex(s => new { s.Status, s.DueOn });
         step.Property(s => s.Description).HasMaxLength(4000).IsRequired();
         step.Property(s => s.PartnerName).HasMaxLength(200);
-        step.Property(s => s.Note).HasMaxLength(2000);
+        step.Property(s => s.JobcenterNote).HasMaxLength(2000);
+        step.Property(s => s.DrugHelpNote).HasMaxLength(2000);
         step.Ignore(s => s.IsOpen);
     }
 }
