@@ -47,6 +47,23 @@ public sealed class HelpPlanInput
         })],
     };
 
+    /// <summary>
+    /// Drops steps nobody has written anything into, and goals without text or steps: a new goal
+    /// comes with an empty step, and "+ Schritt" adds more, so a plan often holds blanks that are
+    /// no mistake. Returns how many of each went, so the person can be told.
+    /// </summary>
+    public (int Steps, int Goals) RemoveBlanks()
+    {
+        var steps = 0;
+        foreach (var goal in Goals)
+        {
+            steps += goal.Steps.RemoveAll(step => step.IsBlank);
+        }
+
+        var goals = Goals.RemoveAll(goal => string.IsNullOrWhiteSpace(goal.Text) && goal.Steps.Count == 0);
+        return (steps, goals);
+    }
+
     public HelpPlanInput Clone() => new()
     {
         IntegrationGoal = IntegrationGoal,
@@ -94,6 +111,11 @@ public sealed class StepInput
 
     /// <summary>The other organisation's note, only where its writer shared it and the reader may read it; never saved from here.</summary>
     public string? OtherNote { get; set; }
+
+    /// <summary>Nothing written into it: no description, partner, date or note, and not begun.</summary>
+    public bool IsBlank =>
+        string.IsNullOrWhiteSpace(Description) && string.IsNullOrWhiteSpace(PartnerName) && DueOn is null
+        && string.IsNullOrWhiteSpace(Note) && Status == StepStatus.Planned;
 
     public StepInput Clone() => (StepInput)MemberwiseClone();
 }

@@ -45,7 +45,7 @@ public sealed class PlanEditorTests : StaffComponentTest
         Assert.Equal(2, plan.Goals.Count);
         Assert.Equal(PlanArea.FurtherQualification, plan.Goals[1].Area);
         Assert.Equal(2, plan.Goals[0].Steps.Count);
-        Assert.Equal("Entwurf speichern", editor.Find(".save-bar button").TextContent);
+        Assert.Equal("Entwurf speichern", editor.Find(".save-bar button[type=submit]").TextContent);
     }
 
     [Fact]
@@ -71,10 +71,11 @@ public sealed class PlanEditorTests : StaffComponentTest
     }
 
     [Fact]
-    public void An_empty_step_shows_its_German_error_beside_the_step()
+    public void A_step_with_a_date_but_no_description_shows_its_German_error_beside_the_step()
     {
         var plan = Plan();
         plan.Goals[0].Steps[0].Description = "";
+        plan.Goals[0].Steps[0].DueOn = new DateOnly(2027, 1, 15);
         var editor = Render<PlanEditor>(p => p.Add(e => e.Input, plan).Add(e => e.Mode, PlanEditMode.Full).Add(e => e.Today, new DateOnly(2026, 11, 21)));
 
         editor.Find("form").Submit();
