@@ -114,7 +114,7 @@ public sealed partial class SteeringReportPdfTests
             AssertTable(block[3], headerCells: 8, bodyRows: 5);
         }
 
-        Assert.All(tree.Pages, page => Assert.Equal(0, page.UnmarkedLetters));
+        Assert.All(tree.Pages, page => Assert.Equal((0, 0), (page.UnmarkedLetters, page.NestingErrors)));
         Assert.DoesNotContain("Seite ", tree.Document.Text, StringComparison.Ordinal);
     }
 

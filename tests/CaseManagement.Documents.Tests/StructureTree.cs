@@ -70,8 +70,45 @@ internal sealed class StructureTree
                 .ToDictionary(m => m.MarkedContentIdentifier, m => TextOf(m.Letters));
             var artifactText = string.Join(' ', marked.Where(m => m.IsArtifact).Select(m => TextOf(m.Letters)));
             var lettersMarked = marked.Sum(m => m.Letters.Count);
-            return new PageContent(page.Number, tagged, artifactText, page.Letters.Count - lettersMarked);
+            return new PageContent(page.Number, tagged, artifactText, page.Letters.Count - lettersMarked, NestingErrors(page.Operations.Select(o => o.Operator)));
         })];
+    }
+
+    /// <summary>
+    /// How often a text object (BT…ET) and a marked-content sequence (BMC/BDC…EMC) end out of order:
+    /// the PDF specification requires them to nest properly (PDF 1.7, 10.5).
+    /// </summary>
+    private static int NestingErrors(IEnumerable<string> operators)
+    {
+        var open = new Stack<bool>(); // true: a text object
+        var errors = 0;
+        foreach (var op in operators)
+        {
+            switch (op)
+            {
+                case "BT":
+                    open.Push(true);
+                    break;
+                case "BMC" or "BDC":
+                    open.Push(false);
+                    break;
+                case "ET" or "EMC":
+                    var text = op == "ET";
+                    if (open.Count == 0 || open.Peek() != text)
+                    {
+                        errors++;
+                    }
+
+                    if (open.Count > 0)
+                    {
+                        open.Pop();
+                    }
+
+                    break;
+            }
+        }
+
+        return errors + open.Count;
     }
 
     /// <summary>Letters joined into text, with a space where a line or a gap between drawn strings separates them.</summary>
@@ -189,5 +226,5 @@ internal sealed record StructureElement(
     public override string ToString() => $"{Tag}: {Text}";
 }
 
-/// <summary>What one page draws: the text of each marked-content sequence by MCID, the artifacts' text, and how many letters are in neither.</summary>
-internal sealed record PageContent(int Number, IReadOnlyDictionary<int, string> Tagged, string ArtifactText, int UnmarkedLetters);
+/// <summary>What one page draws: the text of each marked-content sequence by MCID, the artifacts' text, how many letters are in neither, and how often text objects and marked content do not nest.</summary>
+internal sealed record PageContent(int Number, IReadOnlyDictionary<int, string> Tagged, string ArtifactText, int UnmarkedLetters, int NestingErrors);

@@ -122,7 +122,7 @@ public sealed class TaggedHelpPlanPdfTests
 
     [Theory]
     [MemberData(nameof(Plans))]
-    public void Page_frame_and_repeated_table_headers_are_artifacts_and_nothing_is_untagged(string name)
+    public void Page_frame_and_repeated_table_headers_are_artifacts_nothing_is_untagged_and_marked_content_nests_with_text_objects(string name)
     {
         var plan = Plan(name);
         var tree = plan.Structure;
@@ -137,6 +137,7 @@ public sealed class TaggedHelpPlanPdfTests
         {
             Assert.Contains($"Seite {page.Number} von {tree.Pages.Count}", page.ArtifactText, StringComparison.Ordinal);
             Assert.Equal(0, page.UnmarkedLetters);
+            Assert.Equal(0, page.NestingErrors);
             // Every marked-content sequence of the page belongs to exactly one element.
             var referenced = tree.All().SelectMany(e => e.Contents).Where(c => c.Page == page.Number).Select(c => c.Mcid).Order();
             Assert.Equal(page.Tagged.Keys.Order(), referenced);

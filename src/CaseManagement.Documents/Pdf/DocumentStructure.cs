@@ -108,8 +108,8 @@ internal sealed class DocumentStructure
         _open.Pop();
     }
 
-    /// <summary>Closes the page's open marked content; called before the page's graphics are disposed.</summary>
-    public void EndPage() => _builder.EndMarkedContentsWithId();
+    /// <summary>Ends the open marked-content sequence, if any; what the element draws next starts a new one.</summary>
+    public void EndMarkedContent() => _builder.EndMarkedContentsWithId();
 
     /// <summary>Checks that every element was ended and merges continuations into the elements they continue.</summary>
     public void Complete()

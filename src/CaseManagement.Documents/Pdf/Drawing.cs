@@ -8,6 +8,9 @@ namespace CaseManagement.Documents.Pdf;
 /// </summary>
 internal abstract record DrawOp
 {
+    /// <summary>Drawn inside a text object (BT…ET); everything else is drawn outside one.</summary>
+    public virtual bool DrawsInTextMode => false;
+
     public abstract void Draw(PdfCanvas canvas);
 }
 
@@ -19,18 +22,20 @@ internal abstract record DrawOp
 /// </remarks>
 internal sealed record TextOp(string Text, XFont Font, XBrush Brush, double X, double Top) : DrawOp
 {
+    public override bool DrawsInTextMode => true;
+
     public override void Draw(PdfCanvas canvas) =>
-        canvas.Graphics.DrawString(Text.EndsWith(' ') ? Text : Text + " ", Font, Brush, X, Top, XStringFormats.TopLeft);
+        canvas.ForText().DrawString(Text.EndsWith(' ') ? Text : Text + " ", Font, Brush, X, Top, XStringFormats.TopLeft);
 }
 
 internal sealed record LineOp(XPen Pen, double X1, double Y1, double X2, double Y2) : DrawOp
 {
-    public override void Draw(PdfCanvas canvas) => canvas.Graphics.DrawLine(Pen, X1, Y1, X2, Y2);
+    public override void Draw(PdfCanvas canvas) => canvas.ForShapes().DrawLine(Pen, X1, Y1, X2, Y2);
 }
 
 internal sealed record RectOp(XBrush Brush, double X, double Y, double Width, double Height) : DrawOp
 {
-    public override void Draw(PdfCanvas canvas) => canvas.Graphics.DrawRectangle(Brush, X, Y, Width, Height);
+    public override void Draw(PdfCanvas canvas) => canvas.ForShapes().DrawRectangle(Brush, X, Y, Width, Height);
 }
 
 /// <summary>Measures text with PDFsharp and caches widths for one rendering (not shared between threads).</summary>
@@ -81,7 +86,7 @@ internal sealed record UpwardTextOp(string Text, XFont Font, XBrush Brush, doubl
 {
     public override void Draw(PdfCanvas canvas)
     {
-        var gfx = canvas.Graphics;
+        var gfx = canvas.ForShapes();
         var state = gfx.Save();
         gfx.RotateAtTransform(-90, new XPoint(X, Bottom));
         gfx.DrawString(Text, Font, Brush, X, Bottom, XStringFormats.TopLeft);
@@ -96,7 +101,7 @@ internal sealed record DiagonalTextOp(string Text, XFont Font, XBrush Brush) : D
 
     public override void Draw(PdfCanvas canvas)
     {
-        var gfx = canvas.Graphics;
+        var gfx = canvas.ForShapes();
         var centre = new XPoint(A4Page.PageWidth / 2, A4Page.PageHeight / 2);
         var state = gfx.Save();
         gfx.RotateAtTransform(Angle, centre);

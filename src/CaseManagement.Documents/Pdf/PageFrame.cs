@@ -35,7 +35,9 @@ internal static class PageFrame
         var title = new TextOp(measurer.Ellipsize(OneLine(texts.Title), s.Title, ContentWidth), s.Title, s.Accent, MarginLeft, HeaderTitleTop);
         var headerRule = new LineOp(s.Rule, MarginLeft, HeaderRuleY, ContentRight, HeaderRuleY);
 
-        var ops = new List<DrawOp>();
+        // The footer first: it begins with a rule, so the page's first drawing (where the renderer sets
+        // up its transformation, between text objects) happens in graphics mode, outside any text.
+        var ops = new List<DrawOp> { new ArtifactOp(Footer(s, measurer, texts, pageNumber, pageCount)) };
         if (pageNumber == 1)
         {
             ops.AddRange(Tagged.Element(StructureTag.P, organisations));
@@ -49,7 +51,6 @@ internal static class PageFrame
             ops.Add(new ArtifactOp([.. organisations, organisationsRule, title, .. particulars, headerRule]));
         }
 
-        ops.Add(new ArtifactOp(Footer(s, measurer, texts, pageNumber, pageCount)));
         return ops;
     }
 

@@ -68,7 +68,7 @@ internal static class PagedPdf
 
             // Over the content, translucent: fills of tables and boxes cannot hide it.
             watermark?.Draw(canvas);
-            structure.EndPage();
+            structure.EndMarkedContent(); // before the page's graphics are disposed
         }
 
         structure.Complete();

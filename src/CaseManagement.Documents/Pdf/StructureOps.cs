@@ -29,17 +29,25 @@ internal sealed record EndElementOp : DrawOp
 }
 
 /// <summary>Draws <see cref="Ops"/> as an artifact: rules, fills, running headers and footers, repeated table headers, the draft mark.</summary>
+/// <remarks>One artifact per run of text or of shapes, each begun in its mode (see <see cref="PdfCanvas"/>).</remarks>
 internal sealed record ArtifactOp(IReadOnlyList<DrawOp> Ops) : DrawOp
 {
     public override void Draw(PdfCanvas canvas)
     {
-        canvas.Structure.BeginArtifact();
-        foreach (var op in Ops)
+        var start = 0;
+        while (start < Ops.Count)
         {
-            op.Draw(canvas);
-        }
+            var textMode = Ops[start].DrawsInTextMode;
+            canvas.Structure.EndMarkedContent();
+            canvas.EnterMode(textMode);
+            canvas.Structure.BeginArtifact();
+            for (; start < Ops.Count && Ops[start].DrawsInTextMode == textMode; start++)
+            {
+                Ops[start].Draw(canvas);
+            }
 
-        canvas.Structure.End();
+            canvas.Structure.End();
+        }
     }
 }
 
