@@ -30,7 +30,6 @@ internal sealed class DocumentStructure
 
     /// <summary>Per open element or artifact: whether content may be drawn into it directly.</summary>
     private readonly Stack<bool> _open = new();
-    private readonly Dictionary<TaggedElement, PdfStructureElement> _begun = new(ReferenceEqualityComparer.Instance);
     private readonly List<(PdfStructureElement Continuation, PdfStructureElement Origin)> _continuations = [];
 
     public DocumentStructure(PdfDocument document, string language)
@@ -47,7 +46,7 @@ internal sealed class DocumentStructure
     public void Begin(TaggedElement element)
     {
         ArgumentNullException.ThrowIfNull(element);
-        if (_begun.ContainsKey(element))
+        if (element.Written is not null)
         {
             throw new InvalidOperationException($"The {element.Tag} element has been begun before; resume it instead.");
         }
@@ -64,14 +63,14 @@ internal sealed class DocumentStructure
             created.TableAttributes.Elements.SetName("/Scope", scope == HeaderScope.Column ? "/Column" : "/Row");
         }
 
-        _begun[element] = created;
+        element.Written = created;
     }
 
     /// <summary>Continues <paramref name="element"/>, which has been begun and ended before (e.g. on the previous page).</summary>
     public void Resume(TaggedElement element)
     {
         ArgumentNullException.ThrowIfNull(element);
-        if (!_begun.TryGetValue(element, out var origin))
+        if (element.Written is not { } origin)
         {
             throw new InvalidOperationException($"The {element.Tag} element cannot be resumed: it has not been begun.");
         }

@@ -1,3 +1,5 @@
+using PdfSharp.Pdf.Structure;
+
 namespace CaseManagement.Documents.Pdf;
 
 /// <summary>The standard structure types (PDF 1.7, 14.8.4) our documents are tagged with.</summary>
@@ -60,4 +62,7 @@ internal sealed class TaggedElement(StructureTag tag)
 
     /// <summary>For a header cell: what it heads.</summary>
     public HeaderScope? Scope { get; init; }
+
+    /// <summary>The element written for this one, once it has been begun (in the one rendering that owns this instance).</summary>
+    public PdfStructureElement? Written { get; set; }
 }
