@@ -1,6 +1,5 @@
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
-using PdfSharp.Pdf.Advanced;
 using PdfSharp.Pdf.Structure;
 using PdfSharp.UniversalAccessibility;
 
@@ -15,22 +14,17 @@ namespace CaseManagement.Documents.Pdf;
 /// PDFsharp's builder is a stack: an element ends before the next sibling begins. A table row split
 /// across pages breaks that (its cells continue on the next page after the last cell was ended), so
 /// such an element is <see cref="Resume">resumed</see> as a continuation element and merged into
-/// the element it continues when the document is <see cref="Complete">completed</see>.
+/// the element it continues when the document is <see cref="Complete">completed</see>
+/// (<see cref="StructureContinuations"/>).
 /// </remarks>
 internal sealed class DocumentStructure
 {
-    // Keys of structure elements and marked-content references (PDF 1.7, tables 323 and 324).
-    private const string Kids = "/K";
-    private const string Parent = "/P";
-    private const string Page = "/Pg";
-    private const string McId = "/MCID";
-
     private readonly UAManager _manager;
     private readonly StructureBuilder _builder;
 
     /// <summary>Per open element or artifact: whether content may be drawn into it directly.</summary>
     private readonly Stack<bool> _open = new();
-    private readonly List<(PdfStructureElement Continuation, PdfStructureElement Origin)> _continuations = [];
+    private readonly StructureContinuations _continuations = new();
 
     public DocumentStructure(PdfDocument document, string language)
     {
@@ -76,7 +70,7 @@ internal sealed class DocumentStructure
         }
 
         BeginTag(element.Tag);
-        _continuations.Add((_builder.CurrentStructureElement, origin));
+        _continuations.Add(_builder.CurrentStructureElement, origin);
     }
 
     /// <summary>Begins a figure; <paramref name="bounds"/> are in page coordinates (from the top of the page).</summary>
@@ -118,24 +112,7 @@ internal sealed class DocumentStructure
             throw new InvalidOperationException($"{_open.Count} structure elements or artifacts were not ended.");
         }
 
-        if (_continuations.Count == 0)
-        {
-            return;
-        }
-
-        var origins = new Dictionary<PdfObject, PdfStructureElement>(ReferenceEqualityComparer.Instance);
-        foreach (var (continuation, origin) in _continuations)
-        {
-            origins[continuation] = origin;
-        }
-
-        foreach (var (continuation, origin) in _continuations)
-        {
-            MoveKids(continuation, origin, origins);
-            Detach(continuation);
-        }
-
-        RedirectParentTree(origins);
+        _continuations.Merge(_manager.StructureTreeRoot);
     }
 
     private void BeginTag(StructureTag tag)
@@ -158,99 +135,5 @@ internal sealed class DocumentStructure
         });
         // Tables, rows and lists hold elements only; their text belongs in cells and list parts.
         _open.Push(tag is not (StructureTag.Table or StructureTag.TR or StructureTag.L or StructureTag.LI));
-    }
-
-    /// <summary>Moves the continuation's content to <paramref name="origin"/> as marked-content references to its page.</summary>
-    private static void MoveKids(PdfStructureElement continuation, PdfStructureElement origin, Dictionary<PdfObject, PdfStructureElement> origins)
-    {
-        var kids = continuation.Elements.GetArray(Kids);
-        if (kids is null)
-        {
-            return;
-        }
-
-        var originKids = origin.Elements.GetArray(Kids);
-        if (originKids is null)
-        {
-            originKids = new PdfArray();
-            origin.Elements.SetObject(Kids, originKids);
-        }
-
-        var page = continuation.Elements.GetObject(Page);
-        foreach (var kid in kids.Elements.Items)
-        {
-            switch (kid)
-            {
-                case PdfInteger mcid when page is not null:
-                    originKids.Elements.Add(MarkedContentReference(page, mcid.Value));
-                    break;
-                case PdfReference { Value: PdfStructureElement child } when origins.ContainsKey(child):
-                    // A continuation inside a continuation (a cell of a resumed row) is merged on its own.
-                    break;
-                case PdfReference { Value: PdfStructureElement child }:
-                    child.Elements.SetReference(Parent, origin);
-                    originKids.Elements.Add(child.ReferenceNotNull);
-                    break;
-                case PdfDictionary reference when reference.Elements.GetObject(Page) is { } referencePage:
-                    originKids.Elements.Add(MarkedContentReference(referencePage, reference.Elements.GetInteger(McId)));
-                    break;
-                default:
-                    throw new InvalidOperationException($"Unexpected kid {kid} in a continued structure element.");
-            }
-        }
-    }
-
-    private static PdfMarkedContentReference MarkedContentReference(PdfObject page, int mcid)
-    {
-        var reference = new PdfMarkedContentReference();
-        reference.Elements.SetName("/Type", "/MCR");
-        reference.Elements.SetReference(Page, page);
-        reference.Elements.SetInteger(McId, mcid);
-        return reference;
-    }
-
-    private static void Detach(PdfStructureElement continuation)
-    {
-        var siblings = (continuation.Elements.GetObject(Parent) as PdfDictionary)?.Elements.GetArray(Kids);
-        if (siblings is null)
-        {
-            return;
-        }
-
-        for (var i = siblings.Elements.Count - 1; i >= 0; i--)
-        {
-            if (siblings.Elements[i] is PdfReference reference && ReferenceEquals(reference.Value, continuation))
-            {
-                siblings.Elements.RemoveAt(i);
-            }
-        }
-    }
-
-    /// <summary>The parent tree maps each page's marked content to its element: point it at the merged elements.</summary>
-    private void RedirectParentTree(Dictionary<PdfObject, PdfStructureElement> origins)
-    {
-        var parentTree = _manager.StructureTreeRoot.Elements.GetDictionary("/ParentTree");
-        var numbers = parentTree?.Elements.GetArray("/Nums");
-        if (numbers is null)
-        {
-            return;
-        }
-
-        foreach (var item in numbers.Elements.Items)
-        {
-            var parents = (item as PdfArray) ?? (item as PdfReference)?.Value as PdfArray;
-            if (parents is null)
-            {
-                continue;
-            }
-
-            for (var i = 0; i < parents.Elements.Count; i++)
-            {
-                if (parents.Elements[i] is PdfReference { Value: { } element } && origins.TryGetValue(element, out var origin))
-                {
-                    parents.Elements[i] = origin.ReferenceNotNull;
-                }
-            }
-        }
     }
 }
