@@ -54,6 +54,7 @@ internal static class TypicalPlan
             HelpPlanDocument.DefaultDrugHelpServiceName,
             2,
             "Vereinbart",
+            false,
             new DateOnly(2025, 2, 17),
             new DateOnly(2025, 8, 18),
             "Schrittweise Integration in den Arbeitsmarkt: Stabilisierung im Alltag und in der Substitutionsbehandlung, " +

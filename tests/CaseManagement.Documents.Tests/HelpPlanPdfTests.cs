@@ -74,7 +74,17 @@ public sealed partial class HelpPlanPdfTests
             Assert.Equal(i + 1, int.Parse(match.Groups[1].Value));
             Assert.Equal(plan.PageCount, int.Parse(match.Groups[2].Value));
             Assert.Contains("Gedruckt am 12.05.2025", plan.Pages[i]);
+            Assert.Contains($"Hilfeplan – Fassung {plan.Document.Version}", plan.Pages[i]);
         }
+    }
+
+    [Theory]
+    [MemberData(nameof(Plans))]
+    public void A_plan_version_is_called_fassung_as_in_the_ui(string name)
+    {
+        var plan = Plan(name);
+        Assert.Matches($@"Fassung\s+Status\s+Vereinbart am\s+Nächste Überprüfung\s+{plan.Document.Version}\s", plan.Pages[0]);
+        Assert.DoesNotContain("Version", plan.Text, StringComparison.OrdinalIgnoreCase);
     }
 
     [Theory]
@@ -143,8 +153,9 @@ public sealed partial class HelpPlanPdfTests
         }
 
         // It starts on one page and ends on a later one.
-        var firstPage = PageOf(plan, "Teil 1: Herr Weiß");
+        var firstPage = PageOf(plan, string.Join(' ', expected.Take(4)));
         var lastPage = PageOf(plan, expected[^1]);
+        Assert.True(firstPage > 0, "the start of the long step is not on any page");
         Assert.True(lastPage > firstPage, $"the long step should be split across pages (from {firstPage} to {lastPage})");
     }
 
@@ -214,10 +225,7 @@ public sealed partial class HelpPlanPdfTests
     [Fact]
     public void Draft_without_agreement_date_says_so()
     {
-        var draft = SamplePlans.Short() with { AgreedOn = null, StatusLabel = "Entwurf" };
-        var path = Path.Combine(PdfTools.ArtifactsDirectory, "help-plan-draft.pdf");
-        File.WriteAllBytes(path, TestPdf.Render(draft));
-        var text = PdfTools.Normalize(PdfTools.TextLayout(path));
+        var text = RenderedPlan.Draft.NormalizedText;
         Assert.Contains("noch nicht vereinbart", text);
         Assert.Contains("Entwurf", text);
     }

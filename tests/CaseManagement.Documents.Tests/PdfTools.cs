@@ -68,6 +68,25 @@ internal static partial class PdfTools
 
     public static (int ExitCode, string Output) QpdfCheck(string pdf) => Run(["qpdf", "--check", pdf], allowFailure: true);
 
+    /// <summary>qpdf --json (version 2): every object of the file, and the pages in order.</summary>
+    public static string QpdfJson(string pdf) => Run("qpdf", "--json=2", pdf).Output;
+
+    /// <summary>pdfinfo's "Key: value" lines.</summary>
+    public static IReadOnlyDictionary<string, string> Info(string pdf) =>
+        Run("pdfinfo", pdf).Output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => line.Split(':', 2))
+            .Where(parts => parts.Length == 2)
+            .ToDictionary(parts => parts[0].Trim(), parts => parts[1].Trim());
+
+    /// <summary>
+    /// pdftotext -raw of one page: the text in the order it is drawn. Text at an angle (the draft mark)
+    /// comes out letter by letter on lines of its own; <see cref="WithoutWhiteSpace"/> joins it up again.
+    /// </summary>
+    public static string RawPageText(string pdf, int page) =>
+        Run("pdftotext", "-enc", "UTF-8", "-raw", "-f", page.ToString(), "-l", page.ToString(), pdf, "-").Output;
+
+    public static string WithoutWhiteSpace(string text) => WhiteSpace().Replace(text, string.Empty);
+
     /// <summary>Renders one page as PNG at 60 dpi (pdftoppm -png -r 60 -f n -l n -singlefile).</summary>
     public static string RenderPng(string pdf, int page, string pngWithoutExtension, int dpi = 60)
     {

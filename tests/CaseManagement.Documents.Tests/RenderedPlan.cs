@@ -7,10 +7,19 @@ internal sealed class RenderedPlan
 {
     private static readonly Lazy<RenderedPlan> LongPlan = new(() => new RenderedPlan("help-plan-long", SamplePlans.Long()));
     private static readonly Lazy<RenderedPlan> ShortPlan = new(() => new RenderedPlan("help-plan-short", SamplePlans.Short()));
+    private static readonly Lazy<RenderedPlan> DraftPlan = new(() => new RenderedPlan("help-plan-draft", SamplePlans.AsDraft(SamplePlans.Short())));
+    private static readonly Lazy<RenderedPlan> LongDraftPlan = new(() => new RenderedPlan("help-plan-long-draft", SamplePlans.AsDraft(SamplePlans.Long())));
+    private readonly Lazy<StructureTree> _structure;
 
     public static RenderedPlan Long => LongPlan.Value;
 
     public static RenderedPlan Short => ShortPlan.Value;
+
+    /// <summary>The short plan as a draft (one page).</summary>
+    public static RenderedPlan Draft => DraftPlan.Value;
+
+    /// <summary>The long plan as a draft (several pages).</summary>
+    public static RenderedPlan LongDraft => LongDraftPlan.Value;
 
     public RenderedPlan(string name, HelpPlanDocument document)
     {
@@ -28,6 +37,7 @@ internal sealed class RenderedPlan
         Pages = text.Split('\f').Take(PageCount).ToList();
         Text = text;
         NormalizedText = PdfTools.Normalize(text);
+        _structure = new Lazy<StructureTree>(() => StructureTree.Read(PdfPath));
     }
 
     public HelpPlanDocument Document { get; }
@@ -46,4 +56,7 @@ internal sealed class RenderedPlan
 
     /// <summary><see cref="Text"/> with every run of white space collapsed to one space.</summary>
     public string NormalizedText { get; }
+
+    /// <summary>The structure tree as assistive technology reads it.</summary>
+    public StructureTree Structure => _structure.Value;
 }

@@ -151,6 +151,7 @@ internal static class SamplePlans
             HelpPlanDocument.DefaultDrugHelpServiceName,
             3,
             "Vereinbart",
+            false,
             AgreedOn,
             NextReviewOn,
             "Schrittweise Integration in den allgemeinen Arbeitsmarkt: zunächst Stabilisierung im Alltag und in der " +
@@ -173,6 +174,7 @@ internal static class SamplePlans
         HelpPlanDocument.DefaultDrugHelpServiceName,
         1,
         "Vereinbart",
+        false,
         AgreedOn,
         NextReviewOn,
         "Aufnahme einer Beschäftigung im Lager- und Logistikbereich nach erfolgreicher Übergangsmaßnahme.",
@@ -192,6 +194,10 @@ internal static class SamplePlans
         ],
         Contacts,
         PrintedOn);
+
+    /// <summary><paramref name="plan"/> as a draft: not yet agreed, no review date.</summary>
+    public static HelpPlanDocument AsDraft(HelpPlanDocument plan) =>
+        plan with { StatusLabel = "Entwurf", IsDraft = true, AgreedOn = null, NextReviewOn = null };
 
     private static string BuildLongStep()
     {

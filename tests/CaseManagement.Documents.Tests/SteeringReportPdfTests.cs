@@ -116,6 +116,60 @@ public sealed partial class SteeringReportPdfTests
         Assert.True(Regex.Count(content, @" re\s*\n?f") > 50, "expected filled rectangles for the bars");
     }
 
+    [Fact]
+    public void The_report_is_tagged_title_h1_each_block_a_heading_an_explanation_a_described_chart_and_a_table()
+    {
+        var report = Report.Value;
+        var tree = StructureTree.Read(report.PdfPath);
+
+        Assert.Equal("yes", PdfTools.Info(report.PdfPath)["Tagged"]);
+        Assert.Equal("de-DE", tree.Language);
+        Assert.Equal(["Lenkungsrunde – Kennzahlen 2025"], tree.Document.Tagged("H1").Select(h => h.Text));
+        var blocks = tree.Document.Kids.SkipWhile(k => k.Tag != "H2").ToList();
+        Assert.Equal(9 * 4, blocks.Count);
+        for (var i = 0; i < 9; i++)
+        {
+            var block = blocks.Skip(4 * i).Take(4).ToList();
+            Assert.Equal(["H2", "P", "Figure", "Table"], block.Select(e => e.Tag));
+            Assert.Equal($"{i + 1} Termine und Kontakte, Teil {i + 1}", block[0].Text);
+            Assert.StartsWith($"Was gezählt wird, Teil {i + 1}.", block[1].Text, StringComparison.Ordinal);
+            Assert.Contains("„Termine je Art“", block[2].Alt, StringComparison.Ordinal);
+            Assert.Contains("Tabelle", block[2].Alt, StringComparison.Ordinal);
+            AssertTable(block[3], headerCells: 8, bodyRows: 5);
+        }
+
+        Assert.All(tree.Pages, page => Assert.Equal((0, 0), (page.UnmarkedLetters, page.NestingErrors)));
+        Assert.DoesNotContain("Seite ", tree.Document.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_table_continued_on_the_next_page_stays_one_table_without_its_repeated_header()
+    {
+        var report = new Rendered("steering-report-long-table-tags", SampleReport(tableCount: 1, rows: 70));
+        var tree = StructureTree.Read(report.PdfPath);
+
+        Assert.True(report.PageCount >= 2);
+        var table = Assert.Single(tree.Document.Tagged("Table"));
+        AssertTable(table, headerCells: 8, bodyRows: 75);
+        Assert.Equal("Zeile 70 1 2 3 4 10 9 +1", table.Kids[^2].Text);
+        Assert.DoesNotContain("(Fortsetzung)", tree.Document.Text, StringComparison.Ordinal);
+        Assert.Contains("(Fortsetzung)", tree.Pages[1].ArtifactText, StringComparison.Ordinal);
+    }
+
+    /// <summary>A header row of column headers, then rows whose label heads the row and whose figures are data cells.</summary>
+    private static void AssertTable(StructureElement table, int headerCells, int bodyRows)
+    {
+        Assert.Equal(1 + bodyRows, table.Kids.Count);
+        Assert.All(table.Kids, row => Assert.Equal("TR", row.Tag));
+        Assert.Equal(headerCells, table.Kids[0].Kids.Count);
+        Assert.All(table.Kids[0].Kids, cell => Assert.Equal(("TH", "Column"), (cell.Tag, cell.Scope)));
+        Assert.All(table.Kids.Skip(1), row =>
+        {
+            Assert.Equal(("TH", "Row"), (row.Kids[0].Tag, row.Kids[0].Scope));
+            Assert.All(row.Kids.Skip(1), cell => Assert.Equal("TD", cell.Tag));
+        });
+    }
+
     private static int CountOf(string text, string part) => (text.Length - text.Replace(part, "", StringComparison.Ordinal).Length) / part.Length;
 
     /// <summary>A report of <paramref name="tableCount"/> appointment tables with a hidden cluster each, like the real one.</summary>

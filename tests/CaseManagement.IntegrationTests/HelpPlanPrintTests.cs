@@ -43,6 +43,8 @@ public sealed class HelpPlanPrintTests(AppFixture app) : IClassFixture<AppFixtur
         Assert.All(GoalTexts, goal => Assert.Contains(goal, text, StringComparison.Ordinal));
         Assert.Contains("Substitutionspraxis Süd", text, StringComparison.Ordinal);
         Assert.Contains(HelpPlanData.IntegrationGoal, text, StringComparison.Ordinal);
+        Assert.Contains("Hilfeplan – Fassung 1", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Entwurf", text, StringComparison.OrdinalIgnoreCase);
         string[] secrets =
         [
             InternalNote, "Beikonsum", "Rückfall", ConsultationNote, "Vermieter", HelpPlanData.StepNote,
@@ -65,7 +67,8 @@ public sealed class HelpPlanPrintTests(AppFixture app) : IClassFixture<AppFixtur
 
         Assert.True(printed.Succeeded, printed.Message);
         var text = PdfText.Of(printed.Value!.Pdf);
-        Assert.Contains("Entwurf", text, StringComparison.Ordinal);
+        // Marked as a draft (the diagonal "ENTWURF" on every page comes with it; the Documents tests check that).
+        Assert.Contains($"Hilfeplan – Fassung {draft.Version} – Entwurf", text, StringComparison.Ordinal);
         Assert.Contains(GoalTexts[2], text, StringComparison.Ordinal);
         Assert.True(missing.NotFound);
     }

@@ -56,6 +56,7 @@ public sealed class HelpPlanPrint(IDbContextFactory<CaseManagementDbContext> con
             HelpPlanDocument.DefaultDrugHelpServiceName,
             plan.Version,
             GermanLabels.Of(plan.Status),
+            plan.Status == HelpPlanStatus.Draft,
             plan.AgreedOn,
             plan.NextReviewOn,
             plan.IntegrationGoal,

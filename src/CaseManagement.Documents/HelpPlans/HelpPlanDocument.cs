@@ -22,8 +22,9 @@ namespace CaseManagement.Documents.HelpPlans;
 /// <param name="CaseNumber">The pseudonymous case number (Fallnummer).</param>
 /// <param name="JobcenterName">E.g. "Jobcenter Ludwigshafen".</param>
 /// <param name="DrugHelpServiceName">E.g. "Stadt Ludwigshafen am Rhein – Drogenhilfe".</param>
-/// <param name="Version">Plan version; every review (Fortschreibung) creates a new one.</param>
+/// <param name="Version">Plan version (printed as "Fassung", the UI's word); every review (Fortschreibung) creates a new one.</param>
 /// <param name="StatusLabel">Status as the UI shows it, e.g. "Vereinbart" or "Entwurf".</param>
+/// <param name="IsDraft">The version is a draft (Entwurf), not yet agreed: every page is marked "ENTWURF".</param>
 /// <param name="AgreedOn">Date the plan was agreed on; <c>null</c> while it is a draft.</param>
 /// <param name="NextReviewOn">Date of the next review (Fortschreibung); <c>null</c> while a draft has none ("offen").</param>
 /// <param name="IntegrationGoal">The overall integration goal (Integrationsziel).</param>
@@ -41,6 +42,7 @@ public sealed record HelpPlanDocument(
     string DrugHelpServiceName,
     int Version,
     string StatusLabel,
+    bool IsDraft,
     DateOnly? AgreedOn,
     DateOnly? NextReviewOn,
     string IntegrationGoal,

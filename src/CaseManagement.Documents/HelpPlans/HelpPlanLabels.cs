@@ -8,6 +8,15 @@ public static class HelpPlanLabels
     /// <summary>Title of the document.</summary>
     public const string Title = "Gemeinsamer Hilfeplan";
 
+    /// <summary>The UI's word for a version of the plan (Fassung 1, 2, …).</summary>
+    public const string VersionLabel = "Fassung";
+
+    /// <summary>Across every page of a draft.</summary>
+    public const string DraftMark = "ENTWURF";
+
+    /// <summary>A version as the UI names it, e.g. "Fassung 3".</summary>
+    public static string Version(int version) => $"{VersionLabel} {version.ToString(CultureInfo.InvariantCulture)}";
+
     /// <summary>The German title of an area (Handlungsfeld).</summary>
     public static string AreaTitle(HelpPlanArea area) => area switch
     {

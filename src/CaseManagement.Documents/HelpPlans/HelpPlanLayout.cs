@@ -9,6 +9,12 @@ namespace CaseManagement.Documents.HelpPlans;
 /// Lays a <see cref="HelpPlanDocument"/> out on A4 pages as drawing instructions. Body first (so the
 /// page count is known), then header and footer per page. One instance per rendering.
 /// </summary>
+/// <remarks>
+/// Tagged for screen readers in reading order: the title (H1, page frame), the key facts as a list,
+/// numbered sections (H2) with paragraphs and labelled passages (H3), one table per area (its
+/// heading H3; a header row of TH, a full-width row per goal, a row per step), the contacts and the
+/// signature block. Rules, fills, grid lines and what repeats on a continued page are artifacts.
+/// </remarks>
 internal sealed class HelpPlanLayout : IPagedLayout
 {
     private const double CellPaddingX = 4;
@@ -31,8 +37,7 @@ internal sealed class HelpPlanLayout : IPagedLayout
     private readonly HelpPlanDocument _document;
     private readonly PdfStyles _styles;
     private readonly TextMeasurer _measurer;
-    private readonly List<List<DrawOp>> _pages = [];
-    private List<DrawOp> _ops = [];
+    private readonly LaidOutPages _pages = new();
     private double _y;
     private Row? _header;
     private (int Page, double Y)? _lastRowBottom;
@@ -68,30 +73,32 @@ internal sealed class HelpPlanLayout : IPagedLayout
         OwnEfforts();
         Contacts();
         Signatures();
-        return _pages;
+        return _pages.Pages;
     }
 
     /// <summary>Header and footer of page <paramref name="pageNumber"/> of <paramref name="pageCount"/>.</summary>
     public IReadOnlyList<DrawOp> PageFrame(int pageNumber, int pageCount)
     {
         var s = _styles;
-        var particulars = new List<DrawOp>();
         var caseLabel = "Fallnummer: ";
         var caseNumber = _measurer.Ellipsize(OneLine(_document.CaseNumber), s.HeaderText, ContentWidth / 3);
         var caseWidth = _measurer.Width(caseLabel, s.HeaderBold) + _measurer.Width(caseNumber, s.HeaderText);
         var caseX = ContentRight - caseWidth;
-        particulars.Add(new TextOp(caseLabel, s.HeaderBold, s.Text, caseX, HeaderParticularsTop));
-        particulars.Add(new TextOp(caseNumber, s.HeaderText, s.Text, caseX + _measurer.Width(caseLabel, s.HeaderBold), HeaderParticularsTop));
-
         var clientLabel = "Klient:in: ";
         var clientLabelWidth = _measurer.Width(clientLabel, s.HeaderBold);
         var clientName = _measurer.Ellipsize(OneLine(_document.ClientName), s.HeaderText, caseX - MarginLeft - clientLabelWidth - 16);
-        particulars.Add(new TextOp(clientLabel, s.HeaderBold, s.Text, MarginLeft, HeaderParticularsTop));
-        particulars.Add(new TextOp(clientName, s.HeaderText, s.Text, MarginLeft + clientLabelWidth, HeaderParticularsTop));
+        DrawOp[] particulars =
+        [
+            new TextOp(clientLabel, s.HeaderBold, s.Text, MarginLeft, HeaderParticularsTop),
+            new TextOp(clientName, s.HeaderText, s.Text, MarginLeft + clientLabelWidth, HeaderParticularsTop),
+            new TextOp(caseLabel, s.HeaderBold, s.Text, caseX, HeaderParticularsTop),
+            new TextOp(caseNumber, s.HeaderText, s.Text, caseX + _measurer.Width(caseLabel, s.HeaderBold), HeaderParticularsTop),
+        ];
 
+        var draft = _document.IsDraft ? " – Entwurf" : "";
         var texts = new PageFrameTexts(
             _document.JobcenterName, _document.DrugHelpServiceName, HelpPlanLabels.Title,
-            $"Gedruckt am {HelpPlanLabels.Date(_document.PrintedOn)}", $"Hilfeplan Version {_document.Version.ToString(CultureInfo.InvariantCulture)}");
+            $"Gedruckt am {HelpPlanLabels.Date(_document.PrintedOn)}", $"Hilfeplan – {HelpPlanLabels.Version(_document.Version)}{draft}");
         return Pdf.PageFrame.Draw(s, _measurer, texts, particulars, pageNumber, pageCount);
     }
 
@@ -99,23 +106,21 @@ internal sealed class HelpPlanLayout : IPagedLayout
 
     private void NewPage()
     {
-        _ops = [];
-        _pages.Add(_ops);
+        _pages.NewPage();
         _y = BodyTop;
     }
 
-    private void Text(string text, XFont font, XBrush brush, double x, double top) =>
-        _ops.Add(new TextOp(text, font, brush, x, top));
+    private void Text(string text, XFont font, XBrush brush, double x, double top) => _pages.Text(text, font, brush, x, top);
 
     // ----- blocks -------------------------------------------------------------------------------
 
-    /// <summary>Version, status, agreed on, next review: one framed row of four cells.</summary>
+    /// <summary>Fassung (version), status, agreed on, next review: one framed row of four cells, read as a list of label and value.</summary>
     private void KeyFacts()
     {
         var s = _styles;
         (string Label, string Value)[] facts =
         [
-            ("Version", _document.Version.ToString(CultureInfo.InvariantCulture)),
+            (HelpPlanLabels.VersionLabel, _document.Version.ToString(CultureInfo.InvariantCulture)),
             ("Status", OrNoEntry(_document.StatusLabel)),
             ("Vereinbart am", _document.AgreedOn is { } agreed ? HelpPlanLabels.Date(agreed) : "noch nicht vereinbart"),
             ("Nächste Überprüfung", _document.NextReviewOn is { } review ? HelpPlanLabels.Date(review) : "offen"),
@@ -129,19 +134,28 @@ internal sealed class HelpPlanLayout : IPagedLayout
         var wrapped = facts.Select((f, i) => _measurer.Wrap(f.Value, s.BodyBold, (i == 0 ? versionWidth : otherWidth) - 2 * CellPaddingX - 2)).ToList();
         var height = 2 * (CellPaddingY + 1) + labelHeight + 1 + wrapped.Max(w => Math.Max(1, w.Count)) * valueHeight;
 
-        _ops.Add(new RectOp(s.BoxFill, MarginLeft, _y, ContentWidth, height));
+        _pages.Artifact(new RectOp(s.BoxFill, MarginLeft, _y, ContentWidth, height));
+        _pages.Begin(StructureTag.L);
         for (var i = 0; i < facts.Length; i++)
         {
+            _pages.Begin(StructureTag.LI);
             var x = cellX[i] + CellPaddingX + 1;
+            _pages.Begin(StructureTag.Lbl);
             Text(facts[i].Label, s.Label, s.Muted, x, _y + CellPaddingY + 1);
+            _pages.End();
+            _pages.Begin(StructureTag.LBody);
             var top = _y + CellPaddingY + 1 + labelHeight + 1;
             foreach (var line in wrapped[i])
             {
                 Text(line, s.BodyBold, s.Text, x, top);
                 top += valueHeight;
             }
+
+            _pages.End();
+            _pages.End();
         }
 
+        _pages.End();
         Frame(MarginLeft, _y, ContentWidth, height, cellX[1..]);
         _y += height + SectionGap;
     }
@@ -156,8 +170,10 @@ internal sealed class HelpPlanLayout : IPagedLayout
             NewPage();
         }
 
+        _pages.Begin(StructureTag.H2);
         Text(number, s.Section, s.Accent, MarginLeft, _y);
         Text(title, s.Section, s.Accent, MarginLeft + 22, _y);
+        _pages.End();
         _y += height;
     }
 
@@ -174,6 +190,7 @@ internal sealed class HelpPlanLayout : IPagedLayout
         }
 
         var lineHeight = PdfStyles.LineHeight(font);
+        _pages.Begin(StructureTag.P);
         for (var i = 0; i < lines.Count; i++)
         {
             var line = lines[i];
@@ -195,6 +212,7 @@ internal sealed class HelpPlanLayout : IPagedLayout
             _y += lineHeight;
         }
 
+        _pages.End();
         _y += ParagraphGap;
     }
 
@@ -227,14 +245,17 @@ internal sealed class HelpPlanLayout : IPagedLayout
                 NewPage();
             }
 
+            _pages.Begin(StructureTag.H3);
             foreach (var line in titleLines)
             {
                 Text(line, s.SubHeading, s.Text, MarginLeft, _y);
                 _y += PdfStyles.LineHeight(s.SubHeading);
             }
 
+            _pages.End();
             _y += 3;
-            DrawRowChunk(header, 0, header.LineCount);
+            _pages.Begin(StructureTag.Table);
+            DrawRowChunk(header, 0, header.LineCount, RowTags.Header(header));
 
             var continuation = $"{HelpPlanLabels.AreaTitle(area)} (Fortsetzung)";
             foreach (var goal in goals)
@@ -254,6 +275,7 @@ internal sealed class HelpPlanLayout : IPagedLayout
                 }
             }
 
+            _pages.End();
             _y += SectionGap;
         }
     }
@@ -291,7 +313,9 @@ internal sealed class HelpPlanLayout : IPagedLayout
             NewPage();
         }
 
+        _pages.Begin(StructureTag.H3);
         Text(label, s.BodyBold, s.Text, MarginLeft, _y);
+        _pages.End();
         _y += height;
     }
 
@@ -336,15 +360,18 @@ internal sealed class HelpPlanLayout : IPagedLayout
             for (var j = 0; j < row.Count; j++)
             {
                 var x = MarginLeft + j * (boxWidth + gap);
-                _ops.Add(new RectOp(s.BoxFill, x, _y, boxWidth, height));
+                _pages.Artifact(new RectOp(s.BoxFill, x, _y, boxWidth, height));
                 Frame(x, _y, boxWidth, height, []);
                 var top = _y + padding;
+                _pages.Begin(StructureTag.P);
                 for (var k = 0; k < row[j].Lines.Count; k++)
                 {
                     var (text, font, brush) = row[j].Lines[k];
                     Text(text, font, brush, x + padding, top);
                     top += PdfStyles.LineHeight(font) + (k == 0 ? 2 : 0);
                 }
+
+                _pages.End();
             }
 
             _y += height + 8;
@@ -379,27 +406,35 @@ internal sealed class HelpPlanLayout : IPagedLayout
         }
 
         Section("5", "Unterschriften", blockHeight);
+        _pages.Begin(StructureTag.P);
         foreach (var line in statementLines)
         {
             Text(line, s.Body, s.Text, MarginLeft, _y);
             _y += PdfStyles.LineHeight(s.Body);
         }
 
+        _pages.End();
         _y += 2;
         for (var i = 0; i < parties.Length; i++)
         {
             var x = MarginLeft + i * (columnWidth + gap);
-            var lineY = _y + writingSpace;
-            _ops.Add(new LineOp(s.SignatureLine, x, lineY, x + columnWidth, lineY));
-            Text("Ort, Datum", s.Label, s.Muted, x, lineY + 2);
-            lineY += 2 + labelHeight + writingSpace;
-            _ops.Add(new LineOp(s.SignatureLine, x, lineY, x + columnWidth, lineY));
-            var top = lineY + 2;
+            var placeLineY = _y + writingSpace;
+            var signatureLineY = placeLineY + 2 + labelHeight + writingSpace;
+            _pages.Artifact(
+                new LineOp(s.SignatureLine, x, placeLineY, x + columnWidth, placeLineY),
+                new LineOp(s.SignatureLine, x, signatureLineY, x + columnWidth, signatureLineY));
+
+            // Read as "<party>, Ort, Datum": whose signature, then what goes on the line above it.
+            _pages.Begin(StructureTag.P);
+            var top = signatureLineY + 2;
             foreach (var line in partyLines[i])
             {
                 Text(line, s.LabelBold, s.Text, x, top);
                 top += PdfStyles.LineHeight(s.LabelBold);
             }
+
+            Text("Ort, Datum", s.Label, s.Muted, x, placeLineY + 2);
+            _pages.End();
         }
 
         _y += writingSpace + 2 + labelHeight + writingSpace + 2 + partyHeight;
@@ -471,12 +506,13 @@ internal sealed class HelpPlanLayout : IPagedLayout
 
     private double ContinuationCapacity() => BodyBottom - BodyTop - ContinuationTitleHeight - (_header ??= HeaderRow()).Height;
 
+    /// <summary>A new page that continues a table: the area's name "(Fortsetzung)" and the header row again, both artifacts.</summary>
     private void ContinuationPage(string title, Row header)
     {
         NewPage();
-        Text(title, _styles.LabelBold, _styles.Muted, MarginLeft, _y);
+        _pages.Artifact(new TextOp(title, _styles.LabelBold, _styles.Muted, MarginLeft, _y));
         _y += ContinuationTitleHeight;
-        DrawRowChunk(header, 0, header.LineCount);
+        DrawRowChunk(header, 0, header.LineCount, tags: null);
     }
 
     /// <summary>
@@ -485,9 +521,10 @@ internal sealed class HelpPlanLayout : IPagedLayout
     /// </summary>
     private void PlaceRow(Row row, string continuationTitle, Row header)
     {
+        var tags = RowTags.Body(row);
         if (row.Height <= Remaining)
         {
-            DrawRowChunk(row, 0, row.LineCount);
+            DrawRowChunk(row, 0, row.LineCount, tags);
             return;
         }
 
@@ -496,7 +533,7 @@ internal sealed class HelpPlanLayout : IPagedLayout
         if (fitsOnFreshPage && !worthSplitting)
         {
             ContinuationPage(continuationTitle, header);
-            DrawRowChunk(row, 0, row.LineCount);
+            DrawRowChunk(row, 0, row.LineCount, tags);
             return;
         }
 
@@ -512,7 +549,7 @@ internal sealed class HelpPlanLayout : IPagedLayout
             }
 
             var count = Math.Min(fit, left);
-            DrawRowChunk(row, from, count);
+            DrawRowChunk(row, from, count, tags);
             from += count;
             if (from < row.LineCount)
             {
@@ -521,26 +558,55 @@ internal sealed class HelpPlanLayout : IPagedLayout
         }
     }
 
-    private void DrawRowChunk(Row row, int from, int count)
+    /// <summary>
+    /// Draws lines <paramref name="from"/> to <paramref name="from"/> + <paramref name="count"/> of a row,
+    /// tagged as <paramref name="tags"/> (continued, if the row began on an earlier page), or as an
+    /// artifact when <paramref name="tags"/> is null (a header row repeated on a continued page).
+    /// </summary>
+    private void DrawRowChunk(Row row, int from, int count, RowTags? tags)
     {
         var height = count * row.LineHeight + 2 * CellPaddingY;
         if (row.Fill is not null)
         {
-            _ops.Add(new RectOp(row.Fill, MarginLeft, _y, ContentWidth, height));
+            _pages.Artifact(new RectOp(row.Fill, MarginLeft, _y, ContentWidth, height));
         }
 
-        foreach (var cell in row.Cells)
+        var cellText = new List<DrawOp>();
+        if (tags is not null)
         {
+            Open(tags.Row, from);
+        }
+
+        for (var c = 0; c < row.Cells.Count; c++)
+        {
+            var cell = row.Cells[c];
             var top = _y + CellPaddingY;
             for (var i = from; i < Math.Min(from + count, cell.Lines.Count); i++)
             {
                 if (cell.Lines[i].Length > 0)
                 {
-                    Text(cell.Lines[i], cell.Font, cell.Brush, cell.X + CellPaddingX, top);
+                    cellText.Add(new TextOp(cell.Lines[i], cell.Font, cell.Brush, cell.X + CellPaddingX, top));
                 }
 
                 top += row.LineHeight;
             }
+
+            if (tags is not null)
+            {
+                Open(tags.Cells[c], from);
+                cellText.ForEach(_pages.Add);
+                _pages.End();
+                cellText.Clear();
+            }
+        }
+
+        if (tags is null)
+        {
+            _pages.Add(new ArtifactOp(cellText));
+        }
+        else
+        {
+            _pages.End();
         }
 
         // Rows follow each other: the previous row's bottom line is this row's top line.
@@ -554,18 +620,43 @@ internal sealed class HelpPlanLayout : IPagedLayout
     private void Frame(double x, double y, double width, double height, IReadOnlyList<double> separators, bool drawTop = true)
     {
         var pen = _styles.Grid;
+        var lines = new List<DrawOp>();
         if (drawTop)
         {
-            _ops.Add(new LineOp(pen, x, y, x + width, y));
+            lines.Add(new LineOp(pen, x, y, x + width, y));
         }
 
-        _ops.Add(new LineOp(pen, x, y + height, x + width, y + height));
-        _ops.Add(new LineOp(pen, x, y, x, y + height));
-        _ops.Add(new LineOp(pen, x + width, y, x + width, y + height));
-        foreach (var sx in separators)
+        lines.Add(new LineOp(pen, x, y + height, x + width, y + height));
+        lines.Add(new LineOp(pen, x, y, x, y + height));
+        lines.Add(new LineOp(pen, x + width, y, x + width, y + height));
+        lines.AddRange(separators.Select(sx => new LineOp(pen, sx, y, sx, y + height)));
+        _pages.Artifact([.. lines]);
+    }
+
+    /// <summary>Begins <paramref name="element"/>, or resumes it when the row continues from an earlier page.</summary>
+    private void Open(TaggedElement element, int fromLine)
+    {
+        if (fromLine == 0)
         {
-            _ops.Add(new LineOp(pen, sx, y, sx, y + height));
+            _pages.Begin(element);
         }
+        else
+        {
+            _pages.Resume(element);
+        }
+    }
+
+    /// <summary>The structure elements of one drawn table row: the row and one per cell.</summary>
+    private sealed record RowTags(TaggedElement Row, IReadOnlyList<TaggedElement> Cells)
+    {
+        public static RowTags Header(Row row) =>
+            new(new TaggedElement(StructureTag.TR), [.. row.Cells.Select(_ => new TaggedElement(StructureTag.TH) { Scope = HeaderScope.Column })]);
+
+        /// <summary>A goal's row and "no steps yet" span all four columns.</summary>
+        public static RowTags Body(Row row) =>
+            new(new TaggedElement(StructureTag.TR), [.. row.Cells.Select(c => new TaggedElement(StructureTag.TD) { ColumnSpan = ColumnsSpanned(c) })]);
+
+        private static int ColumnsSpanned(Cell cell) => ColumnX.Count(x => x >= cell.X - 0.01 && x < cell.X + cell.Width - 0.01);
     }
 
     private static string OrNoEntry(string? text) => string.IsNullOrWhiteSpace(text) ? "–" : text;

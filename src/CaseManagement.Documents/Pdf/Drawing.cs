@@ -8,23 +8,34 @@ namespace CaseManagement.Documents.Pdf;
 /// </summary>
 internal abstract record DrawOp
 {
-    public abstract void Draw(XGraphics gfx);
+    /// <summary>Drawn inside a text object (BT…ET); everything else is drawn outside one.</summary>
+    public virtual bool DrawsInTextMode => false;
+
+    public abstract void Draw(PdfCanvas canvas);
 }
 
 /// <summary>A single line of text; <see cref="Top"/> is the top of the line box.</summary>
+/// <remarks>
+/// Drawn with a trailing space: whoever joins the text of an element (a screen reader, copy and
+/// paste, text extraction) gets a word break between wrapped lines and between strings set side by
+/// side, which PDF readers otherwise have to guess from positions. The space is invisible.
+/// </remarks>
 internal sealed record TextOp(string Text, XFont Font, XBrush Brush, double X, double Top) : DrawOp
 {
-    public override void Draw(XGraphics gfx) => gfx.DrawString(Text, Font, Brush, X, Top, XStringFormats.TopLeft);
+    public override bool DrawsInTextMode => true;
+
+    public override void Draw(PdfCanvas canvas) =>
+        canvas.ForText().DrawString(Text.EndsWith(' ') ? Text : Text + " ", Font, Brush, X, Top, XStringFormats.TopLeft);
 }
 
 internal sealed record LineOp(XPen Pen, double X1, double Y1, double X2, double Y2) : DrawOp
 {
-    public override void Draw(XGraphics gfx) => gfx.DrawLine(Pen, X1, Y1, X2, Y2);
+    public override void Draw(PdfCanvas canvas) => canvas.ForShapes().DrawLine(Pen, X1, Y1, X2, Y2);
 }
 
 internal sealed record RectOp(XBrush Brush, double X, double Y, double Width, double Height) : DrawOp
 {
-    public override void Draw(XGraphics gfx) => gfx.DrawRectangle(Brush, X, Y, Width, Height);
+    public override void Draw(PdfCanvas canvas) => canvas.ForShapes().DrawRectangle(Brush, X, Y, Width, Height);
 }
 
 /// <summary>Measures text with PDFsharp and caches widths for one rendering (not shared between threads).</summary>
@@ -73,11 +84,28 @@ internal sealed class TextMeasurer(XGraphics measureContext)
 /// <summary>A single line of text turned to read upwards (a narrow table column's header); its start is at (<see cref="X"/>, <see cref="Bottom"/>), it rises from there.</summary>
 internal sealed record UpwardTextOp(string Text, XFont Font, XBrush Brush, double X, double Bottom) : DrawOp
 {
-    public override void Draw(XGraphics gfx)
+    public override void Draw(PdfCanvas canvas)
     {
+        var gfx = canvas.ForShapes();
         var state = gfx.Save();
         gfx.RotateAtTransform(-90, new XPoint(X, Bottom));
         gfx.DrawString(Text, Font, Brush, X, Bottom, XStringFormats.TopLeft);
+        gfx.Restore(state);
+    }
+}
+
+/// <summary>A word across the page from the lower left towards the upper right corner, centred on the page (the draft mark).</summary>
+internal sealed record DiagonalTextOp(string Text, XFont Font, XBrush Brush) : DrawOp
+{
+    private static readonly double Angle = -Math.Atan2(A4Page.PageHeight, A4Page.PageWidth) * 180 / Math.PI;
+
+    public override void Draw(PdfCanvas canvas)
+    {
+        var gfx = canvas.ForShapes();
+        var centre = new XPoint(A4Page.PageWidth / 2, A4Page.PageHeight / 2);
+        var state = gfx.Save();
+        gfx.RotateAtTransform(Angle, centre);
+        gfx.DrawString(Text, Font, Brush, centre, XStringFormats.Center);
         gfx.Restore(state);
     }
 }

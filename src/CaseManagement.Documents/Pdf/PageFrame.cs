@@ -8,6 +8,10 @@ namespace CaseManagement.Documents.Pdf;
 /// (the documents are theirs jointly), the title, the document's own line of particulars, and a
 /// footer with a left and a centred text and "Seite x von y" that never print over each other.
 /// </summary>
+/// <remarks>
+/// The first page's header is the document's opening and tagged as content (organisations, the
+/// title as H1, the particulars); on later pages it repeats and is an artifact, as every footer is.
+/// </remarks>
 internal static class PageFrame
 {
     /// <param name="particulars">The header's particulars line, drawn by the document at <see cref="A4Page.HeaderParticularsTop"/>.</param>
@@ -18,27 +22,50 @@ internal static class PageFrame
         ArgumentNullException.ThrowIfNull(measurer);
         ArgumentNullException.ThrowIfNull(texts);
         var s = styles;
-        var ops = new List<DrawOp>();
 
         var half = (ContentWidth - 16) / 2;
         var left = measurer.Ellipsize(OneLine(texts.JobcenterName), s.OrganisationLine, half);
         var right = measurer.Ellipsize(OneLine(texts.DrugHelpServiceName), s.OrganisationLine, half);
-        ops.Add(new TextOp(left, s.OrganisationLine, s.Accent, MarginLeft, HeaderOrganisationsTop));
-        ops.Add(new TextOp(right, s.OrganisationLine, s.Accent, ContentRight - measurer.Width(right, s.OrganisationLine), HeaderOrganisationsTop));
-        ops.Add(new LineOp(s.ThinRule, MarginLeft, HeaderOrganisationsTop + 12, ContentRight, HeaderOrganisationsTop + 12));
+        DrawOp[] organisations =
+        [
+            new TextOp(left, s.OrganisationLine, s.Accent, MarginLeft, HeaderOrganisationsTop),
+            new TextOp(right, s.OrganisationLine, s.Accent, ContentRight - measurer.Width(right, s.OrganisationLine), HeaderOrganisationsTop),
+        ];
+        var organisationsRule = new LineOp(s.ThinRule, MarginLeft, HeaderOrganisationsTop + 12, ContentRight, HeaderOrganisationsTop + 12);
+        var title = new TextOp(measurer.Ellipsize(OneLine(texts.Title), s.Title, ContentWidth), s.Title, s.Accent, MarginLeft, HeaderTitleTop);
+        var headerRule = new LineOp(s.Rule, MarginLeft, HeaderRuleY, ContentRight, HeaderRuleY);
 
-        ops.Add(new TextOp(measurer.Ellipsize(OneLine(texts.Title), s.Title, ContentWidth), s.Title, s.Accent, MarginLeft, HeaderTitleTop));
-        ops.AddRange(particulars);
-        ops.Add(new LineOp(s.Rule, MarginLeft, HeaderRuleY, ContentRight, HeaderRuleY));
+        // The footer first: it begins with a rule, so the page's first drawing (where the renderer sets
+        // up its transformation, between text objects) happens in graphics mode, outside any text.
+        var ops = new List<DrawOp> { new ArtifactOp(Footer(s, measurer, texts, pageNumber, pageCount)) };
+        if (pageNumber == 1)
+        {
+            ops.AddRange(Tagged.Element(StructureTag.P, organisations));
+            ops.Add(new ArtifactOp([organisationsRule]));
+            ops.AddRange(Tagged.Element(StructureTag.H1, [title]));
+            ops.AddRange(Tagged.Element(StructureTag.P, particulars));
+            ops.Add(new ArtifactOp([headerRule]));
+        }
+        else
+        {
+            ops.Add(new ArtifactOp([.. organisations, organisationsRule, title, .. particulars, headerRule]));
+        }
 
-        ops.Add(new LineOp(s.ThinRule, MarginLeft, FooterRuleY, ContentRight, FooterRuleY));
+        return ops;
+    }
+
+    private static List<DrawOp> Footer(PdfStyles s, TextMeasurer measurer, PageFrameTexts texts, int pageNumber, int pageCount)
+    {
         var footerLeft = OneLine(texts.FooterLeft);
-        ops.Add(new TextOp(footerLeft, s.Footer, s.Muted, MarginLeft, FooterTextTop));
         var page = $"Seite {pageNumber.ToString(CultureInfo.InvariantCulture)} von {pageCount.ToString(CultureInfo.InvariantCulture)}";
         var pageX = ContentRight - measurer.Width(page, s.Footer);
-        ops.Add(new TextOp(page, s.Footer, s.Muted, pageX, FooterTextTop));
-        ops.Add(FooterCentre(s, measurer, OneLine(texts.FooterCentre), MarginLeft + measurer.Width(footerLeft, s.Footer) + FooterGap, pageX - FooterGap));
-        return ops;
+        return
+        [
+            new LineOp(s.ThinRule, MarginLeft, FooterRuleY, ContentRight, FooterRuleY),
+            new TextOp(footerLeft, s.Footer, s.Muted, MarginLeft, FooterTextTop),
+            new TextOp(page, s.Footer, s.Muted, pageX, FooterTextTop),
+            FooterCentre(s, measurer, OneLine(texts.FooterCentre), MarginLeft + measurer.Width(footerLeft, s.Footer) + FooterGap, pageX - FooterGap),
+        ];
     }
 
     /// <summary>Space kept between the footer's texts.</summary>

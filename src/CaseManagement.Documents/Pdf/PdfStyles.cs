@@ -19,6 +19,7 @@ internal sealed class PdfStyles
     public XFont Label { get; } = PdfFonts.Create(7.5);
     public XFont LabelBold { get; } = PdfFonts.Create(8, bold: true);
     public XFont Footer { get; } = PdfFonts.Create(8);
+    public XFont Watermark { get; } = PdfFonts.Create(120, bold: true);
 
     public XBrush Text { get; } = new XSolidBrush(XColor.FromArgb(0x1A, 0x1A, 0x1A));
     public XBrush Muted { get; } = new XSolidBrush(XColor.FromArgb(0x5C, 0x63, 0x6B));
@@ -26,6 +27,9 @@ internal sealed class PdfStyles
     public XBrush HeaderFill { get; } = new XSolidBrush(XColor.FromArgb(0xDD, 0xE4, 0xEC));
     public XBrush GoalFill { get; } = new XSolidBrush(XColor.FromArgb(0xF0, 0xF3, 0xF7));
     public XBrush BoxFill { get; } = new XSolidBrush(XColor.FromArgb(0xF7, 0xF8, 0xFA));
+
+    /// <summary>A brick red at 18 % opacity: text beneath stays readable, and it prints as a light grey in black and white.</summary>
+    public XBrush WatermarkBrush { get; } = new XSolidBrush(XColor.FromArgb(46, 0xB0, 0x3A, 0x2E));
 
     public XPen Grid { get; } = new(XColor.FromArgb(0x9A, 0xA4, 0xAF), 0.5);
     public XPen Rule { get; } = new(XColor.FromArgb(0x1F, 0x3A, 0x5F), 0.8);

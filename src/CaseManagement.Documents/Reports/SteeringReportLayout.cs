@@ -10,6 +10,12 @@ namespace CaseManagement.Documents.Reports;
 /// look of the help plan (same page frame, fonts, table style): body first, then header and footer
 /// per page so that "Seite x von y" is known. One instance per rendering.
 /// </summary>
+/// <remarks>
+/// Tagged for screen readers: the title (H1, page frame), the notes as paragraphs, and per block its
+/// heading (H2), explanation (P), chart (a figure whose alternative text names it and points to the
+/// table) and table (a header row of TH, each row's label a row header). Rules, fills, grid lines
+/// and what repeats on a continued page are artifacts.
+/// </remarks>
 internal sealed class SteeringReportLayout : IPagedLayout
 {
     private const double CellPaddingX = 4;
@@ -28,10 +34,9 @@ internal sealed class SteeringReportLayout : IPagedLayout
     private readonly SteeringReportDocument _document;
     private readonly PdfStyles _styles;
     private readonly TextMeasurer _measurer;
-    private readonly List<List<DrawOp>> _pages = [];
+    private readonly LaidOutPages _pages = new();
     private readonly XBrush _currentBar = new XSolidBrush(XColor.FromArgb(0x1F, 0x3A, 0x5F));
     private readonly XBrush _previousBar = new XSolidBrush(XColor.FromArgb(0x9D, 0xB4, 0xCF));
-    private List<DrawOp> _ops = [];
     private double _y;
 
     public SteeringReportLayout(SteeringReportDocument document, PdfStyles styles, TextMeasurer measurer)
@@ -54,7 +59,7 @@ internal sealed class SteeringReportLayout : IPagedLayout
             Block(++number, block);
         }
 
-        return _pages;
+        return _pages.Pages;
     }
 
     /// <summary>Header and footer of page <paramref name="pageNumber"/> of <paramref name="pageCount"/>.</summary>
@@ -75,12 +80,11 @@ internal sealed class SteeringReportLayout : IPagedLayout
 
     private void NewPage()
     {
-        _ops = [];
-        _pages.Add(_ops);
+        _pages.NewPage();
         _y = BodyTop;
     }
 
-    private void Text(string text, XFont font, XBrush brush, double x, double top) => _ops.Add(new TextOp(text, font, brush, x, top));
+    private void Text(string text, XFont font, XBrush brush, double x, double top) => _pages.Text(text, font, brush, x, top);
 
     // ----- blocks -------------------------------------------------------------------------------
 
@@ -96,17 +100,18 @@ internal sealed class SteeringReportLayout : IPagedLayout
         var lineHeight = PdfStyles.LineHeight(s.Body);
         var paragraphs = _document.Notes.Select(n => _measurer.Wrap(n, s.Body, ContentWidth - 2 * CellPaddingX - 4)).ToList();
         var height = 2 * (CellPaddingY + 2) + paragraphs.Sum(p => p.Count * lineHeight) + (paragraphs.Count - 1) * 3;
-        _ops.Add(new RectOp(s.BoxFill, MarginLeft, _y, ContentWidth, height));
-        _ops.Add(new RectOp(s.Accent, MarginLeft, _y, 2.5, height));
+        _pages.Artifact(new RectOp(s.BoxFill, MarginLeft, _y, ContentWidth, height), new RectOp(s.Accent, MarginLeft, _y, 2.5, height));
         var top = _y + CellPaddingY + 2;
         foreach (var paragraph in paragraphs)
         {
+            _pages.Begin(StructureTag.P);
             foreach (var line in paragraph)
             {
                 Text(line, s.Body, s.Text, MarginLeft + CellPaddingX + 4, top);
                 top += lineHeight;
             }
 
+            _pages.End();
             top += 3;
         }
 
@@ -138,6 +143,7 @@ internal sealed class SteeringReportLayout : IPagedLayout
             NewPage();
         }
 
+        _pages.Begin(StructureTag.H2);
         for (var i = 0; i < headingLines.Count; i++)
         {
             if (i == 0)
@@ -149,11 +155,18 @@ internal sealed class SteeringReportLayout : IPagedLayout
             _y += PdfStyles.LineHeight(s.Section);
         }
 
+        _pages.End();
         _y += 4;
-        foreach (var line in explanationLines)
+        if (explanationLines.Count > 0)
         {
-            Text(line, s.Body, s.Muted, MarginLeft, _y);
-            _y += PdfStyles.LineHeight(s.Body);
+            _pages.Begin(StructureTag.P);
+            foreach (var line in explanationLines)
+            {
+                Text(line, s.Body, s.Muted, MarginLeft, _y);
+                _y += PdfStyles.LineHeight(s.Body);
+            }
+
+            _pages.End();
         }
 
         _y += ParagraphGap;
@@ -172,20 +185,22 @@ internal sealed class SteeringReportLayout : IPagedLayout
             NewPage();
         }
 
-        DrawRow(header, drawTop: true);
+        _pages.Begin(StructureTag.Table);
+        DrawRow(header, drawTop: true, RowPart.Header);
         foreach (var row in rows)
         {
             if (row.Height > Remaining)
             {
                 NewPage();
-                Text($"{block.Title} (Fortsetzung)", s.LabelBold, s.Muted, MarginLeft, _y);
+                _pages.Artifact(new TextOp($"{block.Title} (Fortsetzung)", s.LabelBold, s.Muted, MarginLeft, _y));
                 _y += PdfStyles.LineHeight(s.LabelBold) + 3;
-                DrawRow(header, drawTop: true);
+                DrawRow(header, drawTop: true, RowPart.RepeatedHeader);
             }
 
-            DrawRow(row, drawTop: false);
+            DrawRow(row, drawTop: false, RowPart.Body);
         }
 
+        _pages.End();
         _y += SectionGap;
     }
 
@@ -201,6 +216,9 @@ internal sealed class SteeringReportLayout : IPagedLayout
     {
         var s = _styles;
         var top = _y;
+        var alternative = $"Balkendiagramm „{OneLine(chart.Caption)}“: je Zeile ein Balken für {OneLine(chart.CurrentLegend)} und einer für {OneLine(chart.PreviousLegend)}; "
+            + "die Zahlen stehen in der folgenden Tabelle.";
+        _pages.BeginFigure(alternative, new XRect(MarginLeft, top, ContentWidth, ChartHeight(chart)));
         Text(chart.Caption, s.LabelBold, s.Text, MarginLeft, top);
 
         // Legend at the right of the caption line.
@@ -211,7 +229,7 @@ internal sealed class SteeringReportLayout : IPagedLayout
             legendX -= width;
             Text(legend, s.Label, s.Muted, legendX, top + 1);
             legendX -= 10;
-            _ops.Add(new RectOp(brush, legendX, top + 2.5, 7, 7));
+            _pages.Add(new RectOp(brush, legendX, top + 2.5, 7, 7));
             legendX -= 10;
         }
 
@@ -230,7 +248,8 @@ internal sealed class SteeringReportLayout : IPagedLayout
         }
 
         // The axis: a thin line at zero.
-        _ops.Add(new LineOp(s.ThinRule, barsLeft, chartTop - 2, barsLeft, _y - ChartRowGap + 2));
+        _pages.Add(new LineOp(s.ThinRule, barsLeft, chartTop - 2, barsLeft, _y - ChartRowGap + 2));
+        _pages.End();
         _y += 8;
     }
 
@@ -240,7 +259,7 @@ internal sealed class SteeringReportLayout : IPagedLayout
         var width = value is int v && max > 0 ? fullWidth * v / max : 0;
         if (width > 0)
         {
-            _ops.Add(new RectOp(brush, left, top, width, height));
+            _pages.Add(new RectOp(brush, left, top, width, height));
         }
 
         var font = s.Label;
@@ -313,51 +332,80 @@ internal sealed class SteeringReportLayout : IPagedLayout
         return new Row(cells, font, brush, fill, PdfStyles.LineHeight(font));
     }
 
-    private void DrawRow(Row row, bool drawTop)
+    /// <summary>What a drawn row is: the table's header, a header repeated on a continued page (an artifact), or a row of figures.</summary>
+    private enum RowPart
+    {
+        Header,
+        RepeatedHeader,
+        Body,
+    }
+
+    private void DrawRow(Row row, bool drawTop, RowPart part)
     {
         if (row.Fill is not null)
         {
-            _ops.Add(new RectOp(row.Fill, MarginLeft, _y, ContentWidth, row.Height));
+            _pages.Artifact(new RectOp(row.Fill, MarginLeft, _y, ContentWidth, row.Height));
         }
 
-        foreach (var cell in row.Cells)
+        var cells = row.Cells.Select(CellText).ToList();
+        if (part == RowPart.RepeatedHeader)
+        {
+            _pages.Artifact([.. cells.SelectMany(c => c)]);
+        }
+        else
+        {
+            _pages.Begin(StructureTag.TR);
+            for (var i = 0; i < cells.Count; i++)
+            {
+                // Header cells head their column; in the rows, the first cell (the label) heads its row.
+                _pages.Begin(part == RowPart.Header
+                    ? new TaggedElement(StructureTag.TH) { Scope = HeaderScope.Column }
+                    : i == 0 ? new TaggedElement(StructureTag.TH) { Scope = HeaderScope.Row } : new TaggedElement(StructureTag.TD));
+                cells[i].ForEach(_pages.Add);
+                _pages.End();
+            }
+
+            _pages.End();
+        }
+
+        var pen = _styles.Grid;
+        var lines = new List<DrawOp>();
+        if (drawTop)
+        {
+            lines.Add(new LineOp(pen, MarginLeft, _y, ContentRight, _y));
+        }
+
+        lines.Add(new LineOp(pen, MarginLeft, _y + row.Height, ContentRight, _y + row.Height));
+        lines.Add(new LineOp(pen, MarginLeft, _y, MarginLeft, _y + row.Height));
+        lines.Add(new LineOp(pen, ContentRight, _y, ContentRight, _y + row.Height));
+        lines.AddRange(row.Cells.Skip(1).Select(cell => new LineOp(pen, cell.X, _y, cell.X, _y + row.Height)));
+        _pages.Artifact([.. lines]);
+        _y += row.Height;
+
+        List<DrawOp> CellText(Cell cell)
         {
             if (cell.Upward)
             {
                 // Centred in the column, starting at the foot of the header row and reading upwards.
                 var x = cell.X + (cell.Width - row.LineHeight) / 2;
-                _ops.Add(new UpwardTextOp(cell.Lines[0], row.Font, row.Brush, x, _y + row.Height - CellPaddingY));
-                continue;
+                return [new UpwardTextOp(cell.Lines[0], row.Font, row.Brush, x, _y + row.Height - CellPaddingY)];
             }
 
+            var ops = new List<DrawOp>();
             var top = _y + CellPaddingY;
             foreach (var line in cell.Lines)
             {
                 var x = cell.AlignRight ? cell.X + cell.Width - CellPaddingX - _measurer.Width(line, row.Font) : cell.X + CellPaddingX;
                 if (line.Length > 0)
                 {
-                    Text(line, row.Font, row.Brush, x, top);
+                    ops.Add(new TextOp(line, row.Font, row.Brush, x, top));
                 }
 
                 top += row.LineHeight;
             }
-        }
 
-        var pen = _styles.Grid;
-        if (drawTop)
-        {
-            _ops.Add(new LineOp(pen, MarginLeft, _y, ContentRight, _y));
+            return ops;
         }
-
-        _ops.Add(new LineOp(pen, MarginLeft, _y + row.Height, ContentRight, _y + row.Height));
-        _ops.Add(new LineOp(pen, MarginLeft, _y, MarginLeft, _y + row.Height));
-        _ops.Add(new LineOp(pen, ContentRight, _y, ContentRight, _y + row.Height));
-        foreach (var cell in row.Cells.Skip(1))
-        {
-            _ops.Add(new LineOp(pen, cell.X, _y, cell.X, _y + row.Height));
-        }
-
-        _y += row.Height;
     }
 
     private static string OneLine(string? text) => Pdf.PageFrame.OneLine(text);

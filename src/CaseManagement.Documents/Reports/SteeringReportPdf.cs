@@ -6,7 +6,8 @@ namespace CaseManagement.Documents.Reports;
 /// Renders the steering report (Kennzahlen der Lenkungsrunde) for meetings and the municipal
 /// addiction report: A4 portrait in the look of the help plan, both organisations in the header,
 /// period and comparison period under the title, each table with a bar chart (vectors, numbers at
-/// the bars; hidden figures get no bar); footer with the creation time and "Seite x von y".
+/// the bars; hidden figures get no bar); footer with the creation time and "Seite x von y". The PDF
+/// is tagged (PDF/UA) for screen readers.
 /// </summary>
 /// <remarks>Stateless and thread-safe: every call builds its own fonts, layout and document.</remarks>
 public static class SteeringReportPdf
@@ -15,6 +16,8 @@ public static class SteeringReportPdf
     public static byte[] Render(SteeringReportDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        return PagedPdf.Render(document.Title, "Kennzahlen der Lenkungsrunde", (styles, measurer) => new SteeringReportLayout(document, styles, measurer));
+        return PagedPdf.Render(
+            new PdfDocumentProperties(document.Title, "Kennzahlen der Lenkungsrunde"),
+            (styles, measurer) => new SteeringReportLayout(document, styles, measurer));
     }
 }
