@@ -29,6 +29,8 @@ internal static class JointCases
             PostalCode = "67063",
             City = "Ludwigshafen am Rhein",
             CounterpartId = drugHelpWorker.Id,
+            // Several journeys start from this same fictitious person in the one test app.
+            ConfirmedNotDuplicate = true,
         });
         Assert.True(registered.Succeeded, registered.Message);
         var clientId = registered.Value!.Id;
@@ -85,6 +87,7 @@ internal static class JointCases
             PostalCode = "67059",
             City = "Ludwigshafen am Rhein",
             CounterpartId = caseManager.Id,
+            ConfirmedNotDuplicate = true,
         });
         Assert.True(registered.Succeeded, registered.Message);
         var clientId = registered.Value!.Id;

@@ -184,7 +184,8 @@ public sealed class HelpPlanLifecycleTests(AppFixture app) : IClassFixture<AppFi
         var joint = await app.JointCaseAsync();
         var agreed = await app.AgreedAsync(joint);
 
-        var progress = agreed.Content.Clone();
+        // The Drogenhilfe records progress on the plan as it sees it (its own notes, none of the Jobcenter's).
+        var progress = (await app.ShownAsync(joint.DrugHelpWorker, joint.ClientId, agreed.Version)).Content.Clone();
         progress.Goals[0].Steps[0].Status = StepStatus.Achieved;
         progress.Goals[0].Steps[1].Note = "  Fototermin am Montag  ";
         var saved = await Commands.SaveAsync(joint.DrugHelpWorker, joint.ClientId, agreed.Id, progress, agreed.Token);
@@ -211,7 +212,8 @@ public sealed class HelpPlanLifecycleTests(AppFixture app) : IClassFixture<AppFi
         var firstGoal = stored.Goals.Single(g => g.Position == 0);
         Assert.Equal(HelpPlanData.FirstGoal, firstGoal.Text);
         Assert.Equal(StepStatus.Achieved, firstGoal.Steps.Single(s => s.Position == 0).Status);
-        Assert.Equal("Fototermin am Montag", firstGoal.Steps.Single(s => s.Position == 1).JobcenterNote);
+        Assert.Equal("Fototermin am Montag", firstGoal.Steps.Single(s => s.Position == 1).DrugHelpNote);
+        Assert.Equal(HelpPlanData.StepNote, firstGoal.Steps.Single(s => s.Position == 0).JobcenterNote);
         Assert.Equal(app.Today().AddDays(21), firstGoal.Steps.Single(s => s.Position == 1).DueOn);
         Assert.Equal(3, stored.Steps.Count());
         Assert.Equal(saved.Value, stored.RowVersion);
