@@ -224,9 +224,16 @@ public sealed class AppointmentQuery(IDbContextFactory<CaseManagementDbContext> 
         var ids = await db.Clients.AsNoTracking().Where(AccessFilters.OwnCases(reader)).Where(c => c.Episodes.Any(e => e.EndedOn == null))
             .Select(c => c.Id).ToListAsync(cancellationToken);
         var clients = await ClientAccess.LoadFactsAsync(db, ids, cancellationToken);
+        // The people the reader met most recently come first (the next contact is often with them again), then by name.
+        var lastContacts = await db.Appointments.AsNoTracking()
+            .Where(a => a.ClientId != null && ids.Contains(a.ClientId.Value) && a.Participants.Any(p => p.StaffId == reader.Id))
+            .GroupBy(a => a.ClientId!.Value)
+            .Select(g => new { ClientId = g.Key, Last = g.Max(a => a.Start) })
+            .ToDictionaryAsync(g => g.ClientId, g => g.Last, cancellationToken);
         var choices = clients
             .Select(c => new ClientChoice(c.Key, c.Value.CaseNumber, access.For(reader, c.Value.Facts).MayRead(DataCategory.MasterData) ? c.Value.SortName : null))
-            .OrderBy(c => c.Name ?? "\uffff", StringComparer.CurrentCulture).ThenBy(c => c.CaseNumber, StringComparer.Ordinal)
+            .OrderByDescending(c => lastContacts.TryGetValue(c.Id, out var last) ? last : DateTimeOffset.MinValue)
+            .ThenBy(c => c.Name ?? "\uffff", StringComparer.CurrentCulture).ThenBy(c => c.CaseNumber, StringComparer.Ordinal)
             .ToList();
         await audit.ListViewedAsync(reader, "Auswahl Klient:in", choices.Where(c => c.Name is not null).Select(c => c.CaseNumber), cancellationToken);
         return choices;

@@ -67,6 +67,12 @@ public sealed class ClientInputValidator : AbstractValidator<ClientInput>
 {
     public static readonly DateOnly EarliestBirthDate = new(1900, 1, 1);
 
+    /// <summary>Youngest age the cooperation works with (adolescents from 14: Jugendberufsagentur, SGB II from 15).</summary>
+    public const int MinimumAge = 14;
+
+    /// <summary>Oldest plausible age of a person in a joint SGB II case (working age ends at 67; some stay longer in drug help).</summary>
+    public const int MaximumAge = 80;
+
     public ClientInputValidator(TimeProvider clock)
     {
         RuleFor(x => x.FirstName).Cascade(CascadeMode.Stop)
@@ -80,7 +86,12 @@ public sealed class ClientInputValidator : AbstractValidator<ClientInput>
         RuleFor(x => x.BirthDate).Cascade(CascadeMode.Stop)
             .NotNull().WithMessage("Bitte geben Sie das Geburtsdatum ein.")
             .Must(d => d >= EarliestBirthDate).WithMessage("Das Geburtsdatum darf nicht vor dem 01.01.1900 liegen.")
-            .Must(d => d <= GermanCalendar.DateOf(clock.GetUtcNow())).WithMessage("Das Geburtsdatum darf nicht in der Zukunft liegen.");
+            .Must(d => d <= GermanCalendar.DateOf(clock.GetUtcNow())).WithMessage("Das Geburtsdatum darf nicht in der Zukunft liegen.")
+            // A date field that followed another locale turns 12.04. into 04.12.: the echo beside the
+            // field shows it, and an age outside the cooperation's target group is refused.
+            .Must(d => AgeGroups.AgeOn(d!.Value, GermanCalendar.DateOf(clock.GetUtcNow())) is >= MinimumAge and <= MaximumAge)
+            .WithMessage(x => $"Bitte prüfen Sie das Geburtsdatum: Die Person wäre {AgeGroups.AgeOn(x.BirthDate!.Value, GermanCalendar.DateOf(clock.GetUtcNow()))} Jahre alt. "
+                + $"Die Kooperation betreut Menschen von {MinimumAge} bis {MaximumAge} Jahren.");
         RuleFor(x => x.Street).Cascade(CascadeMode.Stop)
             .FreeText("Straße und Hausnummer", TextLimits.Street);
         RuleFor(x => x.PostalCode).Cascade(CascadeMode.Stop)

@@ -68,6 +68,15 @@ public sealed class LiveInputTests : BunitContext
         Assert.Equal("Höchstlänge erreicht: 200 Zeichen. Längerer Text wird nicht übernommen.", form.Find(".length-notice[role=status]").TextContent);
     }
 
+    [Theory]
+    [InlineData("", 5)]
+    [InlineData("6706", 5)]
+    [InlineData("0621 504", 30)]
+    public void A_short_field_whose_length_is_its_format_shows_no_countdown(string value, int maxLength)
+    {
+        Assert.Null(LengthNotice.Text(value, maxLength));
+    }
+
     [Fact]
     public void Kept_input_belongs_only_to_the_person_who_typed_it_and_the_subject_it_was_typed_for()
     {

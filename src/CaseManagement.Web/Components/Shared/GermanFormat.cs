@@ -12,6 +12,9 @@ public static class GermanFormat
 
     public static string Date(DateOnly? date) => date is { } value ? Date(value) : "–";
 
+    /// <summary>"Montag, 12. April 1988".</summary>
+    public static string LongDate(DateOnly date) => date.ToString("dddd, d. MMMM yyyy", Culture);
+
     public static string Time(DateTimeOffset instant) => GermanCalendar.ToLocal(instant).ToString("HH:mm", Culture);
 
     public static string Date(DateTimeOffset instant) => Date(GermanCalendar.DateOf(instant));

@@ -90,9 +90,19 @@ internal static class LengthNotice
 {
     private static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
 
-    /// <summary>Null while more than a tenth of the limit (and at least 20 characters) is left.</summary>
+    private const int ShortFieldLimit = 60;
+
+    /// <summary>
+    /// Null while more than a tenth of the limit (and at least 20 characters) is left, and always for
+    /// short fields (a postcode, a phone number) where the length is the format, not a limit one meets.
+    /// </summary>
     public static string? Text(string? value, int maxLength)
     {
+        if (maxLength < ShortFieldLimit)
+        {
+            return null;
+        }
+
         var left = maxLength - (value?.Length ?? 0);
         if (left <= 0)
         {
