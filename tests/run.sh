@@ -20,6 +20,7 @@ install_missing_packages() {
   command -v chromium >/dev/null || need+=(chromium)
   command -v pdftotext >/dev/null || need+=(poppler-utils)
   command -v qpdf >/dev/null || need+=(qpdf)
+  command -v npm >/dev/null || need+=(npm) # axe-core for the accessibility sweep
   [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
   [ -d /usr/share/fonts/truetype/liberation ] || need+=(fonts-liberation)
   [ -f /usr/share/zoneinfo/Europe/Berlin ] || need+=(tzdata)

@@ -96,7 +96,7 @@ public sealed class SessionEndJourneyTests(BrowserFixture browser)
         await Assertions.Expect(row).ToContainTextAsync("von 1 Adresse");
         await BrowserFixture.ScreenshotAsync(administration, "accounts-throttled");
 
-        await row.GetByRole(AriaRole.Button, new() { Name = $"Konto von {account.DisplayName} entsperren" }).ClickAsync();
+        await row.GetByRole(AriaRole.Button, new() { Name = $"Entsperren: Konto von {account.DisplayName}" }).ClickAsync();
 
         await Assertions.Expect(administration.GetByText($"Das Konto von {account.DisplayName} ist entsperrt")).ToBeVisibleAsync();
         await Assertions.Expect(row).ToContainTextAsync("aktiv");

@@ -49,7 +49,7 @@ public sealed class TeamLeadJourneyTests(BrowserFixture browser)
         await Assertions.Expect(row).ToContainTextAsync("wartet seit 40 Tagen");
 
         // 3. Hand it over, by keyboard as far as it goes: the choice gets the focus when the form opens.
-        await lead.GetByRole(AriaRole.Button, new() { Name = $"Fall {caseNumber} übergeben" }).ClickAsync();
+        await lead.GetByRole(AriaRole.Button, new() { Name = $"Fall übergeben: {caseNumber}" }).ClickAsync();
         var choice = lead.GetByLabel("Neue zuständige Person");
         await Assertions.Expect(choice).ToBeFocusedAsync();
         await Assertions.Expect(choice.Locator("option", new() { HasText = previous.DisplayName })).ToHaveCountAsync(0);
