@@ -41,6 +41,7 @@ public sealed class AccessibilitySweepTests(BrowserFixture browser)
                 await page.GotoAsync(path);
                 await SettledAsync(page);
                 findings.AddRange((await SeriousFindingsAsync(page)).Select(f => $"{width}px {path}: {f}"));
+                await BrowserFixture.ScreenshotAsync(page, $"pages/{role}-{width}{Slug(path)}");
             }
 
             await page.Context.CloseAsync();
@@ -59,6 +60,9 @@ public sealed class AccessibilitySweepTests(BrowserFixture browser)
         Assert.Empty(await SeriousFindingsAsync(page));
         await page.Context.CloseAsync();
     }
+
+    private static string Slug(string path) =>
+        System.Text.RegularExpressions.Regex.Replace(path, "[0-9a-f]{8}-[0-9a-f-]{27}", "id").Replace('/', '-');
 
     private static async Task SettledAsync(IPage page)
     {

@@ -50,9 +50,13 @@ public sealed record CaseloadQuery
     public int PageSize { get; init; } = 25;
 }
 
-/// <summary>A list row: the name and age group are null when the reader may not see the master data.</summary>
+/// <summary>
+/// A list row: the name and age group are null when the reader may not see the master data.
+/// <paramref name="ValidDirections"/> are the directions of the consents valid today, so a row can say
+/// why a valid consent still shows no name ("nur Jobcenter → Drogenhilfe").
+/// </summary>
 public sealed record CaseloadRow(
     Guid Id, string CaseNumber, string? DisplayName, AgeGroup? AgeGroup, bool IsActive, Organisation HeldBy,
-    ConsentState ConsentState, bool TargetAreaPending);
+    ConsentState ConsentState, bool TargetAreaPending, ConsentDirections ValidDirections = ConsentDirections.None);
 
 public sealed record CaseloadPage(IReadOnlyList<CaseloadRow> Rows, string? NextCursor);

@@ -124,12 +124,15 @@ public sealed class CaseloadQueryHandler(IDbContextFactory<CaseManagementDbConte
                 [.. r.Consents.Select(k => new ConsentFacts(k.Scope, k.Directions, k.SignedOn, k.ValidUntil, k.RevokedAt))]);
             var visible = access.For(reader, facts).MayRead(DataCategory.MasterData);
             var states = r.Consents.Select(k => ClientConsent.StateOf(k.SignedOn, k.ValidUntil, k.RevokedAt, now)).ToList();
+            var validDirections = r.Consents
+                .Where(k => ClientConsent.StateOf(k.SignedOn, k.ValidUntil, k.RevokedAt, now) == ConsentState.Valid)
+                .Aggregate(ConsentDirections.None, (all, k) => all | k.Directions);
             var consentState = states.Count == 0 ? ConsentState.None
                 : states.Contains(ConsentState.Valid) ? ConsentState.Valid
                 : states.Contains(ConsentState.Revoked) ? ConsentState.Revoked : states.Max();
             return new CaseloadRow(
                 r.Id, r.CaseNumber, visible ? $"{r.LastName}, {r.FirstName}" : null, visible ? AgeGroups.Of(r.BirthDate, today) : null,
-                r.IsActive, r.OwningOrganisation, consentState, visible && r.TargetAreaDecision == TargetAreaDecision.Pending);
+                r.IsActive, r.OwningOrganisation, consentState, visible && r.TargetAreaDecision == TargetAreaDecision.Pending, validDirections);
         }).ToList();
 
         await audit.ListViewedAsync(reader, "Fallbestand", result.Where(r => r.DisplayName is not null).Select(r => r.CaseNumber), cancellationToken);

@@ -45,6 +45,15 @@ public static class ConsentLabels
         }
     }
 
+    /// <summary>Which way a valid consent lets data flow, in a few words: "beide Richtungen" or "nur Drogenhilfe → Jobcenter".</summary>
+    public static string? Flow(ConsentDirections directions) => directions switch
+    {
+        ConsentDirections.JobcenterToDrugHelp | ConsentDirections.DrugHelpToJobcenter => "beide Richtungen",
+        ConsentDirections.JobcenterToDrugHelp => "nur Jobcenter → Drogenhilfe",
+        ConsentDirections.DrugHelpToJobcenter => "nur Drogenhilfe → Jobcenter",
+        _ => null,
+    };
+
     public static string Describe(ConsentScope scope, ConsentDirections directions) =>
         $"{string.Join(", ", Categories(scope))} ({string.Join(", ", DirectionLabels(directions))})";
 
