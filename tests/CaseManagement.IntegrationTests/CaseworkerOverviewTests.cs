@@ -75,6 +75,31 @@ public sealed class CaseworkerOverviewTests(AppFixture app) : IClassFixture<AppF
         Assert.Null(row.DisplayName);
     }
 
+    [Fact]
+    public async Task A_caseload_row_with_a_hidden_name_says_which_way_its_valid_consent_lets_data_flow()
+    {
+        var me = await app.CreateMemberAsync(StaffRole.CaseManager, Organisation.Jobcenter, "Fallmanager Richtung");
+        var partner = await app.CreateMemberAsync(StaffRole.DrugHelpWorker, Organisation.DrugHelpService, "Fachkraft Richtung");
+        var today = app.Today();
+        var oneWay = Active(app, Organisation.DrugHelpService, me.Id, partner.Id, "Einbahn");
+        oneWay.AddConsent(partner.Id, Shared, ConsentDirections.JobcenterToDrugHelp, today.AddDays(-3));
+        // A revoked consent in the other direction does not count as a way data flows today.
+        oneWay.AddConsent(partner.Id, Shared, ConsentDirections.DrugHelpToJobcenter, today.AddDays(-30), revokedAt: app.Now().AddDays(-1));
+        var twoWay = Active(app, Organisation.DrugHelpService, me.Id, partner.Id, "Beidseitig");
+        twoWay.AddConsent(partner.Id, Shared, Both, today.AddDays(-3));
+        await app.SaveClientsAsync([oneWay, twoWay]);
+
+        var rows = (await app.Service<CaseloadQueryHandler>().GetPageAsync(me, new CaseloadQuery { PageSize = 100 })).Rows;
+
+        var hidden = rows.Single(r => r.CaseNumber == oneWay.CaseNumber);
+        Assert.Null(hidden.DisplayName);
+        Assert.Equal(ConsentState.Valid, hidden.ConsentState);
+        Assert.Equal("nur Jobcenter → Drogenhilfe", Application.Consent.ConsentLabels.Flow(hidden.ValidDirections));
+        var shown = rows.Single(r => r.CaseNumber == twoWay.CaseNumber);
+        Assert.Equal("Beispiel, Beidseitig", shown.DisplayName);
+        Assert.Equal("beide Richtungen", Application.Consent.ConsentLabels.Flow(shown.ValidDirections));
+    }
+
     private static Client Active(AppFixture app, Organisation owner, string? caseManagerId, string? drugHelpWorkerId, string firstName)
     {
         var client = CaseData.NewClient(owner, caseManagerId, drugHelpWorkerId, firstName);
