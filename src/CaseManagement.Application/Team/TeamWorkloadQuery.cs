@@ -157,6 +157,42 @@ public sealed class TeamWorkloadQuery(IDbContextFactory<CaseManagementDbContext>
         return new TeamCasePage(person, figure, rows, last is null ? null : Cursor.After(last).ToString());
     }
 
+    /// <summary>
+    /// The caseworker's own items behind one figure, from the very query that counts them for the
+    /// team lead: the home page and the team view share one definition and cannot disagree. Names
+    /// by the caseworker's own access decision; audited as a list when it shows names.
+    /// </summary>
+    public async Task<IReadOnlyList<OverviewCase>> OwnItemsAsync(
+        StaffMember caseworker, WorkloadFigure figure, int limit = 50, CancellationToken cancellationToken = default)
+    {
+        if (!caseworker.IsCaseworker || !Enum.IsDefined(figure))
+        {
+            return [];
+        }
+
+        var window = Window.At(caseworker.Organisation, access.Now);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var items = Items(db, window, caseworker.Id, figure);
+        var size = Math.Clamp(limit, 1, 200);
+        var found = items.Dated is { } dated
+            ? await dated.OrderBy(i => i.On).ThenBy(i => i.ItemId).Take(size).Select(i => new Item(i.ClientId, i.ItemId, i.On, null)).ToListAsync(cancellationToken)
+            : await items.Timed!.OrderBy(i => i.At).ThenBy(i => i.ItemId).Take(size).Select(i => new Item(i.ClientId, i.ItemId, null, i.At)).ToListAsync(cancellationToken);
+        var clientIds = found.Where(i => i.ClientId is not null).Select(i => i.ClientId!.Value).Distinct().ToList();
+        var subjects = await ClientAccess.LoadFactsAsync(db, clientIds, cancellationToken);
+        var rows = found
+            .Where(i => i.ClientId is { } id && subjects.ContainsKey(id))
+            .Select(i =>
+            {
+                var subject = subjects[i.ClientId!.Value];
+                var name = access.For(caseworker, subject.Facts).MayRead(DataCategory.MasterData) ? subject.SortName : null;
+                var href = figure == WorkloadFigure.ReferralsWaiting ? $"/klienten/{i.ClientId}/vermittlungen/{i.ItemId}" : null;
+                return new OverviewCase(i.ClientId!.Value, subject.CaseNumber, name, Reason(figure, i, window.Today), href);
+            })
+            .ToList();
+        await audit.ListViewedAsync(caseworker, $"Startseite: {figure.Label()}", rows.Where(r => r.DisplayName is not null).Select(r => r.CaseNumber).Distinct(), cancellationToken);
+        return rows;
+    }
+
     private async Task<List<StaffWorkload>> WorkloadsAsync(CaseManagementDbContext db, Window window, string? onlyStaffId, CancellationToken cancellationToken)
     {
         var counts = new Dictionary<WorkloadFigure, Dictionary<string, int>>();
