@@ -19,6 +19,7 @@ public static class TextLimits
     public const int InternalNote = 4000;
     public const int ConsentPurpose = 500;
     public const int RevocationNote = 500;
+    public const int HandOverReason = 200;
     public const int IntegrationGoal = 2000;
     public const int TargetJobs = 500;
     public const int OwnEfforts = 2000;

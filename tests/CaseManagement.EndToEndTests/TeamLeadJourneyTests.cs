@@ -44,6 +44,10 @@ public sealed class TeamLeadJourneyTests(BrowserFixture browser)
         // 2. Drill down from the referral figure of the previous case manager (the demo caseload has waiting referrals too): the case prepared above is among them.
         await lead.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex($"^Vermittlungen über 30 Tage wartend von {previous.DisplayName}: [1-9]\\d* – anzeigen$") }).ClickAsync();
         await Assertions.Expect(lead.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"Fälle von {previous.DisplayName}");
+        // The search narrows the list to the case asked about.
+        await lead.GetByLabel("Fallnummer oder Name").FillAsync("wartmann");
+        await lead.GetByRole(AriaRole.Button, new() { Name = "Suchen" }).ClickAsync();
+        await Assertions.Expect(lead.Locator("table.team-cases tbody tr")).ToHaveCountAsync(1);
         var row = lead.Locator("table.team-cases tbody tr").Filter(new() { HasText = caseNumber });
         await Assertions.Expect(row).ToContainTextAsync("Wartmann, Lena");
         await Assertions.Expect(row).ToContainTextAsync("wartet seit 40 Tagen");
@@ -54,6 +58,12 @@ public sealed class TeamLeadJourneyTests(BrowserFixture browser)
         await Assertions.Expect(choice).ToBeFocusedAsync();
         await Assertions.Expect(choice.Locator("option", new() { HasText = previous.DisplayName })).ToHaveCountAsync(0);
         await choice.SelectOptionAsync(new SelectOptionValue { Label = receiver.DisplayName });
+        // Without a reason the hand-over is refused, the message next to the field.
+        await lead.GetByRole(AriaRole.Button, new() { Name = "Übergabe bestätigen" }).ClickAsync();
+        var reason = lead.GetByLabel("Grund der Übergabe");
+        await Assertions.Expect(reason).ToHaveAttributeAsync("aria-invalid", "true");
+        await Assertions.Expect(lead.Locator(".reassign-form .validation-message")).ToContainTextAsync("Bitte geben Sie den Grund der Übergabe an");
+        await reason.FillAsync("Ausgleich der Fallbelastung");
         await BrowserFixture.ScreenshotAsync(lead, "team-reassign-form");
         await lead.GetByRole(AriaRole.Button, new() { Name = "Übergabe bestätigen" }).ClickAsync();
 
@@ -75,7 +85,7 @@ public sealed class TeamLeadJourneyTests(BrowserFixture browser)
         await BrowserFixture.SignInAsync(newCaseManager, NewCaseManager);
         var notifications = newCaseManager.GetByRole(AriaRole.Region, new() { Name = "Mitteilungen" });
         var notification = notifications.Locator("li").Filter(new() { HasText = caseNumber });
-        await Assertions.Expect(notification).ToContainTextAsync($"Der Fall {caseNumber} wurde Ihnen von {TeamLead.DisplayName} (Teamleitung) zugewiesen; bisher zuständig: {previous.DisplayName}.");
+        await Assertions.Expect(notification).ToContainTextAsync($"Der Fall {caseNumber} wurde Ihnen von {TeamLead.DisplayName} (Teamleitung) zugewiesen; bisher zuständig: {previous.DisplayName}. Grund: Ausgleich der Fallbelastung");
         await Assertions.Expect(notification.GetByRole(AriaRole.Link, new() { Name = "Zum Fall" })).ToHaveAttributeAsync("href", $"/klienten/{clientId}");
         await Assertions.Expect(newCaseManager.Locator(".stat-list")).ToBeVisibleAsync();
         await BrowserFixture.ScreenshotAsync(newCaseManager, "home-notification");
@@ -86,7 +96,7 @@ public sealed class TeamLeadJourneyTests(BrowserFixture browser)
         var previousCaseManager = await browser.NewPageAsync(390, 844);
         await BrowserFixture.SignInAsync(previousCaseManager, CaseManager);
         await Assertions.Expect(previousCaseManager.GetByRole(AriaRole.Region, new() { Name = "Mitteilungen" }))
-            .ToContainTextAsync($"Der Fall {caseNumber} wurde von {TeamLead.DisplayName} (Teamleitung) an {receiver.DisplayName} übergeben.");
+            .ToContainTextAsync($"Der Fall {caseNumber} wurde von {TeamLead.DisplayName} (Teamleitung) an {receiver.DisplayName} übergeben. Grund: Ausgleich der Fallbelastung");
         await Assertions.Expect(previousCaseManager.Locator(".stat-list")).ToBeVisibleAsync();
         await BrowserFixture.ScreenshotAsync(previousCaseManager, "home-notification-phone");
 
@@ -108,7 +118,7 @@ public sealed class TeamLeadJourneyTests(BrowserFixture browser)
         await page.Locator("table.workload-table tbody th a").First.ClickAsync();
         await Assertions.Expect(page.Locator("table.team-cases")).ToBeVisibleAsync();
         // The handover button is within the screen's width: no sideways scrolling needed to reach it.
-        var button = page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Fall .* übergeben$") }).First;
+        var button = page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Fall übergeben: ") }).First;
         var box = await button.BoundingBoxAsync();
         Assert.NotNull(box);
         Assert.True(box.X + box.Width <= 390, $"button ends at {box.X + box.Width}px");

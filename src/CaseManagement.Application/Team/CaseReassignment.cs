@@ -8,6 +8,7 @@ using CaseManagement.Domain.Audit;
 using CaseManagement.Domain.Notifications;
 using CaseManagement.Domain.Staff;
 using CaseManagement.Infrastructure.Persistence;
+using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 
 namespace CaseManagement.Application.Team;
@@ -25,13 +26,14 @@ public sealed class CaseReassignment(
     StaffDirectory staff,
     ClientChangeNotifier clientNotifier,
     StaffNotificationSignal notificationSignal,
+    IValidator<HandOverInput> validator,
     TimeProvider clock)
 {
     /// <summary>The field a wrong choice of person is reported on.</summary>
-    public const string NewResponsibleField = "NewResponsibleId";
+    public const string NewResponsibleField = nameof(HandOverInput.NewResponsibleId);
 
     public async Task<CommandResult> ReassignAsync(
-        StaffMember actor, Guid clientId, string newResponsibleId, Guid expectedStamp, CancellationToken cancellationToken = default)
+        StaffMember actor, Guid clientId, HandOverInput input, Guid expectedStamp, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var permissions = await access.ForAsync(db, actor, clientId, DataCategory.MasterData, cancellationToken);
@@ -47,6 +49,14 @@ public sealed class CaseReassignment(
             return CommandResult.Invalid("", "Fälle umverteilen kann nur die Teamleitung, und nur innerhalb der eigenen Organisation.");
         }
 
+        var validation = await validator.ValidateAsync(input, cancellationToken);
+        if (!validation.IsValid)
+        {
+            return CommandResult.Invalid(validation);
+        }
+
+        var reason = input.Reason!.Trim();
+        var newResponsibleId = input.NewResponsibleId!;
         var receiver = TextRules.IsPlausibleId(newResponsibleId) ? await staff.MemberAsync(newResponsibleId, cancellationToken) : null;
         if (receiver is null || !AccessDecision.MayReassign(actor, permissions.Facts, side, receiver))
         {
@@ -66,13 +76,13 @@ public sealed class CaseReassignment(
         var previousName = await db.Users.Where(u => u.Id == previousId).Select(u => u.DisplayName).SingleAsync(cancellationToken);
         client.AssignResponsible(side, receiver.Id);
         client.ConcurrencyStamp = Guid.NewGuid();
-        audit.Add(db, actor, AuditAction.ResponsibilityChanged, client.Id, client.CaseNumber, DataCategory.MasterData, [$"Zuständigkeit {side.German()}"]);
+        audit.Add(db, actor, AuditAction.ResponsibilityChanged, client.Id, client.CaseNumber, DataCategory.MasterData, [$"Zuständigkeit {side.German()}", $"Grund: {reason}"]);
 
         var now = clock.GetUtcNow();
         db.StaffNotifications.Add(StaffNotification.For(
-            receiver.Id, $"Der Fall {client.CaseNumber} wurde Ihnen von {actor.DisplayName} (Teamleitung) zugewiesen; bisher zuständig: {previousName}.", client.Id, now));
+            receiver.Id, $"Der Fall {client.CaseNumber} wurde Ihnen von {actor.DisplayName} (Teamleitung) zugewiesen; bisher zuständig: {previousName}. Grund: {reason}", client.Id, now));
         db.StaffNotifications.Add(StaffNotification.For(
-            previousId, $"Der Fall {client.CaseNumber} wurde von {actor.DisplayName} (Teamleitung) an {receiver.DisplayName} übergeben.", client.Id, now, linksToCase: false));
+            previousId, $"Der Fall {client.CaseNumber} wurde von {actor.DisplayName} (Teamleitung) an {receiver.DisplayName} übergeben. Grund: {reason}", client.Id, now, linksToCase: false));
 
         try
         {

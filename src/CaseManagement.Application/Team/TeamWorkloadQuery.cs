@@ -6,6 +6,7 @@ using CaseManagement.Application.Staff;
 using CaseManagement.Domain;
 using CaseManagement.Domain.Access;
 using CaseManagement.Domain.Appointments;
+using CaseManagement.Domain.Clients;
 using CaseManagement.Domain.HelpPlans;
 using CaseManagement.Domain.Referrals;
 using CaseManagement.Domain.Staff;
@@ -75,9 +76,13 @@ public sealed class TeamWorkloadQuery(IDbContextFactory<CaseManagementDbContext>
     /// The items behind one figure of one person of the team lead's organisation, oldest first;
     /// null when the person is not of that organisation. Audited as a list when it shows names.
     /// </summary>
+    /// <param name="search">
+    /// Part of a case number, or of a name the team lead may read: a name the team lead may not
+    /// read is never matched, so a search cannot confirm who is behind a hidden case.
+    /// </param>
     public async Task<TeamCasePage?> CasesAsync(
         StaffMember teamLead, string staffId, WorkloadFigure figure, string? after = null, int pageSize = DefaultPageSize,
-        CancellationToken cancellationToken = default)
+        string? search = null, CancellationToken cancellationToken = default)
     {
         if (!teamLead.IsTeamLead || !Enum.IsDefined(figure))
         {
@@ -95,6 +100,11 @@ public sealed class TeamWorkloadQuery(IDbContextFactory<CaseManagementDbContext>
         var size = Math.Clamp(pageSize, 1, 100);
         var cursor = Cursor.Parse(after);
         var items = Items(db, window, staffId, figure);
+        if (SearchText.Normalize(search) is { Length: > 0 } term)
+        {
+            items = await MatchingAsync(db, teamLead, items, term, search!.Trim().ToUpperInvariant(), cancellationToken);
+        }
+
         List<Item> page;
         if (items.Dated is { } dated)
         {
@@ -155,6 +165,24 @@ public sealed class TeamWorkloadQuery(IDbContextFactory<CaseManagementDbContext>
             teamLead, $"Team: {figure.Label()}", rows.Where(r => r.CaseNumber is not null).Select(r => r.CaseNumber!).Distinct(), cancellationToken);
         var last = page.Count > size ? shown[^1] : null;
         return new TeamCasePage(person, figure, rows, last is null ? null : Cursor.After(last).ToString());
+    }
+
+    private async Task<FigureItems> MatchingAsync(
+        CaseManagementDbContext db, StaffMember teamLead, FigureItems items, string nameTerm, string caseNumberTerm, CancellationToken cancellationToken)
+    {
+        var ofFigure = items.Dated?.Select(i => i.ClientId) ?? items.Timed!.Select(i => i.ClientId);
+        var candidates = await db.Clients.AsNoTracking()
+            .Where(c => ofFigure.Contains(c.Id) && (c.CaseNumber.Contains(caseNumberTerm) || c.SearchName.Contains(nameTerm)))
+            .Select(c => new { c.Id, ByCaseNumber = c.CaseNumber.Contains(caseNumberTerm) })
+            .ToListAsync(cancellationToken);
+        var subjects = await ClientAccess.LoadFactsAsync(db, [.. candidates.Select(c => c.Id)], cancellationToken);
+        List<Guid?> matching = [.. candidates
+            .Where(c => subjects.TryGetValue(c.Id, out var subject) && access.For(teamLead, subject.Facts) is var permissions
+                && (c.ByCaseNumber ? permissions.MayOverseeWorkload : permissions.MayRead(DataCategory.MasterData)))
+            .Select(c => (Guid?)c.Id)];
+        return new FigureItems(
+            items.Dated?.Where(i => matching.Contains(i.ClientId)),
+            items.Timed?.Where(i => matching.Contains(i.ClientId)));
     }
 
     /// <summary>

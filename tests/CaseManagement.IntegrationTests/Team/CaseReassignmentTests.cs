@@ -26,7 +26,7 @@ public sealed class CaseReassignmentTests(AppFixture app) : IClassFixture<AppFix
         var client = await JointCaseAsync(team.Anton, team.Dana);
         var before = await LastAuditIdAsync();
 
-        var result = await Reassign(team.JobcenterLead, client, team.Berta.Id);
+        var result = await Reassign(team.JobcenterLead, client, team.Berta.Id, "Urlaubsvertretung bis Ende Januar");
 
         Assert.True(result.Succeeded, result.Message);
         var stored = await StoredAsync(client.Id);
@@ -39,15 +39,15 @@ public sealed class CaseReassignmentTests(AppFixture app) : IClassFixture<AppFix
         Assert.Equal(AuditAction.ResponsibilityChanged, entry.Action);
         Assert.Equal(team.JobcenterLead.Id, entry.UserId);
         Assert.Equal(client.CaseNumber, entry.CaseNumber);
-        Assert.Equal("Zuständigkeit Jobcenter", entry.Fields);
+        Assert.Equal("Zuständigkeit Jobcenter, Grund: Urlaubsvertretung bis Ende Januar", entry.Fields);
 
         var forBerta = Assert.Single((await app.Service<StaffNotifications>().UnreadAsync(team.Berta)).Newest, n => n.Text.Contains(client.CaseNumber, StringComparison.Ordinal));
         Assert.Equal(
-            $"Der Fall {client.CaseNumber} wurde Ihnen von {team.JobcenterLead.DisplayName} (Teamleitung) zugewiesen; bisher zuständig: {team.Anton.DisplayName}.",
+            $"Der Fall {client.CaseNumber} wurde Ihnen von {team.JobcenterLead.DisplayName} (Teamleitung) zugewiesen; bisher zuständig: {team.Anton.DisplayName}. Grund: Urlaubsvertretung bis Ende Januar",
             forBerta.Text);
         Assert.Equal(client.Id, forBerta.ClientId);
         var forAnton = Assert.Single((await app.Service<StaffNotifications>().UnreadAsync(team.Anton)).Newest, n => n.Text.Contains(client.CaseNumber, StringComparison.Ordinal));
-        Assert.Equal($"Der Fall {client.CaseNumber} wurde von {team.JobcenterLead.DisplayName} (Teamleitung) an {team.Berta.DisplayName} übergeben.", forAnton.Text);
+        Assert.Equal($"Der Fall {client.CaseNumber} wurde von {team.JobcenterLead.DisplayName} (Teamleitung) an {team.Berta.DisplayName} übergeben. Grund: Urlaubsvertretung bis Ende Januar", forAnton.Text);
         Assert.Null(forAnton.ClientId);
         await using (var check = await app.DbAsync())
         {
@@ -57,6 +57,23 @@ public sealed class CaseReassignmentTests(AppFixture app) : IClassFixture<AppFix
 
         // Neither notification names the client.
         Assert.DoesNotContain(client.LastName, forBerta.Text + forAnton.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("Vertretung\0")]
+    public async Task A_hand_over_without_a_usable_reason_is_refused_and_changes_nothing(string reason)
+    {
+        var team = await TeamAsync();
+        var client = await JointCaseAsync(team.Anton, team.Dana);
+
+        var result = await Reassign(team.JobcenterLead, client, team.Berta.Id, reason);
+
+        Assert.False(result.Succeeded);
+        Assert.True(result.Errors.ContainsKey(nameof(HandOverInput.Reason)));
+        Assert.Equal(team.Anton.Id, (await StoredAsync(client.Id)).ResponsibleCaseManagerId);
+        Assert.DoesNotContain((await app.Service<StaffNotifications>().UnreadAsync(team.Berta)).Newest, n => n.Text.Contains(client.CaseNumber, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -218,8 +235,8 @@ public sealed class CaseReassignmentTests(AppFixture app) : IClassFixture<AppFix
         Assert.Contains(bertasCases!.Rows, r => r.ClientId == client.Id);
     }
 
-    private Task<Application.CommandResult> Reassign(StaffMember actor, Client client, string target) =>
-        app.Service<CaseReassignment>().ReassignAsync(actor, client.Id, target, client.ConcurrencyStamp);
+    private Task<Application.CommandResult> Reassign(StaffMember actor, Client client, string target, string reason = "Ausgleich der Fallbelastung") =>
+        app.Service<CaseReassignment>().ReassignAsync(actor, client.Id, new HandOverInput { NewResponsibleId = target, Reason = reason }, client.ConcurrencyStamp);
 
     private async Task<Client> JointCaseAsync(StaffMember caseManager, StaffMember drugHelpWorker)
     {

@@ -60,6 +60,23 @@ public sealed class TeamWorkloadTests(AppFixture app) : IClassFixture<AppFixture
     }
 
     [Fact]
+    public async Task The_drill_down_search_finds_cases_by_number_and_by_readable_names_only()
+    {
+        var data = await DataAsync();
+        var query = app.Service<TeamWorkloadQuery>();
+
+        async Task<IReadOnlyList<string?>> Found(string search) =>
+            [.. (await query.CasesAsync(data.JobcenterLead, data.Anton.Id, WorkloadFigure.ActiveCases, search: search))!.Rows.Select(r => r.CaseNumber)];
+
+        Assert.Equal([data.JointDraft.CaseNumber], await Found(data.JointDraft.CaseNumber));
+        Assert.Equal([data.JointDraft.CaseNumber], await Found(data.JointDraft.LastName.ToLowerInvariant()));
+        // Held by the Drogenhilfe without consent: the case number is found, the name is never matched.
+        Assert.Equal([data.HeldByDrugHelpNoConsent.CaseNumber], await Found(data.HeldByDrugHelpNoConsent.CaseNumber));
+        Assert.Empty(await Found(data.HeldByDrugHelpNoConsent.LastName));
+        Assert.Empty(await Found("niemand-heisst-so"));
+    }
+
+    [Fact]
     public async Task The_drill_down_lists_the_counted_items_with_their_reason_oldest_first()
     {
         var data = await DataAsync();
@@ -102,7 +119,7 @@ public sealed class TeamWorkloadTests(AppFixture app) : IClassFixture<AppFixture
 
         Assert.NotNull(page);
         var rows = page.Rows.ToDictionary(r => r.CaseNumber!);
-        Assert.Equal("Beispiel, Anna", rows[data.JointDraft.CaseNumber].DisplayName);
+        Assert.Equal("Entwurfsberg, Anna", rows[data.JointDraft.CaseNumber].DisplayName);
         Assert.Equal("Beispiel, Anna", rows[data.JointOverdue.CaseNumber].DisplayName);
         Assert.Null(rows[data.HeldByDrugHelpNoConsent.CaseNumber].DisplayName);
         Assert.Null(rows[data.HeldByDrugHelpShared.CaseNumber].DisplayName);
@@ -274,14 +291,14 @@ public sealed class TeamWorkloadTests(AppFixture app) : IClassFixture<AppFixture
         var today = app.Today();
 
         // Two cases started on the same day, so paging has to break the tie.
-        var jointDraft = CaseData.NewClient(Organisation.Jobcenter, anton.Id, dana.Id);
+        var jointDraft = CaseData.NewClient(Organisation.Jobcenter, anton.Id, dana.Id, lastName: "Entwurfsberg");
         jointDraft.AddEpisode(today.AddDays(-100));
         var jointOverdue = CaseData.NewClient(Organisation.Jobcenter, anton.Id, dana.Id);
         jointOverdue.AddEpisode(today.AddDays(-100));
         // A consent only towards the Jobcenter: the Jobcenter's own plan and referrals still do not reach the Drogenhilfe.
         jointOverdue.AddConsent(anton.Id, ConsentScope.HelpPlan | ConsentScope.Referrals, ConsentDirections.DrugHelpToJobcenter, today.AddDays(-40));
         // Held by the Drogenhilfe without any consent: the Jobcenter sees neither name nor plan nor referrals.
-        var noConsent = CaseData.NewClient(Organisation.DrugHelpService, anton.Id, dana.Id);
+        var noConsent = CaseData.NewClient(Organisation.DrugHelpService, anton.Id, dana.Id, lastName: "Verborgenfeld");
         noConsent.AddEpisode(today.AddDays(-80));
         // Held by the Drogenhilfe; plan and referrals shared with the Jobcenter, the master data not.
         var shared = CaseData.NewClient(Organisation.DrugHelpService, anton.Id, dana.Id);
