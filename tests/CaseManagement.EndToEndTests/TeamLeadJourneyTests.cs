@@ -107,6 +107,31 @@ public sealed class TeamLeadJourneyTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task The_team_lead_home_shows_what_needs_a_decision_today_and_leads_to_the_cases_behind_it()
+    {
+        var services = browser.Services;
+        var lead = await StaffMembers.ByEmailAsync(services, TeamLead.Email);
+        var team = (await services.GetRequiredService<Application.Team.TeamWorkloadQuery>().ForAsync(lead))!;
+        var unstaffed = team.Total(Application.Team.WorkloadFigure.WithoutCounterpart);
+        Assert.True(unstaffed > 0, "The demo caseload has joint cases the Drogenhilfe has not staffed yet.");
+
+        var page = await browser.NewPageAsync(1280, 900);
+        await BrowserFixture.SignInAsync(page, TeamLead);
+
+        var panel = page.GetByRole(AriaRole.Region, new() { Name = $"Andere Seite nicht besetzt {unstaffed}" });
+        await Assertions.Expect(panel).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Fortschreibung überfällig \\d+$") })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Wohnort außerhalb – Ihre Entscheidung \\d+$") })).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(page, "home-team-lead");
+
+        var busiest = team.Staff.OrderByDescending(p => p[Application.Team.WorkloadFigure.WithoutCounterpart]).First();
+        await panel.GetByRole(AriaRole.Link, new() { Name = busiest.Staff.DisplayName }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"Fälle von {busiest.Staff.DisplayName}");
+        await Assertions.Expect(page.Locator("table.team-cases tbody tr")).ToHaveCountAsync(Math.Min(busiest[Application.Team.WorkloadFigure.WithoutCounterpart], 25));
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task On_a_phone_the_team_view_keeps_names_in_view_and_the_drill_down_fits()
     {
         var page = await browser.NewPageAsync(390, 844);

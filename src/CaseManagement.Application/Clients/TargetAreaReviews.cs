@@ -22,13 +22,7 @@ public sealed class TargetAreaReviews(IDbContextFactory<CaseManagementDbContext>
         }
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        // Decided by the team lead of the organisation that holds the address (see ClientRegistration).
-        var query = db.Clients.AsNoTracking()
-            .Where(c => c.TargetAreaDecision == TargetAreaDecision.Pending && c.OwningOrganisation == teamLead.Organisation);
-        query = teamLead.Organisation == Organisation.Jobcenter
-            ? query.Where(c => c.ResponsibleCaseManagerId != null)
-            : query.Where(c => c.ResponsibleDrugHelpWorkerId != null);
-        var clients = await query.OrderBy(c => c.CreatedAt).Take(200)
+        var clients = await Open(db, teamLead).OrderBy(c => c.CreatedAt).Take(200)
             .Include(c => c.Consents)
             .ToListAsync(cancellationToken);
 
@@ -39,5 +33,27 @@ public sealed class TargetAreaReviews(IDbContextFactory<CaseManagementDbContext>
         })];
         await audit.ListViewedAsync(teamLead, "Wohnort-Entscheidungen", reviews.Where(r => r.DisplayName is not null).Select(r => r.CaseNumber), cancellationToken);
         return reviews;
+    }
+
+    /// <summary>How many decisions wait for the team lead (a number only: nothing about a client is shown).</summary>
+    public async Task<int> CountOpenForAsync(StaffMember teamLead, CancellationToken cancellationToken = default)
+    {
+        if (!teamLead.IsTeamLead)
+        {
+            return 0;
+        }
+
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await Open(db, teamLead).CountAsync(cancellationToken);
+    }
+
+    // Decided by the team lead of the organisation that holds the address (see ClientRegistration).
+    private static IQueryable<Client> Open(CaseManagementDbContext db, StaffMember teamLead)
+    {
+        var query = db.Clients.AsNoTracking()
+            .Where(c => c.TargetAreaDecision == TargetAreaDecision.Pending && c.OwningOrganisation == teamLead.Organisation);
+        return teamLead.Organisation == Organisation.Jobcenter
+            ? query.Where(c => c.ResponsibleCaseManagerId != null)
+            : query.Where(c => c.ResponsibleDrugHelpWorkerId != null);
     }
 }

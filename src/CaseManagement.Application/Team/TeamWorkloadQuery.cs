@@ -260,6 +260,7 @@ public sealed class TeamWorkloadQuery(IDbContextFactory<CaseManagementDbContext>
         WorkloadFigure.NoShowsLastThirtyDays => $"nicht erschienen am {FormatInstant(item)} Uhr",
         WorkloadFigure.ReferralsWaiting =>
             $"Vermittlung angefragt am {FormatDay(item)}, wartet seit {today.DayNumber - item.On!.Value.DayNumber} Tagen",
+        WorkloadFigure.WithoutCounterpart => $"laufend seit {FormatDay(item)}, bei der anderen Organisation niemand zuständig",
         _ => throw new ArgumentOutOfRangeException(nameof(figure), figure, null),
     };
 
@@ -287,6 +288,9 @@ public sealed class TeamWorkloadQuery(IDbContextFactory<CaseManagementDbContext>
         var (today, now, weekFrom, weekTo, noShowsFrom, waitingSince) =
             (window.Today, window.Now, window.WeekFrom, window.WeekTo, window.NoShowsFrom, window.WaitingSince);
         var inForce = HelpPlanStatus.Agreed;
+        var unstaffedOnTheOtherSide = org == Organisation.Jobcenter
+            ? db.Clients.Where(c => c.ResponsibleDrugHelpWorkerId == null)
+            : db.Clients.Where(c => c.ResponsibleCaseManagerId == null);
         return figure switch
         {
             WorkloadFigure.ActiveCases => new FigureItems(
@@ -338,6 +342,13 @@ public sealed class TeamWorkloadQuery(IDbContextFactory<CaseManagementDbContext>
                     && r.Progress.RequestedOn != null && r.Progress.RequestedOn < waitingSince
                     && (r.HolderOrganisation == org || t.OtherReferralsReadable)
                 select new DatedItem { StaffId = t.StaffId, ClientId = t.ClientId, ItemId = r.Id, On = r.Progress.RequestedOn!.Value },
+                null),
+            WorkloadFigure.WithoutCounterpart => new FigureItems(
+                from t in clients
+                join c in unstaffedOnTheOtherSide on t.ClientId equals c.Id
+                join e in db.Episodes on c.Id equals e.ClientId
+                where e.EndedOn == null
+                select new DatedItem { StaffId = t.StaffId, ClientId = t.ClientId, ItemId = e.Id, On = e.StartedOn },
                 null),
             _ => throw new ArgumentOutOfRangeException(nameof(figure), figure, null),
         };

@@ -28,6 +28,9 @@ public enum WorkloadFigure
 
     /// <summary>Referrals of the person's clients that have waited at the hand-over for more than 30 days.</summary>
     ReferralsWaiting = 7,
+
+    /// <summary>The person's active joint cases in which nobody of the other organisation is responsible yet.</summary>
+    WithoutCounterpart = 8,
 }
 
 public static class WorkloadFigures
@@ -48,6 +51,7 @@ public static class WorkloadFigures
         WorkloadFigure.AppointmentsNextSevenDays => "Termine nächste 7 Tage",
         WorkloadFigure.NoShowsLastThirtyDays => "Nicht erschienen (30 Tage)",
         WorkloadFigure.ReferralsWaiting => "Vermittlungen über 30 Tage wartend",
+        WorkloadFigure.WithoutCounterpart => "Andere Seite nicht besetzt",
         _ => throw new ArgumentOutOfRangeException(nameof(figure), figure, null),
     };
 
@@ -61,6 +65,7 @@ public static class WorkloadFigures
         WorkloadFigure.AppointmentsNextSevenDays => "Termine, an denen die Person teilnimmt, heute und in den sechs Tagen danach; ohne abgesagte.",
         WorkloadFigure.NoShowsLastThirtyDays => "Termine der letzten 30 Tage mit Teilnahme der Person, zu denen die Klientin bzw. der Klient nicht erschienen ist.",
         WorkloadFigure.ReferralsWaiting => "Vermittlungen dieser Fälle, die seit mehr als 30 Tagen angefragt sind und noch auf Aufnahme warten.",
+        WorkloadFigure.WithoutCounterpart => "Laufende Fälle, in denen bei der anderen Organisation noch niemand zuständig ist: mit deren Teamleitung klären.",
         _ => throw new ArgumentOutOfRangeException(nameof(figure), figure, null),
     };
 
@@ -74,6 +79,7 @@ public static class WorkloadFigures
         WorkloadFigure.AppointmentsNextSevenDays => "termine",
         WorkloadFigure.NoShowsLastThirtyDays => "nicht-erschienen",
         WorkloadFigure.ReferralsWaiting => "vermittlungen",
+        WorkloadFigure.WithoutCounterpart => "andere-seite-offen",
         _ => throw new ArgumentOutOfRangeException(nameof(figure), figure, null),
     };
 

@@ -38,6 +38,7 @@ public sealed class HomeAndTeamFiguresAgreeTests(DemoCaseloadFixture app) : ICla
         var waiting = await workload.OwnItemsAsync(caseworker, WorkloadFigure.ReferralsWaiting, limit: 200);
 
         Assert.Equal(team[WorkloadFigure.ActiveCases], home.ActiveCases);
+        Assert.Equal(team[WorkloadFigure.WithoutCounterpart], home.WithoutCounterpart.Count);
         Assert.Equal(team[WorkloadFigure.ReferralsWaiting], waiting.Count);
         Assert.Equal(team[WorkloadFigure.StepsOverdue], plans.OverdueSteps.Count);
         Assert.Equal(team[WorkloadFigure.DraftPlans], plans.Drafts.Count);

@@ -55,7 +55,7 @@ public sealed class TeamWorkloadTests(AppFixture app) : IClassFixture<AppFixture
         Assert.DoesNotContain(team.Staff, s => s.Staff.Id == data.Anton.Id || s.Staff.Id == data.Berta.Id || s.Staff.Id == data.Cem.Id);
         // Dana: the four joint cases of Anton plus the drug-help-only case. The Jobcenter's plans and referrals
         // of the first two are not shared with the Drogenhilfe; those held by the Drogenhilfe count.
-        AssertFigures(Person(team, data.Dana), active: 5, drafts: 1, reviews: 1, steps: 0, appointments: 1, noShows: 0, referrals: 2);
+        AssertFigures(Person(team, data.Dana), active: 5, drafts: 1, reviews: 1, steps: 0, appointments: 1, noShows: 0, referrals: 2, withoutCounterpart: 1);
         AssertFigures(Person(team, data.Emil), active: 2, drafts: 0, reviews: 0, steps: 0, appointments: 0, noShows: 0, referrals: 0);
     }
 
@@ -241,7 +241,7 @@ public sealed class TeamWorkloadTests(AppFixture app) : IClassFixture<AppFixture
 
     private static StaffWorkload Person(TeamWorkload team, StaffMember member) => Assert.Single(team.Staff, s => s.Staff.Id == member.Id);
 
-    private static void AssertFigures(StaffWorkload person, int active, int drafts, int reviews, int steps, int appointments, int noShows, int referrals)
+    private static void AssertFigures(StaffWorkload person, int active, int drafts, int reviews, int steps, int appointments, int noShows, int referrals, int withoutCounterpart = 0)
     {
         var expected = new Dictionary<WorkloadFigure, int>
         {
@@ -252,6 +252,7 @@ public sealed class TeamWorkloadTests(AppFixture app) : IClassFixture<AppFixture
             [WorkloadFigure.AppointmentsNextSevenDays] = appointments,
             [WorkloadFigure.NoShowsLastThirtyDays] = noShows,
             [WorkloadFigure.ReferralsWaiting] = referrals,
+            [WorkloadFigure.WithoutCounterpart] = withoutCounterpart,
         };
         Assert.Equal(expected, WorkloadFigures.All.ToDictionary(f => f, f => person[f]));
     }
