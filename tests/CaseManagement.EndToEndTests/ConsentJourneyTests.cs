@@ -34,7 +34,8 @@ public sealed partial class ConsentJourneyTests(BrowserFixture browser)
         await jobcenter.GetByRole(AriaRole.Button, new() { Name = "Person aufnehmen" }).ClickAsync();
         await Assertions.Expect(jobcenter.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Ömer Çakır-Weißmüller");
         Assert.Matches(ClientPagePattern(), jobcenter.Url);
-        var clientUrl = jobcenter.Url;
+        await Assertions.Expect(jobcenter.Locator(".alert-success")).ToContainTextAsync("Die Person ist aufgenommen, Fallnummer");
+        var clientUrl = jobcenter.Url.Split('?')[0];
         var caseNumber = CaseNumberPattern().Match(await jobcenter.Locator(".subtitle").InnerTextAsync()).Value;
         Assert.NotEmpty(caseNumber);
 
@@ -122,7 +123,7 @@ public sealed partial class ConsentJourneyTests(BrowserFixture browser)
         await page.Context.CloseAsync();
     }
 
-    [GeneratedRegex(@"/klienten/[0-9a-f-]{36}$")]
+    [GeneratedRegex(@"/klienten/[0-9a-f-]{36}\?aufgenommen=1$")]
     private static partial Regex ClientPagePattern();
 
     [GeneratedRegex(@"LU-\d{4}-\d{5}")]

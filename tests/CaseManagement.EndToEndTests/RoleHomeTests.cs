@@ -84,6 +84,21 @@ public sealed class RoleHomeTests(BrowserFixture browser)
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Kein Zugriff");
         await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Hauptnavigation" })).Not.ToContainTextAsync("Klient:innen");
+        await Assertions.Expect(page.Locator("#main")).ToContainTextAsync("wenden Sie sich an Ihre Teamleitung oder die Administration");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_administration_is_told_why_case_data_stays_closed_not_to_ask_itself()
+    {
+        var page = await browser.NewPageAsync();
+        await BrowserFixture.SignInAsync(page, DemoAccounts.All.Single(a => a.Role == StaffRole.Administrator));
+
+        await page.GotoAsync("/klienten");
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Kein Zugriff");
+        await Assertions.Expect(page.Locator("#main")).ToContainTextAsync("Falldaten sieht sie nach dem Datenschutzkonzept nicht");
+        await Assertions.Expect(page.Locator("#main")).Not.ToContainTextAsync("wenden Sie sich an");
         await page.Context.CloseAsync();
     }
 }

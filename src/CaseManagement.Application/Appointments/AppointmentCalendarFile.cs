@@ -12,7 +12,9 @@ namespace CaseManagement.Application.Appointments;
 /// A caseworker's own appointments as an iCalendar file for Outlook, Thunderbird or a phone.
 /// Calendars leave the product (synchronised to phones, shared with assistants), so the file names
 /// no one: the title is the type and the pseudonymous case number, the location only the meeting
-/// place; no client name, no accompaniment target (it may name a practice), no notes.
+/// place; no client name, no accompaniment target (it may name a practice), no notes. The
+/// description says what kind of appointment it is and links back to it in the product (the link
+/// carries the appointment's id only).
 /// </summary>
 public sealed class AppointmentCalendarFile(
     IDbContextFactory<CaseManagementDbContext> contextFactory, ICalendarWriter writer, AuditTrail audit, TimeProvider clock)
@@ -21,7 +23,8 @@ public sealed class AppointmentCalendarFile(
     public const int DaysAhead = 365;
     public const string UidDomain = "fallverbund.ludwigshafen.de";
 
-    public async Task<byte[]> ForAsync(StaffMember reader, CancellationToken cancellationToken = default)
+    /// <param name="appAddress">Where the product is reached (e.g. https://fallverbund.ludwigshafen.de/), for the link back.</param>
+    public async Task<byte[]> ForAsync(StaffMember reader, Uri? appAddress = null, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
         var from = now.AddDays(-DaysBack);
@@ -41,12 +44,26 @@ public sealed class AppointmentCalendarFile(
             Duration: TimeSpan.FromMinutes(a.DurationMinutes),
             Summary: Title(a.Type, a.ClientId is { } id && caseNumbers.TryGetValue(id, out var number) ? number : null),
             Location: a.Place,
+            Description: Description(a.Type, a.DurationMinutes, a.ClientId is null, appAddress is null ? null : new Uri(appAddress, $"termine/{a.Id}")),
             Cancelled: a.Outcome == AppointmentOutcome.Cancelled,
             Sequence: a.Revision)).ToList();
 
         audit.Add(db, reader, AuditAction.Exported, clientId: null, caseNumber: null, DataCategory.Appointments, ["Kalenderdatei", $"{events.Count} Termine"]);
         await db.SaveChangesAsync(cancellationToken);
         return writer.WriteUtf8(new CalendarExport(now, events, "Fallverbund – meine Termine"));
+    }
+
+    /// <summary>What the calendar entry says beyond its title: the kind, the length and where to find the details.</summary>
+    public static string Description(AppointmentType type, int durationMinutes, bool anonymous, Uri? link)
+    {
+        var lines = new List<string> { $"{type.German()}, {durationMinutes} Minuten{(anonymous ? ", ohne Akte" : "")}." };
+        if (link is not null)
+        {
+            lines.Add($"Im Fallverbund öffnen: {link}");
+        }
+
+        lines.Add("Namen und Notizen stehen bewusst nicht im Kalender, nur im Fallverbund.");
+        return string.Join("\n", lines);
     }
 
     /// <summary>"Gemeinsame Beratung – Fall JC-2026-00012"; "Aufsuchender Kontakt (anonym)".</summary>

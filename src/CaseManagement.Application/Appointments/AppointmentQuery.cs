@@ -42,7 +42,8 @@ public sealed record ClientAppointmentRow(
     string? Place, string? AccompanimentTarget, string? Note, Organisation HolderOrganisation, IReadOnlyList<string> ParticipantNames, bool MayEdit);
 
 /// <summary>A case to choose in a form; <paramref name="Name"/> only where the master data may be read.</summary>
-public sealed record ClientChoice(Guid Id, string CaseNumber, string? Name)
+/// <param name="CounterpartId">Who is responsible for the case in the other organisation: a joint counselling invites them.</param>
+public sealed record ClientChoice(Guid Id, string CaseNumber, string? Name, string? CounterpartId = null)
 {
     public string Label => Name is null ? CaseNumber : $"{Name} ({CaseNumber})";
 }
@@ -231,7 +232,9 @@ public sealed class AppointmentQuery(IDbContextFactory<CaseManagementDbContext> 
             .Select(g => new { ClientId = g.Key, Last = g.Max(a => a.Start) })
             .ToDictionaryAsync(g => g.ClientId, g => g.Last, cancellationToken);
         var choices = clients
-            .Select(c => new ClientChoice(c.Key, c.Value.CaseNumber, access.For(reader, c.Value.Facts).MayRead(DataCategory.MasterData) ? c.Value.SortName : null))
+            .Select(c => new ClientChoice(
+                c.Key, c.Value.CaseNumber, access.For(reader, c.Value.Facts).MayRead(DataCategory.MasterData) ? c.Value.SortName : null,
+                c.Value.Facts.ResponsibleIn(reader.Organisation.Other())))
             .OrderByDescending(c => lastContacts.TryGetValue(c.Id, out var last) ? last : DateTimeOffset.MinValue)
             .ThenBy(c => c.Name ?? "\uffff", StringComparer.CurrentCulture).ThenBy(c => c.CaseNumber, StringComparer.Ordinal)
             .ToList();

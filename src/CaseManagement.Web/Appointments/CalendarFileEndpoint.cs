@@ -24,7 +24,8 @@ public static class CalendarFileEndpoint
             return Results.Forbid();
         }
 
-        var file = await calendar.ForAsync(staff, cancellationToken);
+        var appAddress = new Uri($"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/");
+        var file = await calendar.ForAsync(staff, appAddress, cancellationToken);
         http.Response.Headers.CacheControl = "no-store";
         return Results.File(file, Rfc5545CalendarWriter.ContentType, "fallverbund-termine" + Rfc5545CalendarWriter.FileExtension);
     }

@@ -52,7 +52,7 @@ public sealed class AppointmentCalendarFileTests(AppFixture app) : IClassFixture
         var tooFar = await a.ScheduleAsync(cm, AppointmentData.Plan(AppointmentType.JobcenterOnly, joint.ClientId, today.AddDays(AppointmentCalendarFile.DaysAhead + 5), new TimeOnly(9, 0), 30, cm));
         var othersOnly = await a.ScheduleAsync(joint.DrugHelpWorker, AppointmentData.Plan(AppointmentType.DrugHelpOnly, joint.ClientId, today.AddDays(3), new TimeOnly(9, 30), 45, joint.DrugHelpWorker));
 
-        var file = await a.Service<AppointmentCalendarFile>().ForAsync(cm);
+        var file = await a.Service<AppointmentCalendarFile>().ForAsync(cm, new Uri("https://fallverbund.example/"));
         return new Calendar(joint, cm, counselling, accompaniment, attended, anonymous.Value, tooOld, tooFar, othersOnly, file);
     });
 
@@ -104,11 +104,25 @@ public sealed class AppointmentCalendarFileTests(AppFixture app) : IClassFixture
         var root = IcsReader.Parse(calendar.File);
         var text = Unfolded(calendar.File);
 
-        Assert.All(root.Components, e => Assert.Null(e.Find("DESCRIPTION")));
         foreach (var secret in new[] { FirstName, LastName, "Sommer", "Substitution", "Vertraulich", "Rückfall", "Vermieter", calendar.Joint.CaseManager.DisplayName })
         {
             Assert.DoesNotContain(secret, text, StringComparison.OrdinalIgnoreCase);
         }
+    }
+
+    [Fact]
+    public async Task The_description_says_what_kind_of_appointment_it_is_and_links_back_to_it_by_id_only()
+    {
+        var calendar = await CalendarAsync();
+        var root = IcsReader.Parse(calendar.File);
+
+        Assert.Equal(
+            "Beratung Jobcenter, 45 Minuten.\n"
+            + $"Im Fallverbund öffnen: https://fallverbund.example/termine/{calendar.Counselling}\n"
+            + "Namen und Notizen stehen bewusst nicht im Kalender, nur im Fallverbund.",
+            EventOf(root, calendar.Counselling).Get("DESCRIPTION").Text);
+        Assert.StartsWith("Krisenintervention, ", EventOf(root, calendar.Anonymous).Get("DESCRIPTION").Text, StringComparison.Ordinal);
+        Assert.Contains("ohne Akte", EventOf(root, calendar.Anonymous).Get("DESCRIPTION").Text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -16,6 +16,7 @@ public sealed class AppointmentFieldsTests : StaffComponentTest
 {
     private static readonly StaffRef Me = new("dh-1", "Deniz Yılmaz", Organisation.DrugHelpService);
     private static readonly StaffRef Colleague = new("jc-1", "Jana Schneider", Organisation.Jobcenter);
+    private static readonly ClientChoice Heck = new(Guid.NewGuid(), "LU-2026-00001", "Heck, Julia", CounterpartId: Colleague.Id);
 
     public AppointmentFieldsTests()
     {
@@ -31,7 +32,7 @@ public sealed class AppointmentFieldsTests : StaffComponentTest
             builder.CloseComponent();
             builder.OpenComponent<AppointmentFields>(1);
             builder.AddAttribute(2, nameof(AppointmentFields.Input), input);
-            builder.AddAttribute(3, nameof(AppointmentFields.Clients), (IReadOnlyList<ClientChoice>)[new ClientChoice(Guid.NewGuid(), "LU-2026-00001", "Heck, Julia")]);
+            builder.AddAttribute(3, nameof(AppointmentFields.Clients), (IReadOnlyList<ClientChoice>)[Heck]);
             builder.AddAttribute(4, nameof(AppointmentFields.People), (IReadOnlyList<StaffRef>)[Me, Colleague]);
             builder.AddAttribute(5, nameof(AppointmentFields.OwnOrganisation), Organisation.DrugHelpService);
             builder.CloseComponent();
@@ -51,6 +52,23 @@ public sealed class AppointmentFieldsTests : StaffComponentTest
         Assert.Empty(form.FindAll("#appointment-target"));
         Assert.Equal("ohne Akte (anonym)", form.Find("#appointment-client option").TextContent);
         Assert.Equal("Ort", form.Find("label[for=appointment-place]").TextContent);
+    }
+
+    [Fact]
+    public void A_joint_counselling_invites_the_person_responsible_on_the_other_side_who_can_be_unticked()
+    {
+        var input = new AppointmentInput { Type = AppointmentType.DrugHelpOnly, ParticipantIds = [Me.Id] };
+        var form = Form(input);
+
+        form.Find("#appointment-client").Change(Heck.Id.ToString());
+        Assert.Equal([Me.Id], input.ParticipantIds);
+
+        form.Find("#appointment-type").Change(AppointmentType.JointCounselling.ToString());
+        Assert.Equal([Me.Id, Colleague.Id], input.ParticipantIds);
+        Assert.True(form.Find($"#participant-{Colleague.Id}").HasAttribute("checked"));
+
+        form.Find($"#participant-{Colleague.Id}").Change(false);
+        Assert.Equal([Me.Id], input.ParticipantIds);
     }
 
     [Fact]
