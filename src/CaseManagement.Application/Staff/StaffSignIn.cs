@@ -75,12 +75,14 @@ public sealed class StaffSignIn(
         var locked = user is { LockoutEnabled: true, LockoutEnd: { } end } && end > now;
         var deactivated = user?.DeactivatedAt is not null;
         var factors = await SecondFactorsOfAsync(user?.Id, cancellationToken);
-        var codeMatches = AuthenticatorCode.Matches(factors.Key, code, now);
+        var codeStep = AuthenticatorCode.MatchingStep(factors.Key, code, now);
+        var codeMatches = codeStep is not null && string.CompareOrdinal(AuthenticatorTokens.FormatStep(codeStep.Value), factors.LastUsedStep) > 0;
         var recoveryCode = factors.RecoveryCodeMatching(code);
         var secondFactorPassed = user is { TwoFactorEnabled: false } || codeMatches || recoveryCode is not null;
 
         if (user is not null && passwordMatches && !locked && !deactivated && secondFactorPassed
-            && (codeMatches || recoveryCode is null || await RedeemAsync(users, user, recoveryCode, factors)))
+            && (codeMatches ? await ClaimStepAsync(user.Id, codeStep!.Value, factors.LastUsedStep, cancellationToken)
+                : recoveryCode is null || await RedeemAsync(users, user, recoveryCode, factors)))
         {
             throttle.RecordSuccess(source, account);
             await ResetFailuresAsync(user, cancellationToken);
@@ -159,13 +161,50 @@ public sealed class StaffSignIn(
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var tokens = await db.UserTokens.AsNoTracking()
             .Where(t => t.UserId == id && t.LoginProvider == AuthenticatorTokens.LoginProvider
-                && (t.Name == AuthenticatorTokens.KeyName || t.Name == AuthenticatorTokens.RecoveryCodesName))
+                && (t.Name == AuthenticatorTokens.KeyName || t.Name == AuthenticatorTokens.RecoveryCodesName || t.Name == AuthenticatorTokens.LastUsedStepName))
             .Select(t => new { t.Name, t.Value })
             .ToListAsync(cancellationToken);
         var recovery = tokens.FirstOrDefault(t => t.Name == AuthenticatorTokens.RecoveryCodesName)?.Value;
         return new SecondFactors(
             tokens.FirstOrDefault(t => t.Name == AuthenticatorTokens.KeyName)?.Value,
-            string.IsNullOrEmpty(recovery) ? [] : recovery.Split(';', StringSplitOptions.RemoveEmptyEntries));
+            string.IsNullOrEmpty(recovery) ? [] : recovery.Split(';', StringSplitOptions.RemoveEmptyEntries),
+            tokens.FirstOrDefault(t => t.Name == AuthenticatorTokens.LastUsedStepName)?.Value);
+    }
+
+    /// <summary>
+    /// Records that the code of <paramref name="step"/> has signed in, unless a code of this or a
+    /// later step did meanwhile (two sign-ins racing with one code: only one wins). A conditional
+    /// update, or the first row of the account; false when the step was taken.
+    /// </summary>
+    private async Task<bool> ClaimStepAsync(string userId, long step, string? lastUsed, CancellationToken cancellationToken)
+    {
+        var value = AuthenticatorTokens.FormatStep(step);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        if (lastUsed is not null)
+        {
+            // Runs in SQL as "Value < @value": fixed-width digits compare alike under every collation.
+#pragma warning disable CA1309 // EF translates string.Compare(a, b) only without a StringComparison.
+            return await db.UserTokens
+                .Where(t => t.UserId == userId && t.LoginProvider == AuthenticatorTokens.LoginProvider
+                    && t.Name == AuthenticatorTokens.LastUsedStepName && string.Compare(t.Value, value) < 0)
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.Value, value), cancellationToken) == 1;
+#pragma warning restore CA1309
+        }
+
+        db.UserTokens.Add(new IdentityUserToken<string>
+        {
+            UserId = userId, LoginProvider = AuthenticatorTokens.LoginProvider, Name = AuthenticatorTokens.LastUsedStepName, Value = value,
+        });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            // Another sign-in recorded its step first.
+            return false;
+        }
     }
 
     /// <summary>A recovery code works once: Identity removes it from the account.</summary>
@@ -200,7 +239,8 @@ public sealed class StaffSignIn(
         return false;
     }
 
-    private sealed record SecondFactors(string? Key, IReadOnlyList<string> RecoveryCodes)
+    /// <param name="LastUsedStep">As <see cref="AuthenticatorTokens.FormatStep"/> wrote it; null before the first code signed in.</param>
+    private sealed record SecondFactors(string? Key, IReadOnlyList<string> RecoveryCodes, string? LastUsedStep)
     {
         /// <summary>The stored recovery code the typed one stands for (case, spaces and the dash ignored), if any.</summary>
         public string? RecoveryCodeMatching(string? typed)

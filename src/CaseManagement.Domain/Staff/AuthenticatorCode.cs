@@ -22,20 +22,28 @@ public static class AuthenticatorCode
     private static readonly byte[] NoKey = new byte[20];
 
     /// <summary>Whether <paramref name="code"/> (spaces allowed) is the code of <paramref name="base32Key"/> around <paramref name="now"/>.</summary>
-    public static bool Matches(string? base32Key, string? code, DateTimeOffset now)
+    public static bool Matches(string? base32Key, string? code, DateTimeOffset now) => MatchingStep(base32Key, code, now) is not null;
+
+    /// <summary>
+    /// The 30-second step whose code <paramref name="code"/> is (its own step or one either side),
+    /// or null. The sign-in accepts each step once per account, so a code seen over a shoulder or
+    /// in a proxy's log cannot be used a second time (RFC 6238, section 5.2).
+    /// </summary>
+    public static long? MatchingStep(string? base32Key, string? code, DateTimeOffset now)
     {
         var key = base32Key is null ? null : Base32.TryDecode(base32Key);
         var typed = Normalise(code);
-        var matched = false;
+        long? matched = null;
         var step = StepOf(now);
         for (var offset = -AcceptedStepsEitherSide; offset <= AcceptedStepsEitherSide; offset++)
         {
             var expected = Compute(key ?? NoKey, step + offset);
-            matched |= typed is not null && CryptographicOperations.FixedTimeEquals(
+            var equal = typed is not null && CryptographicOperations.FixedTimeEquals(
                 System.Text.Encoding.ASCII.GetBytes(expected), System.Text.Encoding.ASCII.GetBytes(typed));
+            matched = equal ? step + offset : matched;
         }
 
-        return matched && key is not null;
+        return key is not null ? matched : null;
     }
 
     /// <summary>The code for one 30-second step (RFC 4226 dynamic truncation).</summary>

@@ -35,6 +35,8 @@ public sealed class AuthenticatorCodeTests
         Assert.True(AuthenticatorCode.Matches(RfcKey, AuthenticatorCode.Compute(key, step + 1), now));
         Assert.False(AuthenticatorCode.Matches(RfcKey, AuthenticatorCode.Compute(key, step - 2), now));
         Assert.False(AuthenticatorCode.Matches(RfcKey, AuthenticatorCode.Compute(key, step + 2), now));
+        Assert.Equal(step - 1, AuthenticatorCode.MatchingStep(RfcKey, AuthenticatorCode.Compute(key, step - 1), now));
+        Assert.Equal(step + 1, AuthenticatorCode.MatchingStep(RfcKey, AuthenticatorCode.Compute(key, step + 1), now));
     }
 
     [Theory]

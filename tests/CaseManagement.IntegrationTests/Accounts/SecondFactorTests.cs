@@ -73,6 +73,30 @@ public sealed class SecondFactorTests(SecondFactorAppFixture app) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_code_of_the_app_signs_in_once_and_an_earlier_one_not_after_it()
+    {
+        var email = await NewAccountAsync(StaffRole.CaseManager);
+        var user = await UserAsync(email);
+        var own = Services.GetRequiredService<OwnAccount>();
+        var setup = await own.AuthenticatorSetupAsync(user.Id);
+        Assert.True((await own.EnableAuthenticatorAsync(user.Id, new AuthenticatorCodeInput { Code = AccountTestSupport.CodeOf(setup.Key) }, keepSessions: true)).Succeeded);
+        var totp = new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(setup.Key));
+        var now = DateTime.UtcNow;
+        var current = totp.ComputeTotp(now);
+        var previous = totp.ComputeTotp(now.AddSeconds(-30));
+
+        using var first = StaffBrowser.Open(app.Factory);
+        Assert.True((await first.SignInWithCodeAsync(email, CaseData.Password, current)).IsRedirectTo("/"));
+        using var replay = StaffBrowser.Open(app.Factory);
+        Assert.Equal(HttpStatusCode.OK, (await replay.SignInWithCodeAsync(email, CaseData.Password, current)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await replay.SignInWithCodeAsync(email, CaseData.Password, previous)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await replay.Client.GetAsync("/konto/anmelden")).StatusCode);
+        Assert.True((await replay.Client.GetAsync("/klienten")).IsRedirectTo("/konto/anmelden"));
+        // The app's next code (accepted one step early, for clocks a little off) signs in once more.
+        Assert.True((await replay.SignInWithCodeAsync(email, CaseData.Password, totp.ComputeTotp(now.AddSeconds(30)))).IsRedirectTo("/"));
+    }
+
+    [Fact]
     public async Task Others_may_use_it_but_sign_in_without_it_and_Administration_can_reset_it()
     {
         var email = await NewAccountAsync(StaffRole.CaseManager);
