@@ -170,6 +170,8 @@ public sealed partial class AccountJourneyTests(BrowserFixture browser) : IAsync
         await Assertions.Expect(admin.GetByText("Das Konto ist deaktiviert; offene Sitzungen der Person sind beendet.")).ToBeVisibleAsync();
         await BrowserFixture.ScreenshotAsync(admin, "account-deactivated");
         await admin.GotoAsync("/verwaltung/konten");
+        await Assertions.Expect(admin.Locator("tr", new() { Has = admin.GetByRole(AriaRole.Link, new() { Name = account.DisplayName }) }))
+            .ToContainTextAsync("deaktiviert");
         await BrowserFixture.ScreenshotAsync(admin, "account-list");
         await admin.Context.CloseAsync();
         await person.Context.CloseAsync();
