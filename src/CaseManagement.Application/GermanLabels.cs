@@ -136,13 +136,29 @@ public static class GermanLabels
         AuditAction.SessionEnded => "Sitzung beendet",
         AuditAction.AccountLocked => "Konto gesperrt",
         AuditAction.AccountUnlocked => "Konto entsperrt",
+        AuditAction.AccountCreated => "Konto angelegt",
+        AuditAction.AccountDeactivated => "Konto deaktiviert",
+        AuditAction.AccountReactivated => "Konto reaktiviert",
+        AuditAction.AccountChanged => "Konto geändert",
+        AuditAction.PasswordReset => "vorläufiges Passwort vergeben",
+        AuditAction.PasswordChanged => "Passwort geändert",
+        AuditAction.SecondFactorEnabled => "zweiter Faktor eingerichtet",
+        AuditAction.SecondFactorDisabled => "zweiter Faktor ausgeschaltet",
+        AuditAction.SecondFactorReset => "zweiter Faktor zurückgesetzt",
+        AuditAction.RecoveryCodesRenewed => "Wiederherstellungscodes erneuert",
+        AuditAction.HandOverRequested => "Übergabe der Fälle erbeten",
         _ => "–",
     };
 
     public static string Of(SessionEndReason value) => value switch
     {
         SessionEndReason.SignedOut => "abgemeldet",
-        SessionEndReason.AccountChanged => "Konto geändert (z. B. Passwort)",
+        SessionEndReason.AccountChanged => "Konto geändert (Rolle, Organisation, E-Mail oder zweiter Faktor)",
+        SessionEndReason.IdleTimeout => "Zeitlimit: keine Eingabe",
+        SessionEndReason.AbsoluteTimeout => "Zeitlimit: Höchstdauer erreicht",
+        SessionEndReason.EndedFromSessionList => "in der Sitzungsübersicht beendet",
+        SessionEndReason.AccountDeactivated => "Konto deaktiviert",
+        SessionEndReason.PasswordChanged => "Passwort geändert",
         _ => "–",
     };
 

@@ -69,7 +69,7 @@ public sealed class RoleHomeTests(BrowserFixture browser)
         await page.GetByLabel("Passwort").FillAsync("kein-richtiges-passwort");
         await page.GetByRole(AriaRole.Button, new() { Name = "Anmelden" }).ClickAsync();
 
-        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("E-Mail-Adresse oder Passwort ist falsch, oder die Anmeldung ist");
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("E-Mail-Adresse, Passwort oder Bestätigungscode ist falsch, oder die Anmeldung ist");
         await BrowserFixture.ScreenshotAsync(page, "login-error-phone");
         await page.Context.CloseAsync();
     }

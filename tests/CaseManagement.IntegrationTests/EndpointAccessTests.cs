@@ -36,6 +36,11 @@ public sealed class EndpointAccessTests(AppFixture app) : IClassFixture<AppFixtu
     private static readonly Dictionary<string, (string Method, Reach Reach)> Table = new(StringComparer.Ordinal)
     {
         ["/konto/anmelden"] = ("GET", Reach.Public),
+        // Steps of the sign-in before a session exists: they act only on the short-lived pending
+        // sign-in of the same browser (PendingSignIn) and otherwise show "sign in again".
+        ["/konto/passwort-festlegen"] = ("GET", Reach.Public),
+        ["/konto/zwei-faktor-einrichten"] = ("GET", Reach.Public),
+        ["/konto/sicherheit"] = ("GET", Reach.AnyStaff),
         ["/fehler"] = ("GET", Reach.Public),
         // Static files (stylesheets, icons, blazor.web.js): the sign-in page needs them.
         ["{**path:file}"] = ("GET", Reach.Public),
@@ -72,6 +77,8 @@ public sealed class EndpointAccessTests(AppFixture app) : IClassFixture<AppFixtu
         ["/kennzahlen/export/pdf"] = ("GET", Reach.SteeringFigures),
         ["/datenschutz"] = ("GET", Reach.DataProtection),
         ["/verwaltung/konten"] = ("GET", Reach.Administration),
+        ["/verwaltung/konten/neu"] = ("GET", Reach.Administration),
+        ["/verwaltung/konten/{Id}"] = ("GET", Reach.Administration),
         ["/verwaltung/netzwerkpartner"] = ("GET", Reach.Administration),
         ["/verwaltung/netzwerkpartner/neu"] = ("GET", Reach.Administration),
         ["/verwaltung/netzwerkpartner/{Id:guid}"] = ("GET", Reach.Administration),

@@ -103,7 +103,12 @@ public sealed class SignInTests(AppFixture app) : IClassFixture<AppFixture>
 
     [Theory]
     [InlineData("sitzung-beendet", "Sie wurden abgemeldet, weil diese Anmeldung in einem anderen Tab oder Fenster beendet wurde.")]
-    [InlineData("konto-geaendert", "Sie wurden abgemeldet, weil sich Ihr Konto geändert hat")]
+    [InlineData("konto-geaendert", "Sie wurden abgemeldet, weil die Administration Ihr Konto geändert hat")]
+    [InlineData("inaktiv", "Sie wurden abgemeldet, weil Sie längere Zeit nichts eingegeben haben.")]
+    [InlineData("zeitlimit", "Sie wurden abgemeldet, weil eine Anmeldung nur eine begrenzte Zeit am Stück gilt.")]
+    [InlineData("beendet", "Sie wurden abgemeldet, weil diese Anmeldung in der Übersicht „Angemeldete Geräte“ beendet wurde")]
+    [InlineData("deaktiviert", "Sie wurden abgemeldet, weil Ihr Konto deaktiviert wurde.")]
+    [InlineData("passwort-geaendert", "Sie wurden abgemeldet, weil das Passwort Ihres Kontos geändert wurde.")]
     public async Task The_sign_in_page_says_why_a_session_ended(string reason, string text)
     {
         using var browser = StaffBrowser.Open(app);

@@ -29,6 +29,9 @@ public sealed class CaseManagementAppFactory(
         builder.UseSetting("DemoData:Enabled", "true");
         builder.UseSetting("DemoData:SeedCases", seedCaseload ? "true" : "false");
         builder.UseSetting("Logging:Folder", LogFolder);
+        // Like the demo setup: every role signs in with the demo password; tests of the second
+        // factor switch the requirement on in their own app.
+        builder.UseSetting("SecondFactor:Required", "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);

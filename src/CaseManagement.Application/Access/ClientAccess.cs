@@ -42,7 +42,7 @@ public sealed record ClientAccessSubject(string CaseNumber, string SortName, Cli
 /// needs (responsibility, consents), asks <see cref="AccessDecision"/>, and audits refusals.
 /// A client the user may not know of is reported as "not found", never as "forbidden".
 /// </summary>
-public sealed class ClientAccess(IDbContextFactory<CaseManagementDbContext> contextFactory, AuditTrail audit, TimeProvider clock)
+public sealed class ClientAccess(IDbContextFactory<CaseManagementDbContext> contextFactory, AuditTrail audit, TimeProvider clock, Security.SecurityEvents events)
 {
     public DateTimeOffset Now => clock.GetUtcNow();
 
@@ -129,5 +129,6 @@ public sealed class ClientAccess(IDbContextFactory<CaseManagementDbContext> cont
         var caseNumber = await db.Clients.AsNoTracking().Where(c => c.Id == clientId).Select(c => c.CaseNumber).SingleOrDefaultAsync(cancellationToken);
         audit.Add(db, user, AuditAction.AccessDenied, clientId, caseNumber, attempted);
         await db.SaveChangesAsync(cancellationToken);
+        events.ClientAccessRefused(user.Id, attempted);
     }
 }

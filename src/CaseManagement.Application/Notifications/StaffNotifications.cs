@@ -5,7 +5,8 @@ using Microsoft.EntityFrameworkCore;
 namespace CaseManagement.Application.Notifications;
 
 /// <summary>A notification as its recipient sees it on the home page.</summary>
-public sealed record NotificationView(Guid Id, DateTimeOffset CreatedAt, string Text, Guid? ClientId);
+/// <param name="LinkPath">A page of the product it leads to instead of a case (e.g. a hand-over list).</param>
+public sealed record NotificationView(Guid Id, DateTimeOffset CreatedAt, string Text, Guid? ClientId, string? LinkPath = null);
 
 public sealed record UnreadNotifications(IReadOnlyList<NotificationView> Newest, int Total);
 
@@ -37,7 +38,7 @@ public sealed class StaffNotifications(IDbContextFactory<CaseManagementDbContext
         var newest = await unread
             .OrderByDescending(n => n.CreatedAt)
             .Take(Shown)
-            .Select(n => new NotificationView(n.Id, n.CreatedAt, n.Text, n.LinksToCase ? n.ClientId : null))
+            .Select(n => new NotificationView(n.Id, n.CreatedAt, n.Text, n.LinksToCase ? n.ClientId : null, n.LinkPath))
             .ToListAsync(cancellationToken);
         var total = newest.Count < Shown ? newest.Count : await unread.CountAsync(cancellationToken);
         return new UnreadNotifications(newest, total);

@@ -1,4 +1,5 @@
 using CaseManagement.Application.Audit;
+using CaseManagement.Application.Security;
 using CaseManagement.Domain.Access;
 using CaseManagement.Domain.Audit;
 using CaseManagement.Domain.Staff;
@@ -7,7 +8,6 @@ using CaseManagement.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace CaseManagement.Application.Staff;
 
@@ -15,19 +15,21 @@ namespace CaseManagement.Application.Staff;
 /// <param name="Throttled">Sign-in slowed down from at least one address after repeated failures there.</param>
 public sealed record StaffAccountRow(
     string Id, string DisplayName, string Email, Organisation Organisation, IReadOnlyList<string> Roles,
-    DateTimeOffset? LockedUntil, int FailedSignIns, DateTimeOffset? LastFailedSignInAt, ThrottledAccount? Throttled);
+    DateTimeOffset? LockedUntil, int FailedSignIns, DateTimeOffset? LastFailedSignInAt, ThrottledAccount? Throttled,
+    string? Team = null, bool IsDeactivated = false, bool HasSecondFactor = false, bool MustChangePassword = false);
 
 /// <summary>
 /// The administration's view of staff accounts: who has which role, which accounts are locked or
-/// throttled after failed sign-ins, and lifting both. No client data.
+/// throttled after failed sign-ins, and lifting both. No client data. Changes to accounts are
+/// <see cref="StaffAccountAdministration"/>'s.
 /// </summary>
-public sealed partial class StaffAccounts(
+public sealed class StaffAccounts(
     IDbContextFactory<CaseManagementDbContext> contextFactory,
     IServiceScopeFactory scopeFactory,
     SignInThrottle throttle,
     AuditTrail audit,
     TimeProvider clock,
-    ILogger<StaffAccounts> logger)
+    SecurityEvents events)
 {
     public async Task<IReadOnlyList<StaffAccountRow>> ListAsync(StaffMember actor, CancellationToken cancellationToken = default)
     {
@@ -49,7 +51,8 @@ public sealed partial class StaffAccounts(
             u.Id, u.DisplayName, u.Email ?? "", u.Organisation, [.. rolesByUser[u.Id]],
             u.LockoutEnd is { } end && end > now ? end : null,
             u.AccessFailedCount, u.LastFailedSignInAt,
-            u.NormalizedEmail is { } email ? throttled.GetValueOrDefault(email) : null))];
+            u.NormalizedEmail is { } email ? throttled.GetValueOrDefault(email) : null,
+            u.Team, u.DeactivatedAt is not null, u.TwoFactorEnabled, u.MustChangePassword))];
     }
 
     /// <summary>Ends an account's lock and its throttling from every address, and resets its count of failures.</summary>
@@ -77,10 +80,7 @@ public sealed partial class StaffAccounts(
 
         await audit.RecordAsync(actor, AuditAction.AccountUnlocked, clientId: null, caseNumber: null,
             fields: [$"Konto: {user.DisplayName}"], cancellationToken: cancellationToken);
-        LogUnlocked(user.Id, actor.Id);
+        events.AccountChanged(user.Id, AccountChange.Unlocked, actor.Id);
         return CommandResult.Ok();
     }
-
-    [LoggerMessage(EventId = 2004, Level = LogLevel.Information, Message = "Account {UserId} unlocked by administrator {AdministratorId}")]
-    private partial void LogUnlocked(string userId, string administratorId);
 }

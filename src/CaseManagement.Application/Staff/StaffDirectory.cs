@@ -9,10 +9,16 @@ namespace CaseManagement.Application.Staff;
 /// <summary>Who works where: for choosing a responsible caseworker, and for naming people.</summary>
 public sealed class StaffDirectory(IDbContextFactory<CaseManagementDbContext> contextFactory)
 {
-    public async Task<IReadOnlyList<StaffRef>> CaseworkersOfAsync(Organisation organisation, CancellationToken cancellationToken = default)
+    /// <param name="includeDeactivated">
+    /// Also people whose account is deactivated: the team lead's view still lists them while they
+    /// hold cases; nobody offers them as a new responsible person.
+    /// </param>
+    public async Task<IReadOnlyList<StaffRef>> CaseworkersOfAsync(
+        Organisation organisation, bool includeDeactivated = false, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         return await CaseworkersOf(db, organisation)
+            .Where(user => includeDeactivated || user.DeactivatedAt == null)
             .OrderBy(user => user.DisplayName)
             .Select(user => new StaffRef(user.Id, user.DisplayName, user.Organisation))
             .ToListAsync(cancellationToken);
@@ -21,7 +27,7 @@ public sealed class StaffDirectory(IDbContextFactory<CaseManagementDbContext> co
     public async Task<bool> IsCaseworkerOfAsync(string staffId, Organisation organisation, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        return await CaseworkersOf(db, organisation).AnyAsync(user => user.Id == staffId, cancellationToken);
+        return await CaseworkersOf(db, organisation).AnyAsync(user => user.Id == staffId && user.DeactivatedAt == null, cancellationToken);
     }
 
     /// <summary>A stored account with its roles, as the access decision sees it; null when there is none.</summary>

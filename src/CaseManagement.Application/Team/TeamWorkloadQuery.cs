@@ -233,9 +233,10 @@ public sealed class TeamWorkloadQuery(IDbContextFactory<CaseManagementDbContext>
                 .ToDictionaryAsync(x => x.StaffId, x => x.Count, StringComparer.Ordinal, cancellationToken);
         }
 
-        var caseworkers = await staff.CaseworkersOfAsync(window.Organisation, cancellationToken);
+        var caseworkers = await staff.CaseworkersOfAsync(window.Organisation, cancellationToken: cancellationToken);
         var caseworkerIds = caseworkers.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
-        // People who still have cases or appointments but are no caseworkers any more (role changed): their cases need a new home most of all.
+        // People who still have cases or appointments but are no caseworkers any more (role changed,
+        // account deactivated): their cases need a new home most of all.
         var others = counts.Values.SelectMany(c => c.Keys).Where(id => !caseworkerIds.Contains(id)).Distinct(StringComparer.Ordinal).ToList();
         var otherRefs = (await staff.ByIdAsync(others, cancellationToken)).Values.Where(s => s.Organisation == window.Organisation);
 

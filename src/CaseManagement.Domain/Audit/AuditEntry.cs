@@ -35,6 +35,42 @@ public enum AuditAction
 
     /// <summary>An administrator unlocked an account (named in <see cref="AuditEntry.Fields"/>).</summary>
     AccountUnlocked = 18,
+
+    // Account administration and sign-in security (issue #17). Numbered from 30 so that actions
+    // added meanwhile on other branches (19, 20, …) cannot collide; the account concerned is named
+    // in Fields, the actor is the person who acted.
+
+    /// <summary>Administration created an account with a one-time initial password.</summary>
+    AccountCreated = 30,
+
+    /// <summary>Administration deactivated an account; its open sessions ended.</summary>
+    AccountDeactivated = 31,
+
+    AccountReactivated = 32,
+
+    /// <summary>Administration changed name, e-mail, organisation, role or team (the fields named, not their values).</summary>
+    AccountChanged = 33,
+
+    /// <summary>Administration gave an account a new one-time initial password.</summary>
+    PasswordReset = 34,
+
+    /// <summary>The staff member changed their own password (also the first change of an initial password).</summary>
+    PasswordChanged = 35,
+
+    /// <summary>The staff member set up sign-in with an authenticator app.</summary>
+    SecondFactorEnabled = 36,
+
+    /// <summary>The staff member turned their second factor off.</summary>
+    SecondFactorDisabled = 37,
+
+    /// <summary>Administration reset a person's second factor (lost phone).</summary>
+    SecondFactorReset = 38,
+
+    /// <summary>The staff member made new recovery codes; the old ones are void.</summary>
+    RecoveryCodesRenewed = 39,
+
+    /// <summary>Administration asked the team leads to hand over a leaving person's cases.</summary>
+    HandOverRequested = 40,
 }
 
 /// <summary>

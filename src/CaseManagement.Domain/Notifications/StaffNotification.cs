@@ -9,6 +9,8 @@ public class StaffNotification
 {
     public const int TextMaxLength = 500;
 
+    public const int LinkPathMaxLength = 200;
+
     public Guid Id { get; set; }
 
     /// <summary>The recipient.</summary>
@@ -26,6 +28,9 @@ public class StaffNotification
 
     public DateTimeOffset? ReadAt { get; set; }
 
+    /// <summary>A page of the product the notification leads to (e.g. a team lead's hand-over list); never a client's id.</summary>
+    public string? LinkPath { get; set; }
+
     public static StaffNotification For(string staffId, string text, Guid? clientId, DateTimeOffset now, bool linksToCase = true)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(staffId);
@@ -39,6 +44,19 @@ public class StaffNotification
             ClientId = clientId,
             LinksToCase = clientId is not null && linksToCase,
         };
+    }
+
+    /// <summary>A notification that leads to a page of the product rather than to a case.</summary>
+    public static StaffNotification WithLink(string staffId, string text, string linkPath, DateTimeOffset now)
+    {
+        if (!linkPath.StartsWith('/') || linkPath.StartsWith("//", StringComparison.Ordinal) || linkPath.Length > LinkPathMaxLength)
+        {
+            throw new ArgumentException("A path of this application is expected.", nameof(linkPath));
+        }
+
+        var notification = For(staffId, text, clientId: null, now);
+        notification.LinkPath = linkPath;
+        return notification;
     }
 
     /// <summary>Marks it as read; reading it twice keeps the first time.</summary>

@@ -6,8 +6,23 @@ public enum SessionEndReason
     /// <summary>The staff member signed out (in this or another tab of the same sign-in).</summary>
     SignedOut = 1,
 
-    /// <summary>The account changed underneath the session: its security stamp moved (e.g. a new password).</summary>
+    /// <summary>The account changed underneath the session: its security stamp moved (a new role, a reset second factor).</summary>
     AccountChanged = 2,
+
+    /// <summary>No input for longer than the idle limit (<see cref="SessionLimits.IdleTimeout"/>).</summary>
+    IdleTimeout = 3,
+
+    /// <summary>The session reached its longest allowed duration (<see cref="SessionLimits.AbsoluteTimeout"/>).</summary>
+    AbsoluteTimeout = 4,
+
+    /// <summary>The staff member ended it from their list of sessions, in another session.</summary>
+    EndedFromSessionList = 5,
+
+    /// <summary>Administration deactivated the account.</summary>
+    AccountDeactivated = 6,
+
+    /// <summary>The password changed: by the staff member in another session, or reset by Administration.</summary>
+    PasswordChanged = 7,
 }
 
 /// <summary>
@@ -22,9 +37,6 @@ public class StaffSession
 
     /// <summary>How long a session row is kept after its last activity; the audit log keeps sign-ins longer.</summary>
     public static readonly TimeSpan Retention = TimeSpan.FromDays(7);
-
-    /// <summary>Activity is written at most this often, so that a busy page does not write on every request.</summary>
-    public static readonly TimeSpan ActivityResolution = TimeSpan.FromMinutes(1);
 
     public Guid Id { get; set; }
 
@@ -41,9 +53,17 @@ public class StaffSession
     /// <summary>E.g. "Firefox auf Windows"; see <see cref="DeviceDescription"/>.</summary>
     public string Device { get; set; } = "";
 
+    /// <summary>
+    /// The account's security stamp this session belongs to. A session whose stamp no longer
+    /// matches the account's ends; a change the staff member makes themselves (a new password,
+    /// the second factor) moves the stamp of the session they made it in, so that one stays open.
+    /// Null for sessions from before it was kept: those compare the stamp in their cookie.
+    /// </summary>
+    public string? SecurityStamp { get; set; }
+
     public bool IsActive => EndedAt is null;
 
-    public static StaffSession Start(string userId, string? userAgent, DateTimeOffset now)
+    public static StaffSession Start(string userId, string? userAgent, DateTimeOffset now, string? securityStamp = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(userId);
         return new StaffSession
@@ -53,6 +73,7 @@ public class StaffSession
             CreatedAt = now,
             LastSeenAt = now,
             Device = DeviceDescription.Of(userAgent),
+            SecurityStamp = securityStamp,
         };
     }
 

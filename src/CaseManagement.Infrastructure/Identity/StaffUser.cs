@@ -6,6 +6,10 @@ namespace CaseManagement.Infrastructure.Identity;
 /// <summary>A staff account. Clients never log in; only staff of the two organisations do.</summary>
 public class StaffUser : IdentityUser
 {
+    public const int DisplayNameMaxLength = 120;
+
+    public const int TeamMaxLength = 100;
+
     public required string DisplayName { get; set; }
 
     public Organisation Organisation { get; set; }
@@ -16,4 +20,17 @@ public class StaffUser : IdentityUser
     /// counts them since the last successful sign-in.
     /// </summary>
     public DateTimeOffset? LastFailedSignInAt { get; set; }
+
+    /// <summary>The team within the organisation (e.g. "U25", "Team Nord"); free text, optional.</summary>
+    public string? Team { get; set; }
+
+    /// <summary>
+    /// Set while the account is deactivated (the person left): no sign-in, no open session, not
+    /// offered as a caseworker. Accounts are never deleted, because the audit log and past
+    /// responsibilities name them.
+    /// </summary>
+    public DateTimeOffset? DeactivatedAt { get; set; }
+
+    /// <summary>The password is a one-time initial password from Administration and must be changed at the next sign-in.</summary>
+    public bool MustChangePassword { get; set; }
 }

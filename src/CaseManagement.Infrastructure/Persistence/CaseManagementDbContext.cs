@@ -72,7 +72,8 @@ public class CaseManagementDbContext(DbContextOptions<CaseManagementDbContext> o
 
         builder.Entity<StaffUser>(user =>
         {
-            user.Property(u => u.DisplayName).HasMaxLength(120).IsRequired();
+            user.Property(u => u.DisplayName).HasMaxLength(StaffUser.DisplayNameMaxLength).IsRequired();
+            user.Property(u => u.Team).HasMaxLength(StaffUser.TeamMaxLength);
             user.Property(u => u.Organisation).HasConversion<int>();
         });
 

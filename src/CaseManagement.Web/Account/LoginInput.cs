@@ -7,6 +7,9 @@ public sealed class LoginInput
     public string Email { get; set; } = "";
 
     public string Password { get; set; } = "";
+
+    /// <summary>Only for accounts with a second factor: six digits of the authenticator app, or a recovery code.</summary>
+    public string? Code { get; set; }
 }
 
 public sealed class LoginInputValidator : AbstractValidator<LoginInput>
@@ -20,5 +23,10 @@ public sealed class LoginInputValidator : AbstractValidator<LoginInput>
         RuleFor(x => x.Password).Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage("Bitte geben Sie Ihr Passwort ein.")
             .MaximumLength(256).WithMessage("Das Passwort darf höchstens 256 Zeichen lang sein.");
+        RuleFor(x => x.Code)
+            .MaximumLength(CodeMaxLength).WithMessage($"Der Bestätigungscode hat höchstens {CodeMaxLength} Zeichen.");
     }
+
+    /// <summary>A recovery code with its dash and a few spaces.</summary>
+    public const int CodeMaxLength = 20;
 }

@@ -1,8 +1,12 @@
+using CaseManagement.Application.Staff;
+using CaseManagement.Domain.Sessions;
+using CaseManagement.Domain.Staff;
 using CaseManagement.Infrastructure.Identity;
 using CaseManagement.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace CaseManagement.Web.Account;
 
@@ -11,19 +15,28 @@ public static class StaffAccountsRegistration
     public const string LoginPath = "/konto/anmelden";
     public const string LogoutPath = "/konto/abmelden";
     public const string AccessDeniedPath = "/konto/kein-zugriff";
+    public const string SetPasswordPath = "/konto/passwort-festlegen";
+    public const string EnrolSecondFactorPath = "/konto/zwei-faktor-einrichten";
+    public const string SecurityPath = "/konto/sicherheit";
 
     /// <summary>
     /// ASP.NET Core Identity with the product's password and lockout rules, and a cookie per
     /// browser that names a server-side session (<see cref="StaffCookieEvents"/>).
     /// </summary>
-    public static IServiceCollection AddStaffAccounts(this IServiceCollection services)
+    public static IServiceCollection AddStaffAccounts(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddOptions<SessionLimits>().Bind(configuration.GetSection(SessionLimits.SectionName))
+            .Validate(limits => limits.Problem() is null, "Sessions: the limits do not fit together (see SessionLimits.Problem).")
+            .ValidateOnStart();
+        services.Configure<SecondFactorOptions>(configuration.GetSection(SecondFactorOptions.SectionName));
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.AddIdentityCore<StaffUser>(options =>
             {
                 options.User.RequireUniqueEmail = true;
                 options.SignIn.RequireConfirmedAccount = false;
-                options.Password.RequiredLength = 12;
+                // Length over composition (PasswordPolicy): no forced digits, capitals or symbols;
+                // StaffPasswordValidator refuses common passwords and the person's own name instead.
+                options.Password.RequiredLength = PasswordPolicy.MinLength;
                 options.Password.RequiredUniqueChars = 4;
                 options.Password.RequireDigit = false;
                 options.Password.RequireLowercase = false;
@@ -40,6 +53,8 @@ public static class StaffAccountsRegistration
             .AddEntityFrameworkStores<CaseManagementDbContext>()
             .AddSignInManager()
             .AddClaimsPrincipalFactory<StaffClaimsPrincipalFactory>()
+            .AddErrorDescriber<GermanIdentityErrorDescriber>()
+            .AddPasswordValidator<StaffPasswordValidator>()
             .AddDefaultTokenProviders();
 
         services.ConfigureApplicationCookie(cookie =>
@@ -50,12 +65,16 @@ public static class StaffAccountsRegistration
             cookie.LoginPath = LoginPath;
             cookie.LogoutPath = LogoutPath;
             cookie.AccessDeniedPath = AccessDeniedPath;
-            cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
-            cookie.SlidingExpiration = true;
+            // The server-side session decides (idle and absolute limits, StaffCookieEvents); the cookie
+            // itself never outlives the absolute limit and is not renewed on the way.
+            cookie.SlidingExpiration = false;
             cookie.EventsType = typeof(StaffCookieEvents);
         });
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<IOptions<SessionLimits>>((cookie, limits) => cookie.ExpireTimeSpan = limits.Value.AbsoluteTimeout);
         services.AddScoped<StaffCookieEvents>();
         services.AddScoped<StaffSignInFlow>();
+        services.AddScoped<PendingSignIn>();
         services.AddScoped<CircuitSession>();
 
         // Outside development and tests the cookie travels only over HTTPS, even if a proxy's

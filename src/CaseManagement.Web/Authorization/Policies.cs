@@ -33,6 +33,7 @@ public static class Policies
             .AddPolicy(SteeringFigures, RolesOf(StaffRole.SteeringCommittee, StaffRole.TeamLeadJobcenter, StaffRole.TeamLeadDrugHelp))
             .AddPolicy(DataProtection, RolesOf(StaffRole.DataProtectionOfficer))
             .AddPolicy(Administration, RolesOf(StaffRole.Administrator));
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, RefusalLoggingResultHandler>();
         return services;
     }
 

@@ -32,7 +32,7 @@ public static class ServiceRegistration
         services.AddDataProtection()
             .SetApplicationName("CaseManagement")
             .PersistKeysToDbContext<CaseManagementDbContext>();
-        services.AddStaffAccounts();
+        services.AddStaffAccounts(builder.Configuration);
         services.AddCaseManagementAuthorization();
         services.AddCaseManagementApplication();
         services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton, includeInternalTypes: true);

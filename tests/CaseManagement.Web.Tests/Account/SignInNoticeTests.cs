@@ -8,6 +8,11 @@ public class SignInNoticeTests
     [Theory]
     [InlineData(SessionEndReason.SignedOut, "sitzung-beendet")]
     [InlineData(SessionEndReason.AccountChanged, "konto-geaendert")]
+    [InlineData(SessionEndReason.IdleTimeout, "inaktiv")]
+    [InlineData(SessionEndReason.AbsoluteTimeout, "zeitlimit")]
+    [InlineData(SessionEndReason.EndedFromSessionList, "beendet")]
+    [InlineData(SessionEndReason.AccountDeactivated, "deaktiviert")]
+    [InlineData(SessionEndReason.PasswordChanged, "passwort-geaendert")]
     [InlineData(null, "abgelaufen")]
     public void Every_end_of_a_session_has_a_German_reason(SessionEndReason? reason, string key)
     {

@@ -35,6 +35,16 @@ public class UserMenuTests : StaffComponentTest
     }
 
     [Fact]
+    public void The_panel_leads_to_the_own_sessions_and_second_factor()
+    {
+        var menu = Render<UserMenu>();
+
+        menu.Find("button.user-menu-toggle").Click();
+
+        Assert.Equal("Sicherheit und Sitzungen", menu.Find("#user-menu-panel a[href='/konto/sicherheit']").TextContent);
+    }
+
+    [Fact]
     public void The_sign_out_form_posts_with_an_antiforgery_token()
     {
         var menu = Render<UserMenu>();

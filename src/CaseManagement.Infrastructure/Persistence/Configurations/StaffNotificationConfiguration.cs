@@ -13,6 +13,7 @@ internal sealed class StaffNotificationConfiguration : IEntityTypeConfiguration<
         notification.HasKey(n => n.Id);
         notification.Property(n => n.StaffId).HasMaxLength(450).IsRequired();
         notification.Property(n => n.Text).HasMaxLength(StaffNotification.TextMaxLength).IsRequired();
+        notification.Property(n => n.LinkPath).HasMaxLength(StaffNotification.LinkPathMaxLength);
         // The home page asks for one person's unread notifications, newest first.
         notification.HasIndex(n => new { n.StaffId, n.ReadAt, n.CreatedAt });
 

@@ -13,6 +13,7 @@ internal sealed class StaffSessionConfiguration : IEntityTypeConfiguration<Staff
         session.Property(s => s.Id).ValueGeneratedNever();
         session.Property(s => s.UserId).HasMaxLength(450).IsRequired();
         session.Property(s => s.Device).HasMaxLength(StaffSession.DeviceMaxLength).IsRequired();
+        session.Property(s => s.SecurityStamp).HasMaxLength(256);
         session.Ignore(s => s.IsActive);
         // A person's open sessions (ending the others, listing them); retention deletes by last activity.
         session.HasIndex(s => new { s.UserId, s.EndedAt });

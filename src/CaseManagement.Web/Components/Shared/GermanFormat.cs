@@ -22,4 +22,16 @@ public static class GermanFormat
     public static string DateTime(DateTimeOffset instant) => GermanCalendar.ToLocal(instant).ToString("dd.MM.yyyy HH:mm", Culture);
 
     public static string DateTimeWithSeconds(DateTimeOffset instant) => GermanCalendar.ToLocal(instant).ToString("dd.MM.yyyy HH:mm:ss", Culture);
+
+    public static string TimeWithSeconds(DateTimeOffset instant) => GermanCalendar.ToLocal(instant).ToString("HH:mm:ss", Culture);
+
+    /// <summary>A span in its largest whole unit: "12 Stunden", "30 Minuten", "1 Minute", "20 Sekunden".</summary>
+    public static string Duration(TimeSpan span) => span switch
+    {
+        { TotalHours: >= 1 } when span.TotalHours % 1 == 0 => Count((int)span.TotalHours, "Stunde", "Stunden"),
+        { TotalMinutes: >= 1 } when span.TotalMinutes % 1 == 0 => Count((int)span.TotalMinutes, "Minute", "Minuten"),
+        _ => Count((int)Math.Round(span.TotalSeconds), "Sekunde", "Sekunden"),
+    };
+
+    private static string Count(int count, string one, string many) => count == 1 ? $"1 {one}" : $"{count} {many}";
 }
