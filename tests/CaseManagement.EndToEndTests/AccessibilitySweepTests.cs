@@ -68,8 +68,9 @@ public sealed class AccessibilitySweepTests(BrowserFixture browser)
     {
         await Assertions.Expect(page.Locator("h1").First).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("Wird geladen …")).ToHaveCountAsync(0);
-        // The interactive HeadOutlet replaces the prerendered title once the circuit starts.
-        await page.WaitForFunctionAsync("() => document.title.length > 0");
+        // Every page names itself in the title (WCAG 2.4.2). Checked here, with waiting, rather than
+        // by axe: the interactive HeadOutlet briefly replaces the prerendered title as the circuit starts.
+        await Assertions.Expect(page).ToHaveTitleAsync(new System.Text.RegularExpressions.Regex(".+ – Fallverbund$"));
     }
 
     private static async Task<IReadOnlyList<string>> SeriousFindingsAsync(IPage page)
@@ -81,7 +82,7 @@ public sealed class AccessibilitySweepTests(BrowserFixture browser)
 
         var violations = await page.EvaluateAsync<JsonElement>("""
             async () => {
-              const result = await axe.run(document, { resultTypes: ['violations'] });
+              const result = await axe.run(document, { resultTypes: ['violations'], rules: { 'document-title': { enabled: false } } });
               return result.violations
                 .filter(v => v.impact === 'serious' || v.impact === 'critical' || v.id === 'region')
                 .map(v => `${v.impact} ${v.id} (${v.help}): ` + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | '));
