@@ -136,6 +136,8 @@ public static class GermanLabels
         AuditAction.SessionEnded => "Sitzung beendet",
         AuditAction.AccountLocked => "Konto gesperrt",
         AuditAction.AccountUnlocked => "Konto entsperrt",
+        AuditAction.PersonLookedUp => "Person im Protokoll gesucht",
+        AuditAction.HistoryViewed => "Verlauf im Protokoll gelesen",
         _ => "–",
     };
 

@@ -35,6 +35,17 @@ public enum AuditAction
 
     /// <summary>An administrator unlocked an account (named in <see cref="AuditEntry.Fields"/>).</summary>
     AccountUnlocked = 18,
+
+    // The data-protection officer's work (issue #16) numbers from 40, apart from the account work.
+
+    /// <summary>
+    /// The data-protection officer looked a person up by name in the audit log; <see cref="AuditEntry.Fields"/>
+    /// names the case numbers found, never the name typed.
+    /// </summary>
+    PersonLookedUp = 40,
+
+    /// <summary>The data-protection officer read a case's history in the audit log.</summary>
+    HistoryViewed = 41,
 }
 
 /// <summary>
