@@ -34,6 +34,9 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<TargetAreaReviews>();
         services.AddSingleton<CaseworkerOverview>();
         services.AddSingleton<AuditLogQuery>();
+        services.AddSingleton<PersonLookup>();
+        services.AddSingleton<CaseHistoryQuery>();
+        services.AddSingleton<AuditExport>();
         services.AddSingleton<StaffDirectory>();
         services.AddSingleton<StaffAccounts>();
         services.AddSingleton<SignInThrottle>();

@@ -71,6 +71,8 @@ public sealed class EndpointAccessTests(AppFixture app) : IClassFixture<AppFixtu
         ["/kennzahlen/export/csv"] = ("GET", Reach.SteeringFigures),
         ["/kennzahlen/export/pdf"] = ("GET", Reach.SteeringFigures),
         ["/datenschutz"] = ("GET", Reach.DataProtection),
+        ["/datenschutz/verlauf"] = ("GET", Reach.DataProtection),
+        ["/datenschutz/protokoll.csv"] = ("GET", Reach.DataProtection),
         ["/verwaltung/konten"] = ("GET", Reach.Administration),
         ["/verwaltung/netzwerkpartner"] = ("GET", Reach.Administration),
         ["/verwaltung/netzwerkpartner/neu"] = ("GET", Reach.Administration),

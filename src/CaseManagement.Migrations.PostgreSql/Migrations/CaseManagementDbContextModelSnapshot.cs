@@ -165,11 +165,15 @@ namespace CaseManagement.Migrations.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OccurredAt");
+                    b.HasIndex("CaseNumber", "Id");
 
                     b.HasIndex("ClientId", "Id");
 
+                    b.HasIndex("OccurredAt", "Id");
+
                     b.HasIndex("UserId", "Id");
+
+                    b.HasIndex("Action", "OccurredAt", "Id");
 
                     b.ToTable("AuditEntries", (string)null);
                 });
