@@ -37,6 +37,8 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<PersonLookup>();
         services.AddSingleton<CaseHistoryQuery>();
         services.AddSingleton<AuditExport>();
+        services.AddSingleton<Retention.RetentionPolicy>();
+        services.AddSingleton<Retention.RetentionRuns>();
         services.AddSingleton<StaffDirectory>();
         services.AddSingleton<StaffAccounts>();
         services.AddSingleton<SignInThrottle>();

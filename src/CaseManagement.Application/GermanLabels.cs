@@ -138,6 +138,11 @@ public static class GermanLabels
         AuditAction.AccountUnlocked => "Konto entsperrt",
         AuditAction.PersonLookedUp => "Person im Protokoll gesucht",
         AuditAction.HistoryViewed => "Verlauf im Protokoll gelesen",
+        AuditAction.Anonymised => "anonymisiert (Löschlauf)",
+        AuditAction.RetentionRun => "Löschlauf ausgeführt",
+        AuditAction.RetentionHoldPlaced => "Löschsperre gesetzt",
+        AuditAction.RetentionHoldLifted => "Löschsperre aufgehoben",
+        AuditAction.RetentionPeriodsChanged => "Aufbewahrungsfristen geändert",
         _ => "–",
     };
 

@@ -46,6 +46,21 @@ public enum AuditAction
 
     /// <summary>The data-protection officer read a case's history in the audit log.</summary>
     HistoryViewed = 41,
+
+    /// <summary>A retention run removed the client's personal data; <see cref="AuditEntry.Fields"/> names the categories.</summary>
+    Anonymised = 42,
+
+    /// <summary>A retention run finished; <see cref="AuditEntry.Fields"/> gives its counts.</summary>
+    RetentionRun = 43,
+
+    /// <summary>The data-protection officer put a case on legal hold (the reason stays in the hold, not in the log).</summary>
+    RetentionHoldPlaced = 44,
+
+    /// <summary>The data-protection officer lifted a legal hold.</summary>
+    RetentionHoldLifted = 45,
+
+    /// <summary>Administration changed the retention periods; <see cref="AuditEntry.Fields"/> gives the new values.</summary>
+    RetentionPeriodsChanged = 46,
 }
 
 /// <summary>

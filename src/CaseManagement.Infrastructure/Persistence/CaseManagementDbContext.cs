@@ -6,6 +6,7 @@ using CaseManagement.Domain.Consent;
 using CaseManagement.Domain.HelpPlans;
 using CaseManagement.Domain.Notifications;
 using CaseManagement.Domain.Referrals;
+using CaseManagement.Domain.Retention;
 using CaseManagement.Domain.Sessions;
 using CaseManagement.Infrastructure.Identity;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -55,6 +56,12 @@ public class CaseManagementDbContext(DbContextOptions<CaseManagementDbContext> o
     public DbSet<StaffNotification> StaffNotifications => Set<StaffNotification>();
 
     public DbSet<StaffSession> StaffSessions => Set<StaffSession>();
+
+    public DbSet<RetentionSetting> RetentionSettings => Set<RetentionSetting>();
+
+    public DbSet<RetentionHold> RetentionHolds => Set<RetentionHold>();
+
+    public DbSet<RetentionRun> RetentionRuns => Set<RetentionRun>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
