@@ -73,8 +73,10 @@ public sealed class EndpointAccessTests(AppFixture app) : IClassFixture<AppFixtu
         ["/datenschutz"] = ("GET", Reach.DataProtection),
         ["/datenschutz/verlauf"] = ("GET", Reach.DataProtection),
         ["/datenschutz/protokoll.csv"] = ("GET", Reach.DataProtection),
+        ["/datenschutz/loeschlaeufe"] = ("GET", Reach.DataProtection),
         ["/verwaltung/konten"] = ("GET", Reach.Administration),
         ["/verwaltung/netzwerkpartner"] = ("GET", Reach.Administration),
+        ["/verwaltung/aufbewahrung"] = ("GET", Reach.Administration),
         ["/verwaltung/netzwerkpartner/neu"] = ("GET", Reach.Administration),
         ["/verwaltung/netzwerkpartner/{Id:guid}"] = ("GET", Reach.Administration),
     };

@@ -25,12 +25,15 @@ public sealed record RoleHomeContent(string Title, string Intro, IReadOnlyList<H
             "Anonymisierte Kennzahlen der Kooperation für strategische und operative Lenkungsrunde – keine Namen.",
             [new("Kennzahlen", "/kennzahlen", "Zahlen je Zeitraum, als PDF oder CSV für Sitzungen und den Suchtbericht.")]),
         StaffRole.DataProtectionOfficer => new("Datenschutz",
-            "Zugriffsprotokoll, Übersicht der Einwilligungen und Löschläufe.",
-            [new("Datenschutz", "/datenschutz", "Wer hat wann welche Daten gelesen oder geändert.")]),
+            "Zugriffsprotokoll, Fallverläufe und Löschläufe.",
+            [new("Zugriffsprotokoll", "/datenschutz", "Wer hat wann welche Daten gelesen oder geändert; Suche nach einer Person."),
+             new("Fallverlauf", "/datenschutz/verlauf", "Was mit den Daten eines Falls geschehen ist, in zeitlicher Folge."),
+             new("Löschläufe", "/datenschutz/loeschlaeufe", "Was der nächste Lauf anonymisiert, Löschsperren und bisherige Läufe.")]),
         StaffRole.Administrator => new("Administration",
             "Benutzerkonten, Rollen und Partnerverzeichnis. Falldaten sind für die Administration nicht sichtbar.",
             [new("Benutzerkonten", "/verwaltung/konten", "Konten beider Organisationen mit Rolle und Sperrstatus."),
-             new("Netzwerkpartner", "/verwaltung/netzwerkpartner", "Verzeichnis der Stellen, an die vermittelt wird.")]),
+             new("Netzwerkpartner", "/verwaltung/netzwerkpartner", "Verzeichnis der Stellen, an die vermittelt wird."),
+             new("Aufbewahrungsfristen", "/verwaltung/aufbewahrung", "Nach wie vielen Jahren abgeschlossene Fälle anonymisiert werden.")]),
         _ => new("Start", "Ihrem Konto ist noch keine Rolle zugewiesen. Bitte wenden Sie sich an die Administration.", []),
     };
 }
