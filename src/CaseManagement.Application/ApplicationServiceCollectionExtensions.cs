@@ -39,6 +39,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<AuditExport>();
         services.AddSingleton<Retention.RetentionPolicy>();
         services.AddSingleton<Retention.RetentionRuns>();
+        services.AddSingleton<AccessCopies.AccessCopyQuery>();
         services.AddSingleton<StaffDirectory>();
         services.AddSingleton<StaffAccounts>();
         services.AddSingleton<SignInThrottle>();

@@ -143,6 +143,7 @@ public static class GermanLabels
         AuditAction.RetentionHoldPlaced => "Löschsperre gesetzt",
         AuditAction.RetentionHoldLifted => "Löschsperre aufgehoben",
         AuditAction.RetentionPeriodsChanged => "Aufbewahrungsfristen geändert",
+        AuditAction.AccessCopyCompiled => "Auskunft nach Art. 15 erstellt",
         _ => "–",
     };
 

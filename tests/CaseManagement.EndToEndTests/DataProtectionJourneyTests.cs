@@ -70,6 +70,34 @@ public sealed class DataProtectionJourneyTests(BrowserFixture browser)
         await phone.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task The_officer_finds_the_person_asking_for_their_copy_and_decides_about_the_internal_notes()
+    {
+        var (caseNumber, lastName) = await CaseWithHistoryAsync();
+        var page = await browser.NewPageAsync(1280, 900);
+        await BrowserFixture.SignInAsync(page, DataProtection);
+
+        await page.GotoAsync("/datenschutz/auskunft");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Person suchen" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Bitte geben Sie den Namen der Person an")).ToBeVisibleAsync();
+        await page.GetByLabel("Name der Person").FillAsync($"Elfriede {lastName}");
+        await page.GetByLabel("Geburtsdatum").FillAsync("1979-11-23");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Person suchen" }).ClickAsync();
+
+        var download = page.GetByRole(AriaRole.Link, new() { Name = $"Auskunft zu {caseNumber} als JSON herunterladen" });
+        await Assertions.Expect(download).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("/json$"));
+        await page.GetByLabel("des Jobcenters").CheckAsync();
+        await Assertions.Expect(download).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("/json\\?notizen=jobcenter$"));
+        await BrowserFixture.ScreenshotAsync(page, "access-copy");
+
+        var file = await page.RunAndWaitForDownloadAsync(() => download.ClickAsync());
+        Assert.Equal($"auskunft-{caseNumber}.json", file.SuggestedFilename);
+        using var json = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync((await file.PathAsync())!));
+        Assert.Equal(lastName, json.RootElement.GetProperty("person").GetProperty("lastName").GetString());
+        Assert.Equal(["Drogenhilfe"], json.RootElement.GetProperty("notesWithheld").EnumerateArray().Select(e => e.GetString()));
+        await page.Context.CloseAsync();
+    }
+
     /// <summary>A client of the demo caseworkers with a name of its own: registered, read, listed, consent, read by the other side, refused to a stranger.</summary>
     private async Task<(string CaseNumber, string LastName)> CaseWithHistoryAsync()
     {

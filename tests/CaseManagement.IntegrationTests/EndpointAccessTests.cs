@@ -74,6 +74,8 @@ public sealed class EndpointAccessTests(AppFixture app) : IClassFixture<AppFixtu
         ["/datenschutz/verlauf"] = ("GET", Reach.DataProtection),
         ["/datenschutz/protokoll.csv"] = ("GET", Reach.DataProtection),
         ["/datenschutz/loeschlaeufe"] = ("GET", Reach.DataProtection),
+        ["/datenschutz/auskunft"] = ("GET", Reach.DataProtection),
+        ["/datenschutz/auskunft/{clientId:guid}/json"] = ("GET", Reach.DataProtection),
         ["/verwaltung/konten"] = ("GET", Reach.Administration),
         ["/verwaltung/netzwerkpartner"] = ("GET", Reach.Administration),
         ["/verwaltung/aufbewahrung"] = ("GET", Reach.Administration),

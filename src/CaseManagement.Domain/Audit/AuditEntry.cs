@@ -61,6 +61,9 @@ public enum AuditAction
 
     /// <summary>Administration changed the retention periods; <see cref="AuditEntry.Fields"/> gives the new values.</summary>
     RetentionPeriodsChanged = 46,
+
+    /// <summary>The data-protection officer compiled a client's copy under Art. 15 GDPR; <see cref="AuditEntry.Fields"/> names the format and what was withheld.</summary>
+    AccessCopyCompiled = 47,
 }
 
 /// <summary>

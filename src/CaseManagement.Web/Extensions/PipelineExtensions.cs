@@ -44,6 +44,7 @@ public static class PipelineExtensions
         app.MapAppointmentCalendarFile();
         app.MapSteeringReportExports();
         app.MapAuditExport();
+        app.MapAccessCopy();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
