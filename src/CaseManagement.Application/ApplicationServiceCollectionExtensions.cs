@@ -40,6 +40,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<Retention.RetentionPolicy>();
         services.AddSingleton<Retention.RetentionRuns>();
         services.AddSingleton<AccessCopies.AccessCopyQuery>();
+        services.AddSingleton<Consent.ConsentRegister>();
         services.AddSingleton<StaffDirectory>();
         services.AddSingleton<StaffAccounts>();
         services.AddSingleton<SignInThrottle>();

@@ -98,6 +98,28 @@ public sealed class DataProtectionJourneyTests(BrowserFixture browser)
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task The_officer_reads_the_consent_register_and_its_views()
+    {
+        var (caseNumber, _) = await CaseWithHistoryAsync();
+        var page = await browser.NewPageAsync(1280, 900);
+        await BrowserFixture.SignInAsync(page, DataProtection);
+
+        await page.GotoAsync("/datenschutz/einwilligungen");
+
+        var counts = page.GetByRole(AriaRole.Table, new() { Name = "Gültige Einwilligungen nach Bereich und Richtung" });
+        await Assertions.Expect(counts.GetByRole(AriaRole.Row)).ToHaveCountAsync(6);
+        var register = page.GetByRole(AriaRole.Table, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Einwilligungen, zuletzt unterschriebene zuerst") });
+        await Assertions.Expect(register.GetByRole(AriaRole.Row).Filter(new() { HasText = caseNumber })).ToContainTextAsync("Stammdaten, Hilfeplan (Jobcenter → Drogenhilfe)");
+        await BrowserFixture.ScreenshotAsync(page, "consent-register");
+
+        await page.GetByLabel("Ansicht").SelectOptionAsync(new SelectOptionValue { Label = "widerrufen im Zeitraum" });
+        await Assertions.Expect(page.GetByLabel("widerrufen von")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Anzeigen" }).ClickAsync();
+        await Assertions.Expect(register.GetByRole(AriaRole.Row).Filter(new() { HasText = caseNumber })).ToHaveCountAsync(0);
+        await page.Context.CloseAsync();
+    }
+
     /// <summary>A client of the demo caseworkers with a name of its own: registered, read, listed, consent, read by the other side, refused to a stranger.</summary>
     private async Task<(string CaseNumber, string LastName)> CaseWithHistoryAsync()
     {

@@ -75,6 +75,7 @@ public sealed class EndpointAccessTests(AppFixture app) : IClassFixture<AppFixtu
         ["/datenschutz/protokoll.csv"] = ("GET", Reach.DataProtection),
         ["/datenschutz/loeschlaeufe"] = ("GET", Reach.DataProtection),
         ["/datenschutz/auskunft"] = ("GET", Reach.DataProtection),
+        ["/datenschutz/einwilligungen"] = ("GET", Reach.DataProtection),
         ["/datenschutz/auskunft/{clientId:guid}/json"] = ("GET", Reach.DataProtection),
         ["/verwaltung/konten"] = ("GET", Reach.Administration),
         ["/verwaltung/netzwerkpartner"] = ("GET", Reach.Administration),
