@@ -41,6 +41,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<Retention.RetentionRuns>();
         services.AddSingleton<AccessCopies.AccessCopyQuery>();
         services.AddSingleton<Consent.ConsentRegister>();
+        services.AddSingleton<Consent.ConsentScans>();
         services.AddSingleton<StaffDirectory>();
         services.AddSingleton<StaffAccounts>();
         services.AddSingleton<SignInThrottle>();

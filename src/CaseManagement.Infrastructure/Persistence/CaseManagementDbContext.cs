@@ -35,6 +35,8 @@ public class CaseManagementDbContext(DbContextOptions<CaseManagementDbContext> o
 
     public DbSet<ClientConsent> Consents => Set<ClientConsent>();
 
+    public DbSet<ConsentScan> ConsentScans => Set<ConsentScan>();
+
     public DbSet<InternalNote> InternalNotes => Set<InternalNote>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

@@ -440,6 +440,46 @@ namespace CaseManagement.Migrations.PostgreSql.Migrations
                     b.ToTable("Consents", (string)null);
                 });
 
+            modelBuilder.Entity("CaseManagement.Domain.Consent.ConsentScan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ConsentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Format")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("UploadedByOrganisation")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsentId")
+                        .IsUnique();
+
+                    b.ToTable("ConsentScans");
+                });
+
             modelBuilder.Entity("CaseManagement.Domain.HelpPlans.HelpPlan", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1227,6 +1267,15 @@ namespace CaseManagement.Migrations.PostgreSql.Migrations
                         .WithMany()
                         .HasForeignKey("RevokedById")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("CaseManagement.Domain.Consent.ConsentScan", b =>
+                {
+                    b.HasOne("CaseManagement.Domain.Consent.ClientConsent", null)
+                        .WithMany()
+                        .HasForeignKey("ConsentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CaseManagement.Domain.HelpPlans.HelpPlan", b =>

@@ -45,6 +45,7 @@ public static class PipelineExtensions
         app.MapSteeringReportExports();
         app.MapAuditExport();
         app.MapAccessCopy();
+        app.MapConsentScan();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
