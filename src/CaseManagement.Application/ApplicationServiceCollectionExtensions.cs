@@ -35,6 +35,14 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<TargetAreaReviews>();
         services.AddSingleton<CaseworkerOverview>();
         services.AddSingleton<AuditLogQuery>();
+        services.AddSingleton<PersonLookup>();
+        services.AddSingleton<CaseHistoryQuery>();
+        services.AddSingleton<AuditExport>();
+        services.AddSingleton<Retention.RetentionPolicy>();
+        services.AddSingleton<Retention.RetentionRuns>();
+        services.AddSingleton<AccessCopies.AccessCopyQuery>();
+        services.AddSingleton<Consent.ConsentRegister>();
+        services.AddSingleton<Consent.ConsentScans>();
         services.AddSingleton<StaffDirectory>();
         services.AddSingleton<SecurityEvents>();
         services.AddSingleton<StaffAccounts>();

@@ -147,6 +147,14 @@ public static class GermanLabels
         AuditAction.SecondFactorReset => "zweiter Faktor zurückgesetzt",
         AuditAction.RecoveryCodesRenewed => "Wiederherstellungscodes erneuert",
         AuditAction.HandOverRequested => "Übergabe der Fälle erbeten",
+        AuditAction.PersonLookedUp => "Person im Protokoll gesucht",
+        AuditAction.HistoryViewed => "Verlauf im Protokoll gelesen",
+        AuditAction.Anonymised => "anonymisiert (Löschlauf)",
+        AuditAction.RetentionRun => "Löschlauf ausgeführt",
+        AuditAction.RetentionHoldPlaced => "Löschsperre gesetzt",
+        AuditAction.RetentionHoldLifted => "Löschsperre aufgehoben",
+        AuditAction.RetentionPeriodsChanged => "Aufbewahrungsfristen geändert",
+        AuditAction.AccessCopyCompiled => "Auskunft nach Art. 15 erstellt",
         _ => "–",
     };
 

@@ -306,4 +306,27 @@ public class AccessDecisionRulesTests
             }
         }
     }
+
+    [Fact]
+    public void Only_the_data_protection_officer_carries_out_the_data_protection_tasks_and_still_reads_no_case_through_Allows()
+    {
+        var client = Client(Organisation.Jobcenter, UserId, UserId, ValidBothWays);
+        foreach (var role in StaffRole.All)
+        {
+            foreach (var organisation in new[] { Organisation.Jobcenter, Organisation.DrugHelpService })
+            {
+                var user = User(organisation, role);
+                foreach (var task in Enum.GetValues<DataProtectionTask>())
+                {
+                    Assert.Equal(role == StaffRole.DataProtectionOfficer, AccessDecision.MayCarryOut(user, task));
+                }
+
+                Assert.False(AccessDecision.MayCarryOut(user, (DataProtectionTask)99), $"{role}: an undefined task");
+            }
+        }
+
+        var officer = User(Organisation.DrugHelpService, StaffRole.DataProtectionOfficer);
+        Assert.All(EveryRequest(), r => Assert.False(AccessDecision.Allows(officer, client, r.Category, r.Holder, r.Operation, Now)));
+        Assert.False(AccessDecision.MayKnowOf(officer, client));
+    }
 }

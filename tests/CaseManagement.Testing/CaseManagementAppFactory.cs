@@ -28,6 +28,8 @@ public sealed class CaseManagementAppFactory(
         builder.UseSetting("ConnectionStrings:CaseManagement", connectionString);
         builder.UseSetting("DemoData:Enabled", "true");
         builder.UseSetting("DemoData:SeedCases", seedCaseload ? "true" : "false");
+        // Retention runs are started by the tests that need them, never by the clock in the middle of another test.
+        builder.UseSetting("Retention:Schedule", "false");
         builder.UseSetting("Logging:Folder", LogFolder);
         // Like the demo setup: every role signs in with the demo password; tests of the second
         // factor switch the requirement on in their own app.

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Linq.Expressions;
 using CaseManagement.Domain;
 using CaseManagement.Domain.Access;
 using CaseManagement.Domain.Audit;
@@ -8,6 +9,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CaseManagement.Application.Audit;
 
+/// <summary>Where a page of the log starts: entries older than this one (newest first, then by id).</summary>
+public sealed record AuditCursor(DateTimeOffset OccurredAt, long Id);
+
+/// <summary>The cases of one person, found by name (<see cref="PersonLookup"/>): the log is filtered by them, never by the name.</summary>
+public sealed record AuditPerson(IReadOnlyList<Guid> ClientIds, IReadOnlyList<string> CaseNumbers);
+
 public sealed record AuditFilter
 {
     /// <summary>Part of a staff member's name.</summary>
@@ -16,33 +23,86 @@ public sealed record AuditFilter
     /// <summary>Case number or part of it.</summary>
     public string? CaseNumber { get; init; }
 
+    public AuditAction? Action { get; init; }
+
+    /// <summary>The organisation of the staff member who acted.</summary>
+    public Organisation? Organisation { get; init; }
+
+    public AuditPerson? Person { get; init; }
+
     public DateOnly? From { get; init; }
 
     public DateOnly? To { get; init; }
 
-    /// <summary>Id of the last entry of the previous page (entries come newest first).</summary>
-    public long? Before { get; init; }
+    /// <summary>The last entry of the previous page (entries come newest first).</summary>
+    public AuditCursor? After { get; init; }
 
     public int PageSize { get; init; } = 50;
 }
 
+/// <param name="Subject">What it was about, in words (<see cref="AuditSubjects"/>).</param>
+/// <param name="ListedCaseNumbers">For a list view: the case numbers it showed.</param>
 public sealed record AuditRow(
-    long Id, DateTimeOffset OccurredAt, string UserName, Organisation UserOrganisation, string? CaseNumber,
-    AuditAction Action, DataCategory? Category, string? Fields);
+    long Id, DateTimeOffset OccurredAt, string UserName, Organisation UserOrganisation, Guid? ClientId, string? CaseNumber,
+    AuditAction Action, DataCategory? Category, string Subject, IReadOnlyList<string> ListedCaseNumbers)
+{
+    public AuditCursor Cursor => new(OccurredAt, Id);
+}
 
-public sealed record AuditPage(IReadOnlyList<AuditRow> Rows, long? NextBefore);
+public sealed record AuditPage(IReadOnlyList<AuditRow> Rows, AuditCursor? Next);
 
-/// <summary>The data protection officer's view of the audit log: newest first, keyset-paged.</summary>
+/// <summary>
+/// The data protection officer's view of the audit log: newest first, filtered in the database,
+/// keyset-paged on (time, id) so that a page of 2019 loads as fast as today's.
+/// </summary>
 public sealed class AuditLogQuery(IDbContextFactory<CaseManagementDbContext> contextFactory)
 {
+    /// <summary>The most entries one export holds; a wider view must be narrowed by date or filter.</summary>
+    public const int ExportLimit = 50_000;
+
     public async Task<AuditPage> GetPageAsync(StaffMember reader, AuditFilter filter, CancellationToken cancellationToken = default)
     {
-        if (!reader.IsInRole(StaffRole.DataProtectionOfficer))
+        if (!AccessDecision.MayCarryOut(reader, DataProtectionTask.AuditLog))
         {
             return new AuditPage([], null);
         }
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var pageSize = Math.Clamp(filter.PageSize, 1, 200);
+        var rows = await ReadAsync(db, filter, pageSize + 1, cancellationToken);
+        var shown = rows.Take(pageSize).ToList();
+        return new AuditPage(shown, rows.Count > pageSize ? shown[^1].Cursor : null);
+    }
+
+    /// <summary>Every entry of the filtered view, up to <see cref="ExportLimit"/> (one more tells the caller it was cut).</summary>
+    public async Task<IReadOnlyList<AuditRow>> ExportRowsAsync(StaffMember reader, AuditFilter filter, CancellationToken cancellationToken = default)
+    {
+        if (!AccessDecision.MayCarryOut(reader, DataProtectionTask.AuditLog))
+        {
+            return [];
+        }
+
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await ReadAsync(db, filter with { After = null }, ExportLimit + 1, cancellationToken);
+    }
+
+    private static async Task<List<AuditRow>> ReadAsync(CaseManagementDbContext db, AuditFilter filter, int take, CancellationToken cancellationToken)
+    {
+        var entries = await Filtered(db, filter)
+            .OrderByDescending(a => a.OccurredAt).ThenByDescending(a => a.Id)
+            .Take(take)
+            .ToListAsync(cancellationToken);
+        var referrals = await AuditSubjects.ReferralNamesAsync(db, AuditSubjects.ReferralIds(entries.Select(e => e.Fields)), cancellationToken);
+        return [.. entries.Select(e => RowOf(e, referrals))];
+    }
+
+    internal static AuditRow RowOf(AuditEntry e, IReadOnlyDictionary<Guid, string> referrals) => new(
+        e.Id, e.OccurredAt, e.UserName, e.UserOrganisation, e.ClientId, e.CaseNumber, e.Action, e.Category,
+        AuditSubjects.Describe(e.Action, e.Category, e.Fields, referrals),
+        e.Action == AuditAction.ListViewed ? AuditSubjects.ListOf(e.Fields).CaseNumbers : []);
+
+    private static IQueryable<AuditEntry> Filtered(CaseManagementDbContext db, AuditFilter filter)
+    {
         var query = db.AuditEntries.AsNoTracking().AsQueryable();
         if (!string.IsNullOrWhiteSpace(filter.User))
         {
@@ -57,7 +117,23 @@ public sealed class AuditLogQuery(IDbContextFactory<CaseManagementDbContext> con
         {
             var caseNumber = filter.CaseNumber.Trim().ToUpperInvariant();
             // List views name their case numbers in Fields.
-            query = query.Where(a => (a.CaseNumber != null && a.CaseNumber.Contains(caseNumber)) || (a.Fields != null && a.Fields.Contains(caseNumber)));
+            query = query.Where(a => (a.CaseNumber != null && a.CaseNumber.Contains(caseNumber))
+                || (a.Action == AuditAction.ListViewed && a.Fields != null && a.Fields.Contains(caseNumber)));
+        }
+
+        if (filter.Person is { } person)
+        {
+            query = query.Where(OfPerson(person));
+        }
+
+        if (filter.Action is { } action)
+        {
+            query = query.Where(a => a.Action == action);
+        }
+
+        if (filter.Organisation is { } organisation)
+        {
+            query = query.Where(a => a.UserOrganisation == organisation);
         }
 
         if (filter.From is { } from)
@@ -72,24 +148,50 @@ public sealed class AuditLogQuery(IDbContextFactory<CaseManagementDbContext> con
             query = query.Where(a => a.OccurredAt < end);
         }
 
-        if (filter.Before is { } before)
+        if (filter.After is { } after)
         {
-            query = query.Where(a => a.Id < before);
+            // The first condition bounds the index range; the second breaks ties within one instant.
+            query = query.Where(a => a.OccurredAt <= after.OccurredAt && (a.OccurredAt < after.OccurredAt || a.Id < after.Id));
         }
 
-        var pageSize = Math.Clamp(filter.PageSize, 1, 200);
-        var rows = await query.OrderByDescending(a => a.Id).Take(pageSize + 1)
-            .Select(a => new AuditRow(a.Id, a.OccurredAt, a.UserName, a.UserOrganisation, a.CaseNumber, a.Action, a.Category, a.Fields))
-            .ToListAsync(cancellationToken);
-        return new AuditPage([.. rows.Take(pageSize)], rows.Count > pageSize ? rows[pageSize - 1].Id : null);
+        return query;
     }
 
-    private static DateTimeOffset StartOfDay(DateOnly day)
+    /// <summary>Entries about the person's cases: by client, by case number, and list views that named one of them.</summary>
+    internal static Expression<Func<AuditEntry, bool>> OfPerson(AuditPerson person)
+    {
+        var ids = person.ClientIds.ToList();
+        var caseNumbers = person.CaseNumbers.ToList();
+        Expression<Func<AuditEntry, bool>> predicate = a =>
+            (a.ClientId != null && ids.Contains(a.ClientId.Value)) || (a.CaseNumber != null && caseNumbers.Contains(a.CaseNumber));
+        foreach (var caseNumber in caseNumbers)
+        {
+            var number = caseNumber;
+            predicate = Or(predicate, a => a.Action == AuditAction.ListViewed && a.Fields != null && a.Fields.Contains(number));
+        }
+
+        return predicate;
+    }
+
+    private static Expression<Func<AuditEntry, bool>> Or(
+        Expression<Func<AuditEntry, bool>> left, Expression<Func<AuditEntry, bool>> right)
+    {
+        var parameter = left.Parameters[0];
+        var body = new ParameterSwap(right.Parameters[0], parameter).Visit(right.Body);
+        return Expression.Lambda<Func<AuditEntry, bool>>(Expression.OrElse(left.Body, body), parameter);
+    }
+
+    private sealed class ParameterSwap(ParameterExpression from, ParameterExpression to)
+        : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) =>
+            node == from ? to : base.VisitParameter(node);
+    }
+
+    internal static DateTimeOffset StartOfDay(DateOnly day)
     {
         // Typed dates like 01.01.0001 or 31.12.9999 must filter, not overflow.
         day = day < new DateOnly(2000, 1, 1) ? new DateOnly(2000, 1, 1) : day > new DateOnly(2200, 1, 1) ? new DateOnly(2200, 1, 1) : day;
-        var local = day.ToDateTime(TimeOnly.MinValue);
-        var offset = GermanCalendar.ToLocal(new DateTimeOffset(local, TimeSpan.Zero)).Offset;
-        return new DateTimeOffset(local, offset).ToUniversalTime();
+        return GermanCalendar.At(day, TimeOnly.MinValue);
     }
 }

@@ -70,7 +70,8 @@ public sealed record ClientAccessFacts(
 /// an appointment or a referral exists and its date, never its content. The one thing they change
 /// is who is responsible on their own organisation's side
 /// (<see cref="MayReassign(StaffMember, ClientAccessFacts, Organisation, StaffMember)"/>).</item>
-/// <item>Steering, data protection and administration see no client data.</item>
+/// <item>Steering and administration see no client data. Data protection sees none either,
+/// except for the tasks of <see cref="DataProtectionTask"/> (<see cref="MayCarryOut"/>), each audited.</item>
 /// </list>
 /// </summary>
 public static class AccessDecision
@@ -135,6 +136,15 @@ public static class AccessDecision
         MayReassign(user, client, side)
         && newResponsible.IsCaseworker && newResponsible.Organisation == side
         && !string.Equals(client.ResponsibleIn(side), newResponsible.Id, StringComparison.Ordinal);
+
+    /// <summary>
+    /// Whether the user may carry out a task of the data-protection officer (Datenschutz): reading the
+    /// audit log and a case's history, finding a person's case numbers, compiling an Art. 15 copy,
+    /// the consent register and the retention runs. Only the data-protection officer, whose role is
+    /// to supervise both organisations' processing; never a caseworker, team lead or administrator.
+    /// </summary>
+    public static bool MayCarryOut(StaffMember user, DataProtectionTask task) =>
+        Enum.IsDefined(task) && user.IsInRole(StaffRole.DataProtectionOfficer);
 
     private static bool CaseworkerMay(
         Organisation own, ClientAccessFacts client, DataCategory category, Organisation holder, AccessOperation operation, DateTimeOffset now)

@@ -71,6 +71,35 @@ public enum AuditAction
 
     /// <summary>Administration asked the team leads to hand over a leaving person's cases.</summary>
     HandOverRequested = 40,
+
+    // The data-protection officer's work (issue #16) numbers from 50, apart from the account work (30–49).
+
+    /// <summary>
+    /// The data-protection officer looked a person up by name in the audit log; <see cref="AuditEntry.Fields"/>
+    /// names the case numbers found, never the name typed.
+    /// </summary>
+    PersonLookedUp = 50,
+
+    /// <summary>The data-protection officer read a case's history in the audit log.</summary>
+    HistoryViewed = 51,
+
+    /// <summary>A retention run removed the client's personal data; <see cref="AuditEntry.Fields"/> names the categories.</summary>
+    Anonymised = 52,
+
+    /// <summary>A retention run finished; <see cref="AuditEntry.Fields"/> gives its counts.</summary>
+    RetentionRun = 53,
+
+    /// <summary>The data-protection officer put a case on legal hold (the reason stays in the hold, not in the log).</summary>
+    RetentionHoldPlaced = 54,
+
+    /// <summary>The data-protection officer lifted a legal hold.</summary>
+    RetentionHoldLifted = 55,
+
+    /// <summary>Administration changed the retention periods; <see cref="AuditEntry.Fields"/> gives the new values.</summary>
+    RetentionPeriodsChanged = 56,
+
+    /// <summary>The data-protection officer compiled a client's copy under Art. 15 GDPR; <see cref="AuditEntry.Fields"/> names the format and what was withheld.</summary>
+    AccessCopyCompiled = 57,
 }
 
 /// <summary>

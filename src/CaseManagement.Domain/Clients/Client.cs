@@ -62,6 +62,12 @@ public class Client
 
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>
+    /// When the retention run removed this client's personal data (Löschkonzept): only the facts the
+    /// anonymous figures need are left, and no staff member is responsible any more, so nobody sees it.
+    /// </summary>
+    public DateTimeOffset? AnonymisedAt { get; set; }
+
     /// <summary>Changes on every save; a save carrying an older stamp is refused (optimistic concurrency).</summary>
     public Guid ConcurrencyStamp { get; set; }
 

@@ -6,6 +6,7 @@ using CaseManagement.Domain.Consent;
 using CaseManagement.Domain.HelpPlans;
 using CaseManagement.Domain.Notifications;
 using CaseManagement.Domain.Referrals;
+using CaseManagement.Domain.Retention;
 using CaseManagement.Domain.Sessions;
 using CaseManagement.Infrastructure.Identity;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -34,6 +35,8 @@ public class CaseManagementDbContext(DbContextOptions<CaseManagementDbContext> o
 
     public DbSet<ClientConsent> Consents => Set<ClientConsent>();
 
+    public DbSet<ConsentScan> ConsentScans => Set<ConsentScan>();
+
     public DbSet<InternalNote> InternalNotes => Set<InternalNote>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
@@ -55,6 +58,12 @@ public class CaseManagementDbContext(DbContextOptions<CaseManagementDbContext> o
     public DbSet<StaffNotification> StaffNotifications => Set<StaffNotification>();
 
     public DbSet<StaffSession> StaffSessions => Set<StaffSession>();
+
+    public DbSet<RetentionSetting> RetentionSettings => Set<RetentionSetting>();
+
+    public DbSet<RetentionHold> RetentionHolds => Set<RetentionHold>();
+
+    public DbSet<RetentionRun> RetentionRuns => Set<RetentionRun>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

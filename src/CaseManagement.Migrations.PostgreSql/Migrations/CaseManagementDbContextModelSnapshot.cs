@@ -165,11 +165,15 @@ namespace CaseManagement.Migrations.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OccurredAt");
+                    b.HasIndex("CaseNumber", "Id");
 
                     b.HasIndex("ClientId", "Id");
 
+                    b.HasIndex("OccurredAt", "Id");
+
                     b.HasIndex("UserId", "Id");
+
+                    b.HasIndex("Action", "OccurredAt", "Id");
 
                     b.ToTable("AuditEntries", (string)null);
                 });
@@ -230,6 +234,9 @@ namespace CaseManagement.Migrations.PostgreSql.Migrations
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("AnonymisedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateOnly>("BirthDate")
                         .HasColumnType("date");
@@ -431,6 +438,46 @@ namespace CaseManagement.Migrations.PostgreSql.Migrations
                     b.HasIndex("ClientId", "SignedOn");
 
                     b.ToTable("Consents", (string)null);
+                });
+
+            modelBuilder.Entity("CaseManagement.Domain.Consent.ConsentScan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ConsentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Format")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("UploadedByOrganisation")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsentId")
+                        .IsUnique();
+
+                    b.ToTable("ConsentScans");
                 });
 
             modelBuilder.Entity("CaseManagement.Domain.HelpPlans.HelpPlan", b =>
@@ -788,6 +835,114 @@ namespace CaseManagement.Migrations.PostgreSql.Migrations
                     b.ToTable("Referrals");
                 });
 
+            modelBuilder.Entity("CaseManagement.Domain.Retention.RetentionHold", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("LiftedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LiftedByName")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<DateTimeOffset>("PlacedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PlacedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("PlacedByName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId", "LiftedAt");
+
+                    b.ToTable("RetentionHolds");
+                });
+
+            modelBuilder.Entity("CaseManagement.Domain.Retention.RetentionRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Anonymised")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CaseNumbers")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("ClosedCaseYears")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Held")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("RunDate")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("Scheduled")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("StartedByName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StartedAt");
+
+                    b.HasIndex("RunDate", "Scheduled");
+
+                    b.ToTable("RetentionRuns");
+                });
+
+            modelBuilder.Entity("CaseManagement.Domain.Retention.RetentionSetting", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChangedByName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<int>("ClosedCaseYears")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("RetentionSettings");
+                });
+
             modelBuilder.Entity("CaseManagement.Domain.Sessions.StaffSession", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1132,6 +1287,15 @@ namespace CaseManagement.Migrations.PostgreSql.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("CaseManagement.Domain.Consent.ConsentScan", b =>
+                {
+                    b.HasOne("CaseManagement.Domain.Consent.ClientConsent", null)
+                        .WithMany()
+                        .HasForeignKey("ConsentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CaseManagement.Domain.HelpPlans.HelpPlan", b =>
                 {
                     b.HasOne("CaseManagement.Domain.Clients.Client", null)
@@ -1249,6 +1413,15 @@ namespace CaseManagement.Migrations.PostgreSql.Migrations
                         });
 
                     b.Navigation("Progress")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CaseManagement.Domain.Retention.RetentionHold", b =>
+                {
+                    b.HasOne("CaseManagement.Domain.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -155,11 +155,15 @@ namespace CaseManagement.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OccurredAt");
+                    b.HasIndex("CaseNumber", "Id");
 
                     b.HasIndex("ClientId", "Id");
 
+                    b.HasIndex("OccurredAt", "Id");
+
                     b.HasIndex("UserId", "Id");
+
+                    b.HasIndex("Action", "OccurredAt", "Id");
 
                     b.ToTable("AuditEntries", (string)null);
                 });
@@ -218,6 +222,9 @@ namespace CaseManagement.Migrations.Sqlite.Migrations
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("AnonymisedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateOnly>("BirthDate")
                         .HasColumnType("TEXT");
@@ -415,6 +422,46 @@ namespace CaseManagement.Migrations.Sqlite.Migrations
                     b.HasIndex("ClientId", "SignedOn");
 
                     b.ToTable("Consents", (string)null);
+                });
+
+            modelBuilder.Entity("CaseManagement.Domain.Consent.ConsentScan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConsentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Format")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UploadedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UploadedByOrganisation")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsentId")
+                        .IsUnique();
+
+                    b.ToTable("ConsentScans");
                 });
 
             modelBuilder.Entity("CaseManagement.Domain.HelpPlans.HelpPlan", b =>
@@ -764,6 +811,114 @@ namespace CaseManagement.Migrations.Sqlite.Migrations
                     b.ToTable("Referrals");
                 });
 
+            modelBuilder.Entity("CaseManagement.Domain.Retention.RetentionHold", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LiftedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LiftedByName")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PlacedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PlacedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlacedByName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId", "LiftedAt");
+
+                    b.ToTable("RetentionHolds");
+                });
+
+            modelBuilder.Entity("CaseManagement.Domain.Retention.RetentionRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Anonymised")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CaseNumbers")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ClosedCaseYears")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Held")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("RunDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Scheduled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StartedByName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StartedAt");
+
+                    b.HasIndex("RunDate", "Scheduled");
+
+                    b.ToTable("RetentionRuns");
+                });
+
+            modelBuilder.Entity("CaseManagement.Domain.Retention.RetentionSetting", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChangedByName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ClosedCaseYears")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("RetentionSettings");
+                });
+
             modelBuilder.Entity("CaseManagement.Domain.Sessions.StaffSession", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1102,6 +1257,15 @@ namespace CaseManagement.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("CaseManagement.Domain.Consent.ConsentScan", b =>
+                {
+                    b.HasOne("CaseManagement.Domain.Consent.ClientConsent", null)
+                        .WithMany()
+                        .HasForeignKey("ConsentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CaseManagement.Domain.HelpPlans.HelpPlan", b =>
                 {
                     b.HasOne("CaseManagement.Domain.Clients.Client", null)
@@ -1219,6 +1383,15 @@ namespace CaseManagement.Migrations.Sqlite.Migrations
                         });
 
                     b.Navigation("Progress")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CaseManagement.Domain.Retention.RetentionHold", b =>
+                {
+                    b.HasOne("CaseManagement.Domain.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -1,6 +1,7 @@
 using CaseManagement.Web.Account;
 using CaseManagement.Web.Appointments;
 using CaseManagement.Web.Components;
+using CaseManagement.Web.DataProtection;
 using CaseManagement.Web.HelpPlans;
 using CaseManagement.Web.Logging;
 using CaseManagement.Web.Reports;
@@ -42,6 +43,9 @@ public static class PipelineExtensions
         app.MapHelpPlanPdf();
         app.MapAppointmentCalendarFile();
         app.MapSteeringReportExports();
+        app.MapAuditExport();
+        app.MapAccessCopy();
+        app.MapConsentScan();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -37,6 +37,8 @@ public static class ServiceRegistration
         services.AddCaseManagementApplication();
         services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton, includeInternalTypes: true);
 
+        services.AddHostedService<DataProtection.RetentionSchedule>();
+
         services.AddHealthChecks().AddDbContextCheck<CaseManagementDbContext>("database");
         return builder;
     }

@@ -24,5 +24,6 @@ public static class NavigationCatalog
         new("Benutzerkonten", "/verwaltung/konten", Policies.Administration),
         new("Netzwerkpartner", "/netzwerkpartner", Policies.CaseWork),
         new("Netzwerkpartner", "/verwaltung/netzwerkpartner", Policies.Administration),
+        new("Aufbewahrung", "/verwaltung/aufbewahrung", Policies.Administration),
     ];
 }

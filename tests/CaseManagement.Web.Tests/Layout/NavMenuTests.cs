@@ -15,7 +15,7 @@ public class NavMenuTests : StaffComponentTest
         { StaffRole.TeamLeadDrugHelp, ["Start", "Team", "Kennzahlen"] },
         { StaffRole.SteeringCommittee, ["Start", "Kennzahlen"] },
         { StaffRole.DataProtectionOfficer, ["Start", "Datenschutz"] },
-        { StaffRole.Administrator, ["Start", "Benutzerkonten", "Netzwerkpartner"] },
+        { StaffRole.Administrator, ["Start", "Benutzerkonten", "Netzwerkpartner", "Aufbewahrung"] },
     };
 
     [Theory]

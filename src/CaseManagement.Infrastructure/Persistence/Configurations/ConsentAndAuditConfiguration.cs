@@ -32,8 +32,11 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         audit.Property(a => a.UserName).HasMaxLength(120).IsRequired();
         audit.Property(a => a.CaseNumber).HasMaxLength(20);
         audit.Property(a => a.Fields).HasMaxLength(1000);
-        audit.HasIndex(a => a.OccurredAt);
+        // The log is read newest first by (time, id) keyset, filtered by action or by case.
+        audit.HasIndex(a => new { a.OccurredAt, a.Id });
+        audit.HasIndex(a => new { a.Action, a.OccurredAt, a.Id });
         audit.HasIndex(a => new { a.UserId, a.Id });
         audit.HasIndex(a => new { a.ClientId, a.Id });
+        audit.HasIndex(a => new { a.CaseNumber, a.Id });
     }
 }

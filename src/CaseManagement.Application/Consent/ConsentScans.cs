@@ -1,0 +1,75 @@
+using CaseManagement.Application.Access;
+using CaseManagement.Application.Audit;
+using CaseManagement.Domain.Access;
+using CaseManagement.Domain.Audit;
+using CaseManagement.Domain.Consent;
+using CaseManagement.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace CaseManagement.Application.Consent;
+
+/// <summary>A stored scan as it is handed out.</summary>
+public sealed record ConsentScanFile(byte[] Content, string ContentType, string FileName);
+
+/// <summary>
+/// The scan of a consent's signed paper form: stored and shown only for those who see the consent
+/// itself (the responsible caseworkers of either organisation), checked by its content, not its name,
+/// and limited in size. Storing and reading are audited.
+/// </summary>
+public sealed class ConsentScans(IDbContextFactory<CaseManagementDbContext> contextFactory, ClientAccess access, AuditTrail audit, TimeProvider clock)
+{
+    public async Task<CommandResult> UploadAsync(
+        StaffMember actor, Guid clientId, Guid consentId, string? fileName, byte[] content, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var permissions = await access.ForAsync(db, actor, clientId, DataCategory.MasterData, cancellationToken);
+        if (permissions is null || !actor.IsCaseworker || !await db.Consents.AnyAsync(c => c.Id == consentId && c.ClientId == clientId, cancellationToken))
+        {
+            return CommandResult.Missing();
+        }
+
+        if (ScanFormats.WhyNot(fileName, content) is { } problem)
+        {
+            return CommandResult.Invalid("Scan", problem);
+        }
+
+        // Browsers on Windows may send the whole path; no control characters reach a download header.
+        var name = new string(fileName![(fileName!.LastIndexOfAny(['/', '\\']) + 1)..].Where(c => !char.IsControl(c) && c != '"').ToArray());
+        name = name.Length <= ConsentScan.FileNameMaxLength ? name : name[^ConsentScan.FileNameMaxLength..];
+        await db.ConsentScans.Where(s => s.ConsentId == consentId).ExecuteDeleteAsync(cancellationToken);
+        db.ConsentScans.Add(new ConsentScan
+        {
+            Id = Guid.NewGuid(), ConsentId = consentId, FileName = name, Format = ScanFormats.Detect(content), Content = content,
+            UploadedAt = clock.GetUtcNow(), UploadedById = actor.Id, UploadedByOrganisation = actor.Organisation,
+        });
+        var caseNumber = await db.Clients.Where(c => c.Id == clientId).Select(c => c.CaseNumber).SingleAsync(cancellationToken);
+        audit.Add(db, actor, AuditAction.Changed, clientId, caseNumber, DataCategory.MasterData, ["Einwilligung: unterschriebenes Formular (Scan)"]);
+        await db.SaveChangesAsync(cancellationToken);
+        return CommandResult.Ok();
+    }
+
+    /// <returns>Null when there is no scan or the reader may not see the consent.</returns>
+    public async Task<ConsentScanFile?> OpenAsync(StaffMember reader, Guid clientId, Guid consentId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var permissions = await access.ForAsync(db, reader, clientId, DataCategory.MasterData, cancellationToken);
+        if (permissions is null || !reader.IsCaseworker)
+        {
+            return null;
+        }
+
+        var scan = await (
+            from s in db.ConsentScans.AsNoTracking()
+            join c in db.Consents on s.ConsentId equals c.Id
+            where s.ConsentId == consentId && c.ClientId == clientId
+            select s).SingleOrDefaultAsync(cancellationToken);
+        if (scan is null)
+        {
+            return null;
+        }
+
+        var caseNumber = await db.Clients.Where(c => c.Id == clientId).Select(c => c.CaseNumber).SingleAsync(cancellationToken);
+        await audit.RecordAsync(reader, AuditAction.Viewed, clientId, caseNumber, DataCategory.MasterData, ["Einwilligung: unterschriebenes Formular (Scan)"], cancellationToken);
+        return new ConsentScanFile(scan.Content, scan.ContentType, scan.FileName);
+    }
+}
