@@ -128,10 +128,10 @@ public sealed class AccessibilitySweepTests(BrowserFixture browser)
             case StaffRole.SteeringCommittee:
                 return [.. common, "/kennzahlen"];
             case StaffRole.DataProtectionOfficer:
-                return [.. common, "/datenschutz"];
+                return [.. common, "/datenschutz", "/datenschutz/verlauf", "/datenschutz/loeschlaeufe", "/datenschutz/auskunft", "/datenschutz/einwilligungen"];
             case StaffRole.Administrator:
                 var partner = await db.Partners.OrderBy(p => p.Name).Select(p => p.Id).FirstAsync();
-                return [.. common, "/verwaltung/konten", "/verwaltung/netzwerkpartner", "/verwaltung/netzwerkpartner/neu", $"/verwaltung/netzwerkpartner/{partner}"];
+                return [.. common, "/verwaltung/konten", "/verwaltung/netzwerkpartner", "/verwaltung/aufbewahrung", "/verwaltung/netzwerkpartner/neu", $"/verwaltung/netzwerkpartner/{partner}"];
             default:
                 throw new InvalidOperationException($"No pages listed for the role {account.Role}: add them here.");
         }
