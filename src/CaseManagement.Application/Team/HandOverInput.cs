@@ -14,7 +14,9 @@ public sealed class HandOverInputValidator : AbstractValidator<HandOverInput>
 {
     public HandOverInputValidator()
     {
-        RuleFor(x => x.NewResponsibleId).NotEmpty().WithMessage("Bitte wählen Sie die neue zuständige Person.");
+        RuleFor(x => x.NewResponsibleId).Cascade(CascadeMode.Stop)
+            .NotEmpty().WithMessage("Bitte wählen Sie die neue zuständige Person.")
+            .Must(TextRules.IsPlausibleId).WithMessage("Bitte wählen Sie die neue zuständige Person aus der Liste.");
         RuleFor(x => x.Reason).Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage("Bitte geben Sie den Grund der Übergabe an; beide Personen lesen ihn in ihrer Mitteilung.")
             .FreeText("Grund der Übergabe", TextLimits.HandOverReason);
