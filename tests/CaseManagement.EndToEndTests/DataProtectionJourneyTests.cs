@@ -84,7 +84,7 @@ public sealed class DataProtectionJourneyTests(BrowserFixture browser)
         await page.GetByLabel("Geburtsdatum").FillAsync("1979-11-23");
         await page.GetByRole(AriaRole.Button, new() { Name = "Person suchen" }).ClickAsync();
 
-        var download = page.GetByRole(AriaRole.Link, new() { Name = $"Auskunft zu {caseNumber} als JSON herunterladen" });
+        var download = page.GetByRole(AriaRole.Link, new() { Name = $"Auskunft als JSON: {caseNumber}" });
         await Assertions.Expect(download).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("/json$"));
         await page.GetByLabel("des Jobcenters").CheckAsync();
         await Assertions.Expect(download).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("/json\\?notizen=jobcenter$"));

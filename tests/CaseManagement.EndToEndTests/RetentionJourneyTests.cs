@@ -36,7 +36,7 @@ public sealed class RetentionJourneyTests(BrowserFixture browser)
         await Assertions.Expect(releasedRow).ToContainTextAsync("wird anonymisiert");
         await Assertions.Expect(page.GetByText("5 Jahre", new() { Exact = false }).First).ToBeVisibleAsync();
 
-        await heldRow.GetByRole(AriaRole.Button, new() { Name = $"{held} zurückhalten" }).ClickAsync();
+        await heldRow.GetByRole(AriaRole.Button, new() { Name = $"Zurückhalten: {held}" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Sperre setzen" }).ClickAsync();
         await Assertions.Expect(page.GetByText("Bitte geben Sie den Grund der Löschsperre an")).ToBeVisibleAsync();
         await page.GetByLabel($"Grund der Löschsperre für {held}").FillAsync("Beschwerde beim Landesbeauftragten, noch offen");

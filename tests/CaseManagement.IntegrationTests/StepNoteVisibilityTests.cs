@@ -107,9 +107,18 @@ public sealed class StepNoteVisibilityTests(AppFixture app) : IClassFixture<AppF
             await migrator.MigrateAsync(migrations[migrations.IndexOf(added) - 1]);
 
             // Two plan versions as the previous schema kept them: one step note each, in the one "Note" column.
+            // The client in SQL too: today's model has columns (added by later migrations) the old table lacks.
             var client = CaseData.NewClient(Organisation.Jobcenter, null, null, "Notiz", "Migration");
-            db.Clients.Add(client);
-            await db.SaveChangesAsync();
+            object createdAt = provider == DatabaseProvider.Sqlite
+                ? new Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter().ConvertToProvider(client.CreatedAt)!
+                : client.CreatedAt;
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO "Clients" ("Id", "ReportKey", "CaseNumber", "OwningOrganisation", "FirstName", "LastName", "BirthDate", "Gender",
+                    "PostalCode", "City", "Housing", "Schooling", "VocationalTraining", "Employment", "YouthEmploymentAgencyInvolved",
+                    "TargetAreaDecision", "SearchName", "CreatedAt", "ConcurrencyStamp")
+                VALUES ({client.Id}, {client.ReportKey}, {client.CaseNumber}, {(int)client.OwningOrganisation}, {client.FirstName}, {client.LastName},
+                    {client.BirthDate}, 0, {client.PostalCode}, {client.City}, 0, 0, 0, 0, {false}, 0, {client.SearchName}, {createdAt}, {client.ConcurrencyStamp})
+                """);
             var savedByJobcenter = await PlanWithNoteAsync(db, client.Id, 1, Organisation.Jobcenter, "Notiz des Jobcenters");
             var savedByDrugHelp = await PlanWithNoteAsync(db, client.Id, 2, Organisation.DrugHelpService, "Notiz der Drogenhilfe");
 
