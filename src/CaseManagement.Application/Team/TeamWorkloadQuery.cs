@@ -105,32 +105,7 @@ public sealed class TeamWorkloadQuery(IDbContextFactory<CaseManagementDbContext>
             items = await MatchingAsync(db, teamLead, items, term, search!.Trim().ToUpperInvariant(), cancellationToken);
         }
 
-        List<Item> page;
-        if (items.Dated is { } dated)
-        {
-            if (cursor is not null)
-            {
-                var (day, id) = (cursor.Day, cursor.ItemId);
-                dated = dated.Where(i => i.On > day || (i.On == day && i.ItemId.CompareTo(id) > 0));
-            }
-
-            page = await dated.OrderBy(i => i.On).ThenBy(i => i.ItemId).Take(size + 1)
-                .Select(i => new Item(i.ClientId, i.ItemId, i.On, null))
-                .ToListAsync(cancellationToken);
-        }
-        else
-        {
-            var timed = items.Timed!;
-            if (cursor is not null)
-            {
-                var (at, id) = (cursor.Instant, cursor.ItemId);
-                timed = timed.Where(i => i.At > at || (i.At == at && i.ItemId.CompareTo(id) > 0));
-            }
-
-            page = await timed.OrderBy(i => i.At).ThenBy(i => i.ItemId).Take(size + 1)
-                .Select(i => new Item(i.ClientId, i.ItemId, null, i.At))
-                .ToListAsync(cancellationToken);
-        }
+        var page = await OldestFirstAsync(items, cursor, size + 1, cancellationToken);
 
         var shown = page.Take(size).ToList();
         var clientIds = shown.Where(i => i.ClientId is not null).Select(i => i.ClientId!.Value).Distinct().ToList();
@@ -165,6 +140,34 @@ public sealed class TeamWorkloadQuery(IDbContextFactory<CaseManagementDbContext>
             teamLead, $"Team: {figure.Label()}", rows.Where(r => r.CaseNumber is not null).Select(r => r.CaseNumber!).Distinct(), cancellationToken);
         var last = page.Count > size ? shown[^1] : null;
         return new TeamCasePage(person, figure, rows, last is null ? null : Cursor.After(last).ToString());
+    }
+
+    /// <summary>The items of a figure oldest first, after the keyset cursor if given: the drill-down's pages and the caseworker's own list.</summary>
+    private static async Task<List<Item>> OldestFirstAsync(FigureItems items, Cursor? after, int take, CancellationToken cancellationToken)
+    {
+        if (items.Dated is { } dated)
+        {
+            if (after is not null)
+            {
+                var (day, id) = (after.Day, after.ItemId);
+                dated = dated.Where(i => i.On > day || (i.On == day && i.ItemId.CompareTo(id) > 0));
+            }
+
+            return await dated.OrderBy(i => i.On).ThenBy(i => i.ItemId).Take(take)
+                .Select(i => new Item(i.ClientId, i.ItemId, i.On, null))
+                .ToListAsync(cancellationToken);
+        }
+
+        var timed = items.Timed!;
+        if (after is not null)
+        {
+            var (at, id) = (after.Instant, after.ItemId);
+            timed = timed.Where(i => i.At > at || (i.At == at && i.ItemId.CompareTo(id) > 0));
+        }
+
+        return await timed.OrderBy(i => i.At).ThenBy(i => i.ItemId).Take(take)
+            .Select(i => new Item(i.ClientId, i.ItemId, null, i.At))
+            .ToListAsync(cancellationToken);
     }
 
     private async Task<FigureItems> MatchingAsync(
@@ -202,9 +205,7 @@ public sealed class TeamWorkloadQuery(IDbContextFactory<CaseManagementDbContext>
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var items = Items(db, window, caseworker.Id, figure);
         var size = Math.Clamp(limit, 1, 200);
-        var found = items.Dated is { } dated
-            ? await dated.OrderBy(i => i.On).ThenBy(i => i.ItemId).Take(size).Select(i => new Item(i.ClientId, i.ItemId, i.On, null)).ToListAsync(cancellationToken)
-            : await items.Timed!.OrderBy(i => i.At).ThenBy(i => i.ItemId).Take(size).Select(i => new Item(i.ClientId, i.ItemId, null, i.At)).ToListAsync(cancellationToken);
+        var found = await OldestFirstAsync(items, after: null, size, cancellationToken);
         var clientIds = found.Where(i => i.ClientId is not null).Select(i => i.ClientId!.Value).Distinct().ToList();
         var subjects = await ClientAccess.LoadFactsAsync(db, clientIds, cancellationToken);
         var rows = found
