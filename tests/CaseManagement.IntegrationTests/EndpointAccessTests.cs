@@ -83,6 +83,7 @@ public sealed class EndpointAccessTests(AppFixture app) : IClassFixture<AppFixtu
         ["/datenschutz/auskunft"] = ("GET", Reach.DataProtection),
         ["/datenschutz/einwilligungen"] = ("GET", Reach.DataProtection),
         ["/datenschutz/auskunft/{clientId:guid}/json"] = ("GET", Reach.DataProtection),
+        ["/datenschutz/auskunft/{clientId:guid}/pdf"] = ("GET", Reach.DataProtection),
         ["/verwaltung/konten"] = ("GET", Reach.Administration),
         ["/verwaltung/konten/neu"] = ("GET", Reach.Administration),
         ["/verwaltung/konten/{Id}"] = ("GET", Reach.Administration),

@@ -26,26 +26,8 @@ public sealed class AccessCopyTests(AppFixture app) : IClassFixture<AppFixture>
     [Fact]
     public async Task The_JSON_copy_holds_every_category_of_the_client_field_by_field_and_nothing_of_another_client()
     {
-        var caseManager = await app.CreateMemberAsync(StaffRole.CaseManager, Organisation.Jobcenter, "Fallmanagerin Auskunft");
-        var drugHelpWorker = await app.CreateMemberAsync(StaffRole.DrugHelpWorker, Organisation.DrugHelpService, "Fachkraft Auskunft");
-        var partner = await app.PartnerAsync(PartnerType.DebtCounselling, "Schuldnerberatung Auskunft");
-        var (client, other) = (Full("Agathe", "Auskunftsprobe", caseManager, drugHelpWorker, partner, "A"), Full("Fritz", "Fremdprobe", caseManager, drugHelpWorker, partner, "F"));
-        await using (var db = await app.DbAsync())
-        {
-            db.Clients.AddRange(client.Client, other.Client);
-            db.HelpPlans.AddRange(client.Plans);
-            db.HelpPlans.AddRange(other.Plans);
-            db.Appointments.AddRange(client.Appointment, other.Appointment);
-            db.Referrals.AddRange(client.Referral, other.Referral);
-            await db.SaveChangesAsync();
-        }
-
-        Assert.NotNull(await app.Service<ClientFileQuery>().OpenAsync(caseManager, client.Client.Id));
-        Assert.NotNull(await app.Service<ClientFileQuery>().OpenAsync(caseManager, other.Client.Id));
-
-        using var browser = StaffBrowser.Open(app);
-        var officer = DemoAccounts.All.Single(a => a.Role == StaffRole.DataProtectionOfficer);
-        Assert.Equal(HttpStatusCode.Redirect, (await browser.SignInAsync(officer.Email, DemoAccounts.Password)).StatusCode);
+        var (client, other) = await SeedAsync();
+        using var browser = await OfficerBrowserAsync();
         var response = await browser.Client.GetAsync($"/datenschutz/auskunft/{client.Client.Id}/json?notizen=jobcenter");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -117,6 +99,77 @@ public sealed class AccessCopyTests(AppFixture app) : IClassFixture<AppFixture>
 
         Assert.Equal(HttpStatusCode.BadRequest, (await browser.Client.GetAsync($"/datenschutz/auskunft/{client.Client.Id}/json?notizen=alles")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await browser.Client.GetAsync($"/datenschutz/auskunft/{Guid.NewGuid()}/json")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_PDF_copy_reads_every_category_in_plain_German_names_what_was_withheld_and_holds_nothing_of_another_client()
+    {
+        var (client, other) = await SeedAsync();
+        using var browser = await OfficerBrowserAsync();
+        var response = await browser.Client.GetAsync($"/datenschutz/auskunft/{client.Client.Id}/pdf?notizen=jobcenter");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal($"auskunft-{client.Client.CaseNumber}.pdf", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName);
+        var text = PdfText.Of(await response.Content.ReadAsByteArrayAsync());
+
+        foreach (var expected in new[]
+        {
+            "Auskunft über Ihre gespeicherten Daten", $"Agathe Auskunftsprobe, geboren 17.05.1990 – Fallnummer {client.Client.CaseNumber}",
+            "Bismarckstraße 1", "0621 A-Telefon",
+            "F11.2", "F17.2", "A-Auflage Urinkontrollen",
+            "A-Zweck gemeinsame Fallarbeit", "A-Widerruf am Telefon", "widerrufen",
+            "Hilfeplan, Fassung 1", "Hilfeplan, Fassung 2", "A-Ziel Lagerarbeit v1", "A-Ziel Lagerarbeit v2", "A-Ziel Bewerbungen",
+            "A-Schritt Bewerbung schreiben", "Notiz des Jobcenters: A-Schrittnotiz Jobcenter",
+            "Begleitung", "A-Hausarztpraxis", "wahrgenommen",
+            "Schuldnerberatung Auskunft", "A-Grund Schulden", "10.01.2025",
+            "A-Notiz Jobcenter", "Nicht beigefügt sind die internen Notizen: der Stelle „Drogenhilfe“",
+            "Fallmanagerin Auskunft (Jobcenter): geöffnet",
+            "Ihre Rechte", "Artikel 77 DSGVO",
+        })
+        {
+            Assert.Contains(expected, text, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("Fremdprobe", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Fritz", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(other.Client.CaseNumber, text, StringComparison.Ordinal);
+        Assert.DoesNotContain("F-", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Drogenhilfe-Notiz", text, StringComparison.Ordinal);
+
+        await using var db = await app.DbAsync();
+        var entry = await db.AuditEntries.AsNoTracking().SingleAsync(a => a.Action == AuditAction.AccessCopyCompiled && a.ClientId == client.Client.Id);
+        Assert.Equal("Auskunft nach Art. 15 DSGVO (PDF), ohne interne Notizen: Drogenhilfe", entry.Fields);
+    }
+
+    /// <summary>Two clients with data in every category, both opened once by the case manager ("Fallmanagerin Auskunft").</summary>
+    private async Task<(Holding Client, Holding Other)> SeedAsync()
+    {
+        var caseManager = await app.CreateMemberAsync(StaffRole.CaseManager, Organisation.Jobcenter, "Fallmanagerin Auskunft");
+        var drugHelpWorker = await app.CreateMemberAsync(StaffRole.DrugHelpWorker, Organisation.DrugHelpService, "Fachkraft Auskunft");
+        var partner = await app.PartnerAsync(PartnerType.DebtCounselling, "Schuldnerberatung Auskunft");
+        var (client, other) = (Full("Agathe", "Auskunftsprobe", caseManager, drugHelpWorker, partner, "A"), Full("Fritz", "Fremdprobe", caseManager, drugHelpWorker, partner, "F"));
+        await using (var db = await app.DbAsync())
+        {
+            db.Clients.AddRange(client.Client, other.Client);
+            db.HelpPlans.AddRange(client.Plans);
+            db.HelpPlans.AddRange(other.Plans);
+            db.Appointments.AddRange(client.Appointment, other.Appointment);
+            db.Referrals.AddRange(client.Referral, other.Referral);
+            await db.SaveChangesAsync();
+        }
+
+        Assert.NotNull(await app.Service<ClientFileQuery>().OpenAsync(caseManager, client.Client.Id));
+        Assert.NotNull(await app.Service<ClientFileQuery>().OpenAsync(caseManager, other.Client.Id));
+        return (client, other);
+    }
+
+    private async Task<StaffBrowser> OfficerBrowserAsync()
+    {
+        var browser = StaffBrowser.Open(app);
+        var officer = DemoAccounts.All.Single(a => a.Role == StaffRole.DataProtectionOfficer);
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.SignInAsync(officer.Email, DemoAccounts.Password)).StatusCode);
+        return browser;
     }
 
     private sealed record Holding(Client Client, List<HelpPlan> Plans, Appointment Appointment, Referral Referral);
