@@ -28,6 +28,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<ClientChangeNotifier>();
         services.AddSingleton<ClientAccess>();
         services.AddSingleton<ClientRegistration>();
+        services.AddSingleton<DuplicateReview>();
         services.AddSingleton<ClientFileQuery>();
         services.AddSingleton<CaseloadQueryHandler>();
         services.AddSingleton<CaseCommands>();

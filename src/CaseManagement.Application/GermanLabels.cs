@@ -155,6 +155,8 @@ public static class GermanLabels
         AuditAction.RetentionHoldLifted => "Löschsperre aufgehoben",
         AuditAction.RetentionPeriodsChanged => "Aufbewahrungsfristen geändert",
         AuditAction.AccessCopyCompiled => "Auskunft nach Art. 15 erstellt",
+        AuditAction.DuplicateDecided => "Dublettenverdacht entschieden",
+        AuditAction.RecordsMerged => "Akten zusammengeführt",
         _ => "–",
     };
 

@@ -44,9 +44,11 @@ public sealed class ClientRegistration(
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var warnings = new List<Warning>();
-        if (!input.ConfirmedNotDuplicate)
+        var lookAlikes = await LookAlikesAsync(db, input, cancellationToken);
+        var known = lookAlikes.Where(c => access.For(actor, ClientAccess.FactsOf(c)).MayKnowOf).ToList();
+        if (!input.ConfirmedNotDuplicate && known.Count > 0)
         {
-            warnings.AddRange(await LookAlikeWarningsAsync(db, actor, input, cancellationToken));
+            warnings.Add(LookAlikeWarning(known));
         }
 
         if (!input.ConfirmedOutsideTargetArea && !TargetArea.Contains(input.PostalCode))
@@ -91,6 +93,10 @@ public sealed class ClientRegistration(
             client.CaseNumber = await NextCaseNumberAsync(db, GermanCalendar.DateOf(now).Year, cancellationToken);
             db.Clients.Add(client);
             audit.Add(db, actor, AuditAction.Created, client.Id, client.CaseNumber, DataCategory.MasterData, ClientFields.All);
+
+            // Look-alikes the caseworker may not know of: telling them would reveal that another
+            // caseworker or the other organisation knows the person (Art. 9 GDPR). The team leads decide.
+            DuplicateReview.Raise(db, client.Id, lookAlikes.Except(known).Select(c => c.Id), now);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
@@ -231,29 +237,20 @@ public sealed class ClientRegistration(
             + "Laden Sie die aktuelle Fassung und übertragen Sie Ihre Änderungen.",
     };
 
-    private async Task<IEnumerable<Warning>> LookAlikeWarningsAsync(
-        CaseManagementDbContext db, StaffMember actor, ClientInput input, CancellationToken cancellationToken)
+    private static async Task<List<Client>> LookAlikesAsync(CaseManagementDbContext db, ClientInput input, CancellationToken cancellationToken)
     {
         var birthDate = input.BirthDate!.Value;
         var sameBirthDate = await db.Clients.AsNoTracking().Include(c => c.Consents)
-            .Where(c => c.BirthDate == birthDate)
+            .Where(c => c.BirthDate == birthDate && c.AnonymisedAt == null)
             .ToListAsync(cancellationToken);
-        var lookAlikes = sameBirthDate.Where(c => DuplicateCheck.LooksAlike(input.FirstName, input.LastName, birthDate, c)).ToList();
-        if (lookAlikes.Count == 0)
-        {
-            return [];
-        }
+        return [.. sameBirthDate.Where(c => DuplicateCheck.LooksAlike(input.FirstName, input.LastName, birthDate, c))];
+    }
 
-        // Only records the user may know of: saying that someone else's client exists would
-        // reveal that a person is in drug help (Art. 9 GDPR) to anyone who types a name.
-        var known = lookAlikes.Where(c => access.For(actor, ClientAccess.FactsOf(c)).MayKnowOf).Select(c => c.CaseNumber).ToList();
-        if (known.Count == 0)
-        {
-            return [];
-        }
-
-        var message = $"Es gibt bereits eine Person mit ähnlichem Namen und gleichem Geburtsdatum: {string.Join(", ", known)}.";
-        return [new Warning(ClientWarnings.PossibleDuplicate, message + " Bitte prüfen Sie, ob es dieselbe Person ist (bei Rückkehr: neue Episode statt neuer Akte), und wenden Sie sich im Zweifel an Ihre Teamleitung.")];
+    /// <summary>Only records the user may know of are named: the others go to the team leads as a suspicion.</summary>
+    private static Warning LookAlikeWarning(IEnumerable<Client> known)
+    {
+        var message = $"Es gibt bereits eine Person mit ähnlichem Namen und gleichem Geburtsdatum: {string.Join(", ", known.Select(c => c.CaseNumber))}.";
+        return new Warning(ClientWarnings.PossibleDuplicate, message + " Bitte prüfen Sie, ob es dieselbe Person ist (bei Rückkehr: neue Episode statt neuer Akte), und wenden Sie sich im Zweifel an Ihre Teamleitung.");
     }
 
     private async Task<bool> CaseNumberTakenAsync(string caseNumber, CancellationToken cancellationToken)

@@ -100,6 +100,12 @@ public enum AuditAction
 
     /// <summary>The data-protection officer compiled a client's copy under Art. 15 GDPR; <see cref="AuditEntry.Fields"/> names the format and what was withheld.</summary>
     AccessCopyCompiled = 57,
+
+    /// <summary>A team lead decided on a possible duplicate; <see cref="AuditEntry.Fields"/> names both case numbers and the verdict.</summary>
+    DuplicateDecided = 58,
+
+    /// <summary>Two records of one person were merged; <see cref="AuditEntry.Fields"/> names which went into which.</summary>
+    RecordsMerged = 59,
 }
 
 /// <summary>

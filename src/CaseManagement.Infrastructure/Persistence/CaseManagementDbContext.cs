@@ -39,6 +39,8 @@ public class CaseManagementDbContext(DbContextOptions<CaseManagementDbContext> o
 
     public DbSet<InternalNote> InternalNotes => Set<InternalNote>();
 
+    public DbSet<DuplicateSuspicion> DuplicateSuspicions => Set<DuplicateSuspicion>();
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<HelpPlan> HelpPlans => Set<HelpPlan>();

@@ -343,6 +343,56 @@ namespace CaseManagement.Migrations.PostgreSql.Migrations
                     b.ToTable("Clients");
                 });
 
+            modelBuilder.Entity("CaseManagement.Domain.Clients.DuplicateSuspicion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DrugHelpDecidedByName")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<int?>("DrugHelpVerdict")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("EarlierClientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("JobcenterDecidedByName")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<int?>("JobcenterVerdict")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("NewClientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("RaisedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("Resolution")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EarlierClientId");
+
+                    b.HasIndex("NewClientId");
+
+                    b.HasIndex("ResolvedAt", "RaisedAt");
+
+                    b.ToTable("DuplicateSuspicions");
+                });
+
             modelBuilder.Entity("CaseManagement.Domain.Clients.InternalNote", b =>
                 {
                     b.Property<Guid>("Id")

@@ -327,6 +327,56 @@ namespace CaseManagement.Migrations.Sqlite.Migrations
                     b.ToTable("Clients");
                 });
 
+            modelBuilder.Entity("CaseManagement.Domain.Clients.DuplicateSuspicion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DrugHelpDecidedByName")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DrugHelpVerdict")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("EarlierClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("JobcenterDecidedByName")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("JobcenterVerdict")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("NewClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RaisedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Resolution")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ResolvedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EarlierClientId");
+
+                    b.HasIndex("NewClientId");
+
+                    b.HasIndex("ResolvedAt", "RaisedAt");
+
+                    b.ToTable("DuplicateSuspicions");
+                });
+
             modelBuilder.Entity("CaseManagement.Domain.Clients.InternalNote", b =>
                 {
                     b.Property<Guid>("Id")

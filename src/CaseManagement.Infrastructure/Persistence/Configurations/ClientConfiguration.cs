@@ -70,3 +70,23 @@ internal sealed class InternalNoteConfiguration : IEntityTypeConfiguration<Inter
         note.HasIndex(n => new { n.ClientId, n.Organisation, n.CreatedAt });
     }
 }
+
+internal sealed class DuplicateSuspicionConfiguration : IEntityTypeConfiguration<DuplicateSuspicion>
+{
+    public void Configure(EntityTypeBuilder<DuplicateSuspicion> suspicion)
+    {
+        suspicion.HasKey(d => d.Id);
+        suspicion.Property(d => d.JobcenterDecidedByName).HasMaxLength(120);
+        suspicion.Property(d => d.DrugHelpDecidedByName).HasMaxLength(120);
+        suspicion.Property(d => d.ConcurrencyStamp).IsConcurrencyToken();
+        suspicion.Ignore(d => d.IsOpen);
+        suspicion.Ignore(d => d.IsDisputed);
+        suspicion.Ignore(d => d.Agreed);
+
+        // No foreign keys to the clients: a merge removes one of the two records, and the decision
+        // stays as history (the audit log names both case numbers).
+        suspicion.HasIndex(d => new { d.ResolvedAt, d.RaisedAt });
+        suspicion.HasIndex(d => d.NewClientId);
+        suspicion.HasIndex(d => d.EarlierClientId);
+    }
+}
