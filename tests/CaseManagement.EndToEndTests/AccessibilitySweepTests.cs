@@ -124,7 +124,7 @@ public sealed class AccessibilitySweepTests(BrowserFixture browser)
             case StaffRole.TeamLeadJobcenter or StaffRole.TeamLeadDrugHelp:
                 var colleague = DemoAccounts.All.Single(a => a.Role == (account.Organisation == Organisation.Jobcenter ? StaffRole.CaseManager : StaffRole.DrugHelpWorker));
                 var colleagueId = (await StaffMembers.ByEmailAsync(browser.Services, colleague.Email)).Id;
-                return [.. common, "/team", $"/team/mitarbeitende/{colleagueId}", "/kennzahlen"];
+                return [.. common, "/team", $"/team/mitarbeitende/{colleagueId}", "/team/dubletten", "/kennzahlen"];
             case StaffRole.SteeringCommittee:
                 return [.. common, "/kennzahlen"];
             case StaffRole.DataProtectionOfficer:

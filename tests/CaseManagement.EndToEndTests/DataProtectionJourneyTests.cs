@@ -95,6 +95,14 @@ public sealed class DataProtectionJourneyTests(BrowserFixture browser)
         using var json = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync((await file.PathAsync())!));
         Assert.Equal(lastName, json.RootElement.GetProperty("person").GetProperty("lastName").GetString());
         Assert.Equal(["Drogenhilfe"], json.RootElement.GetProperty("notesWithheld").EnumerateArray().Select(e => e.GetString()));
+
+        var pdfLink = page.GetByRole(AriaRole.Link, new() { Name = $"Auskunft als PDF: {caseNumber}" });
+        await Assertions.Expect(pdfLink).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("/pdf\\?notizen=jobcenter$"));
+        var pdf = await page.RunAndWaitForDownloadAsync(() => pdfLink.ClickAsync());
+        Assert.Equal($"auskunft-{caseNumber}.pdf", pdf.SuggestedFilename);
+        var saved = Path.Combine(BrowserFixture.ArtifactsFolder, "access-copy.pdf");
+        await pdf.SaveAsAsync(saved);
+        Assert.Equal("%PDF-"u8.ToArray(), (await File.ReadAllBytesAsync(saved))[..5]);
         await page.Context.CloseAsync();
     }
 

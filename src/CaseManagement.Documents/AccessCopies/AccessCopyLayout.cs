@@ -108,6 +108,14 @@ internal sealed class AccessCopyLayout(AccessCopyDocument document, PdfStyles st
     private void Entry(CopyEntry entry)
     {
         var s = styles;
+
+        // A short entry (a consent, an appointment) stays on one page; a long one runs on.
+        var entryHeight = EntryHeight(entry);
+        if (_y > BodyTop && entryHeight > Remaining && entryHeight <= (BodyBottom - BodyTop) / 3)
+        {
+            NewPage();
+        }
+
         if (entry.Heading is { } heading)
         {
             var lines = measurer.Wrap(heading, s.SubHeading, ContentWidth);
@@ -140,6 +148,15 @@ internal sealed class AccessCopyLayout(AccessCopyDocument document, PdfStyles st
         }
 
         _pages.End();
+    }
+
+    private double EntryHeight(CopyEntry entry)
+    {
+        var s = styles;
+        var heading = entry.Heading is null ? 0 : measurer.Wrap(entry.Heading, s.SubHeading, ContentWidth).Count * PdfStyles.LineHeight(s.SubHeading) + 3;
+        return heading + entry.Facts.Sum(f => Math.Max(
+            measurer.Wrap(f.Label, s.BodyBold, LabelWidth).Count,
+            measurer.Wrap(string.IsNullOrWhiteSpace(f.Value) ? "–" : f.Value, s.Body, ContentWidth - LabelWidth - LabelGap).Count) * BodyLine + FactGap);
     }
 
     /// <summary>One list item: the label in the left column, the value beside it, running on to the next page when long.</summary>
