@@ -7,6 +7,8 @@ namespace CaseManagement.Application.Retention;
 public sealed class RetentionPeriodsInput
 {
     public int ClosedCaseYears { get; set; } = RetentionRules.DefaultClosedCaseYears;
+
+    public int AuditYears { get; set; } = RetentionRules.DefaultAuditYears;
 }
 
 public sealed class RetentionPeriodsInputValidator : AbstractValidator<RetentionPeriodsInput>
@@ -14,6 +16,8 @@ public sealed class RetentionPeriodsInputValidator : AbstractValidator<Retention
     public RetentionPeriodsInputValidator()
     {
         RuleFor(x => x.ClosedCaseYears).InclusiveBetween(RetentionRules.MinYears, RetentionRules.MaxYears)
+            .WithMessage($"Bitte geben Sie eine Frist zwischen {RetentionRules.MinYears} und {RetentionRules.MaxYears} Jahren an.");
+        RuleFor(x => x.AuditYears).InclusiveBetween(RetentionRules.MinYears, RetentionRules.MaxYears)
             .WithMessage($"Bitte geben Sie eine Frist zwischen {RetentionRules.MinYears} und {RetentionRules.MaxYears} Jahren an.");
     }
 }

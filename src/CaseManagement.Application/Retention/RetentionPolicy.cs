@@ -11,9 +11,10 @@ using Microsoft.EntityFrameworkCore;
 namespace CaseManagement.Application.Retention;
 
 /// <summary>The retention periods in force and who last set them (null: the documented defaults).</summary>
-public sealed record RetentionPeriods(int ClosedCaseYears, DateTimeOffset? ChangedAt, string? ChangedByName)
+/// <param name="AuditYears">Years after a case's anonymisation (or, for entries about no case, after the entry) that the audit log keeps an entry.</param>
+public sealed record RetentionPeriods(int ClosedCaseYears, int AuditYears, DateTimeOffset? ChangedAt, string? ChangedByName)
 {
-    public static RetentionPeriods Defaults { get; } = new(RetentionRules.DefaultClosedCaseYears, null, null);
+    public static RetentionPeriods Defaults { get; } = new(RetentionRules.DefaultClosedCaseYears, RetentionRules.DefaultAuditYears, null, null);
 }
 
 /// <summary>
@@ -32,7 +33,7 @@ public sealed class RetentionPolicy(
     internal static async Task<RetentionPeriods> ReadAsync(CaseManagementDbContext db, CancellationToken cancellationToken)
     {
         var stored = await db.RetentionSettings.AsNoTracking().SingleOrDefaultAsync(s => s.Id == RetentionSetting.SingleId, cancellationToken);
-        return stored is null ? RetentionPeriods.Defaults : new RetentionPeriods(stored.ClosedCaseYears, stored.ChangedAt, stored.ChangedByName);
+        return stored is null ? RetentionPeriods.Defaults : new RetentionPeriods(stored.ClosedCaseYears, stored.AuditYears, stored.ChangedAt, stored.ChangedByName);
     }
 
     public async Task<CommandResult> SetAsync(StaffMember actor, RetentionPeriodsInput input, CancellationToken cancellationToken = default)
@@ -56,12 +57,16 @@ public sealed class RetentionPolicy(
             db.RetentionSettings.Add(setting);
         }
 
-        var before = setting.ClosedCaseYears;
+        var (casesBefore, auditBefore) = (setting.ClosedCaseYears, setting.AuditYears);
         setting.ClosedCaseYears = input.ClosedCaseYears;
+        setting.AuditYears = input.AuditYears;
         setting.ChangedAt = clock.GetUtcNow();
         setting.ChangedByName = actor.DisplayName;
         audit.Add(db, actor, AuditAction.RetentionPeriodsChanged, clientId: null, caseNumber: null, category: null,
-            [$"Abgeschlossene Fälle: {before.ToString(CultureInfo.InvariantCulture)} → {input.ClosedCaseYears.ToString(CultureInfo.InvariantCulture)} Jahre"]);
+        [
+            $"Abgeschlossene Fälle: {casesBefore.ToString(CultureInfo.InvariantCulture)} → {input.ClosedCaseYears.ToString(CultureInfo.InvariantCulture)} Jahre",
+            $"Zugriffsprotokoll: {auditBefore.ToString(CultureInfo.InvariantCulture)} → {input.AuditYears.ToString(CultureInfo.InvariantCulture)} Jahre",
+        ]);
         await db.SaveChangesAsync(cancellationToken);
         return CommandResult.Ok();
     }

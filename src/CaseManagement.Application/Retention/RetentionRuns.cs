@@ -31,7 +31,7 @@ public sealed record RetentionPreview(RetentionPeriods Periods, DateOnly Today, 
 
 public sealed record RetentionRunView(
     Guid Id, DateOnly RunDate, bool Scheduled, DateTimeOffset StartedAt, DateTimeOffset FinishedAt, string StartedByName,
-    int ClosedCaseYears, int Anonymised, int Held, IReadOnlyList<string> CaseNumbers);
+    int ClosedCaseYears, int Anonymised, int Held, IReadOnlyList<string> CaseNumbers, int AuditYears, int AuditEntriesRemoved);
 
 public enum RetentionRunStatus
 {
@@ -215,11 +215,13 @@ public sealed class RetentionRuns(
                 }
             }
 
+            var auditRemoved = await ExpireAuditEntriesAsync(periods.AuditYears, started, cancellationToken);
             var run = new RetentionRun
             {
                 Id = Guid.NewGuid(), RunDate = today, Scheduled = scheduled, StartedAt = started, FinishedAt = clock.GetUtcNow(),
                 StartedByName = actor.DisplayName, ClosedCaseYears = periods.ClosedCaseYears, Anonymised = anonymised.Count,
                 Held = held.Count, CaseNumbers = Cut(string.Join(", ", anonymised), RetentionRun.CaseNumbersMaxLength),
+                AuditYears = periods.AuditYears, AuditEntriesRemoved = auditRemoved,
             };
             lockDb.RetentionRuns.Add(run);
             audit.Add(lockDb, actor, AuditAction.RetentionRun, clientId: null, caseNumber: null, category: null,
@@ -228,6 +230,7 @@ public sealed class RetentionRuns(
                 $"{anonymised.Count.ToString(CultureInfo.InvariantCulture)} anonymisiert",
                 $"{held.Count.ToString(CultureInfo.InvariantCulture)} gesperrt",
                 $"Frist {periods.ClosedCaseYears.ToString(CultureInfo.InvariantCulture)} Jahre",
+                $"{auditRemoved.ToString(CultureInfo.InvariantCulture)} Protokolleinträge entfernt (Frist {periods.AuditYears.ToString(CultureInfo.InvariantCulture)} Jahre)",
             ]);
             await lockDb.SaveChangesAsync(cancellationToken);
             return new RetentionRunOutcome(RetentionRunStatus.Completed, View(run));
@@ -240,6 +243,30 @@ public sealed class RetentionRuns(
                 await lockDb.Database.CloseConnectionAsync();
             }
         }
+    }
+
+    /// <summary>
+    /// Removes the audit entries whose period has passed: those about a case anonymised at least
+    /// <paramref name="years"/> ago, and those about no case (sign-ins, account work, runs) that are as old.
+    /// Entries about a case still held stay however old they are: the person may ask who read their
+    /// data (Art. 15) as long as it is held. The database lets the delete through only while this
+    /// transaction holds the permit (<see cref="AuditExpiryPermit"/>); the entity guard is not involved
+    /// because nothing tracked is deleted.
+    /// </summary>
+    private async Task<int> ExpireAuditEntriesAsync(int years, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var before = now.AddYears(-years);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.AuditExpiryPermits.Add(new AuditExpiryPermit { Before = before });
+        await db.SaveChangesAsync(cancellationToken);
+        var removed = await db.AuditEntries
+            .Where(a => a.OccurredAt < before
+                && (a.ClientId == null || db.Clients.Any(c => c.Id == a.ClientId && c.AnonymisedAt != null && c.AnonymisedAt < before)))
+            .ExecuteDeleteAsync(cancellationToken);
+        await db.AuditExpiryPermits.ExecuteDeleteAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return removed;
     }
 
     private sealed record DueCase(Guid ClientId, string CaseNumber, DateOnly LastEndedOn);
@@ -371,7 +398,7 @@ public sealed class RetentionRuns(
 
     private static RetentionRunView View(RetentionRun run) => new(
         run.Id, run.RunDate, run.Scheduled, run.StartedAt, run.FinishedAt, run.StartedByName, run.ClosedCaseYears, run.Anonymised, run.Held,
-        [.. run.CaseNumbers.Split(", ", StringSplitOptions.RemoveEmptyEntries)]);
+        [.. run.CaseNumbers.Split(", ", StringSplitOptions.RemoveEmptyEntries)], run.AuditYears, run.AuditEntriesRemoved);
 
     private static string Cut(string value, int length) => value.Length <= length ? value : value[..length];
 }

@@ -136,3 +136,17 @@ public class AuditEntry
     /// <summary>Names of changed fields, comma-separated; never values.</summary>
     public string? Fields { get; set; }
 }
+
+/// <summary>
+/// The one door through the audit log's append-only protection: while a retention run's transaction
+/// holds a permit, the database lets it delete entries older than <see cref="Before"/> (and nothing
+/// else, and never change one). The permit is removed in the same transaction, so it never outlives it.
+/// </summary>
+public class AuditExpiryPermit
+{
+    public const int SingleId = 1;
+
+    public int Id { get; set; } = SingleId;
+
+    public DateTimeOffset Before { get; set; }
+}

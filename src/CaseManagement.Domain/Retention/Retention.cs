@@ -10,6 +10,9 @@ public static class RetentionRules
     /// <summary>Default years after the end of the last episode (docs/data-protection.md gives the reasoning).</summary>
     public const int DefaultClosedCaseYears = 5;
 
+    /// <summary>Audit entries about an anonymised case (and those about no case) are removed this many years after.</summary>
+    public const int DefaultAuditYears = 2;
+
     public const int MinYears = 1;
 
     public const int MaxYears = 30;
@@ -43,6 +46,8 @@ public class RetentionSetting
 
     /// <summary>Years after the end of a case's last episode until its personal data is removed.</summary>
     public int ClosedCaseYears { get; set; } = RetentionRules.DefaultClosedCaseYears;
+
+    public int AuditYears { get; set; } = RetentionRules.DefaultAuditYears;
 
     public DateTimeOffset ChangedAt { get; set; }
 
@@ -102,6 +107,12 @@ public class RetentionRun
 
     /// <summary>Due cases kept by a legal hold.</summary>
     public int Held { get; set; }
+
+    /// <summary>The audit-log period in force for this run.</summary>
+    public int AuditYears { get; set; }
+
+    /// <summary>Audit entries removed because their period had passed.</summary>
+    public int AuditEntriesRemoved { get; set; }
 
     /// <summary>The case numbers the anonymised records carried, comma-separated (cut at <see cref="CaseNumbersMaxLength"/>).</summary>
     public string CaseNumbers { get; set; } = "";

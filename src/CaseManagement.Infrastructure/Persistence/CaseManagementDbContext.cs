@@ -43,6 +43,8 @@ public class CaseManagementDbContext(DbContextOptions<CaseManagementDbContext> o
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<AuditExpiryPermit> AuditExpiryPermits => Set<AuditExpiryPermit>();
+
     public DbSet<HelpPlan> HelpPlans => Set<HelpPlan>();
 
     public DbSet<PlanGoal> PlanGoals => Set<PlanGoal>();

@@ -178,6 +178,19 @@ namespace CaseManagement.Migrations.PostgreSql.Migrations
                     b.ToTable("AuditEntries", (string)null);
                 });
 
+            modelBuilder.Entity("CaseManagement.Domain.Audit.AuditExpiryPermit", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("Before")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AuditExpiryPermits");
+                });
+
             modelBuilder.Entity("CaseManagement.Domain.Clients.CaseEpisode", b =>
                 {
                     b.Property<Guid>("Id")
@@ -935,6 +948,12 @@ namespace CaseManagement.Migrations.PostgreSql.Migrations
                     b.Property<int>("Anonymised")
                         .HasColumnType("integer");
 
+                    b.Property<int>("AuditEntriesRemoved")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AuditYears")
+                        .HasColumnType("integer");
+
                     b.Property<string>("CaseNumbers")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -975,6 +994,9 @@ namespace CaseManagement.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("CaseManagement.Domain.Retention.RetentionSetting", b =>
                 {
                     b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AuditYears")
                         .HasColumnType("integer");
 
                     b.Property<DateTimeOffset>("ChangedAt")

@@ -168,6 +168,19 @@ namespace CaseManagement.Migrations.Sqlite.Migrations
                     b.ToTable("AuditEntries", (string)null);
                 });
 
+            modelBuilder.Entity("CaseManagement.Domain.Audit.AuditExpiryPermit", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Before")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AuditExpiryPermits");
+                });
+
             modelBuilder.Entity("CaseManagement.Domain.Clients.CaseEpisode", b =>
                 {
                     b.Property<Guid>("Id")
@@ -911,6 +924,12 @@ namespace CaseManagement.Migrations.Sqlite.Migrations
                     b.Property<int>("Anonymised")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("AuditEntriesRemoved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AuditYears")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("CaseNumbers")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -951,6 +970,9 @@ namespace CaseManagement.Migrations.Sqlite.Migrations
             modelBuilder.Entity("CaseManagement.Domain.Retention.RetentionSetting", b =>
                 {
                     b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AuditYears")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("ChangedAt")

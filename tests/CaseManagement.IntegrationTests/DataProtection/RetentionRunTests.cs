@@ -171,7 +171,7 @@ public abstract class RetentionRunTests
             Assert.StartsWith("Stammdaten, Fallepisoden, Einwilligungen", anonymisedEntry.Fields, StringComparison.Ordinal);
             Assert.Equal(21, await db.AuditEntries.CountAsync(a => a.Action == AuditAction.Anonymised));
             var runEntry = await db.AuditEntries.AsNoTracking().SingleAsync(a => a.Action == AuditAction.RetentionRun);
-            Assert.Equal("von Hand gestartet, 21 anonymisiert, 1 gesperrt, Frist 1 Jahre", runEntry.Fields);
+            Assert.Equal("von Hand gestartet, 21 anonymisiert, 1 gesperrt, Frist 1 Jahre, 0 Protokolleinträge entfernt (Frist 2 Jahre)", runEntry.Fields);
             Assert.Equal(2, await db.AuditEntries.CountAsync(a => a.Action == AuditAction.RetentionHoldPlaced));
             Assert.Equal(heldToo.CaseNumber, (await db.AuditEntries.AsNoTracking().SingleAsync(a => a.Action == AuditAction.RetentionHoldLifted)).CaseNumber);
             Assert.False(await db.AuditEntries.AnyAsync(a => a.Fields != null && a.Fields.Contains("Sozialgericht")));
@@ -269,4 +269,76 @@ public sealed class RetentionScheduleOnPostgresTests(AppFixture app) : IClassFix
         var entry = await db.AuditEntries.AsNoTracking().SingleAsync(a => a.Action == AuditAction.Anonymised && a.ClientId == expired.Id);
         Assert.Equal((RetentionRuns.Schedule.Id, "Täglicher Löschlauf"), (entry.UserId, entry.UserName));
     }
+}
+
+/// <summary>
+/// The audit log's own period: a run removes the entries of cases anonymised long enough ago and
+/// entries about no case that are as old, keeps everything about a case still held, and leaves the
+/// log closed to every other delete or change. Runs on both providers (each has its own trigger).
+/// </summary>
+public abstract class AuditExpiryTests
+{
+    protected abstract IServiceProvider Services { get; }
+
+    private T Service<T>()
+        where T : notnull => Services.GetRequiredService<T>();
+
+    private Task<CaseManagementDbContext> DbAsync() => Service<IDbContextFactory<CaseManagementDbContext>>().CreateDbContextAsync();
+
+    [Fact]
+    public async Task A_run_removes_audit_entries_only_of_cases_anonymised_long_enough_ago_and_of_no_case_and_the_log_stays_closed_to_everything_else()
+    {
+        var officer = await StaffMembers.ByEmailAsync(Services, DemoAccounts.All.Single(a => a.Role == StaffRole.DataProtectionOfficer).Email);
+        var now = Service<TimeProvider>().GetUtcNow();
+        var longGone = CaseData.NewClient(Organisation.Jobcenter, null, null, "Anon", "Lange-Her");
+        longGone.AnonymisedAt = now.AddYears(-3);
+        var recentlyGone = CaseData.NewClient(Organisation.Jobcenter, null, null, "Anon", "Kuerzlich");
+        recentlyGone.AnonymisedAt = now.AddMonths(-6);
+        var held = CaseData.NewClient(Organisation.Jobcenter, null, null, "Noch", "Gespeichert");
+        AuditEntry Entry(Guid? clientId, DateTimeOffset at) => new()
+        {
+            OccurredAt = at, UserId = officer.Id, UserName = "Protokollprobe", UserOrganisation = Organisation.Jobcenter,
+            ClientId = clientId, CaseNumber = clientId is null ? null : "PROBE", Action = AuditAction.Viewed,
+        };
+        var expiredOfGoneCase = Entry(longGone.Id, now.AddYears(-4));
+        var oldOfRecentlyGoneCase = Entry(recentlyGone.Id, now.AddYears(-4));
+        var ancientOfHeldCase = Entry(held.Id, now.AddYears(-12));
+        var oldWithoutCase = Entry(null, now.AddYears(-3));
+        var recentWithoutCase = Entry(null, now.AddMonths(-3));
+        await using (var db = await DbAsync())
+        {
+            db.Clients.AddRange(longGone, recentlyGone, held);
+            db.AuditEntries.AddRange(expiredOfGoneCase, oldOfRecentlyGoneCase, ancientOfHeldCase, oldWithoutCase, recentWithoutCase);
+            await db.SaveChangesAsync();
+        }
+
+        var outcome = await Service<RetentionRuns>().RunNowAsync(officer);
+
+        Assert.Equal(RetentionRunStatus.Completed, outcome.Status);
+        Assert.True(outcome.Run!.AuditEntriesRemoved >= 2, $"{outcome.Run.AuditEntriesRemoved} removed");
+        Assert.Equal(Domain.Retention.RetentionRules.DefaultAuditYears, outcome.Run.AuditYears);
+        await using (var db = await DbAsync())
+        {
+            var left = await db.AuditEntries.Where(a => a.UserName == "Protokollprobe").Select(a => a.Id).ToListAsync();
+            Assert.Equal(
+                new[] { oldOfRecentlyGoneCase.Id, ancientOfHeldCase.Id, recentWithoutCase.Id }.Order(),
+                left.Order());
+            Assert.Empty(await db.AuditExpiryPermits.ToListAsync());
+
+            // Outside a run the database still refuses every delete and change, old entries included.
+            await Assert.ThrowsAnyAsync<Exception>(() => db.AuditEntries.Where(a => a.Id == ancientOfHeldCase.Id).ExecuteDeleteAsync());
+            await Assert.ThrowsAnyAsync<Exception>(() => db.AuditEntries.Where(a => a.Id == oldOfRecentlyGoneCase.Id)
+                .ExecuteUpdateAsync(u => u.SetProperty(a => a.UserName, "geändert")));
+        }
+    }
+}
+
+public sealed class AuditExpiryOnPostgresTests(AppFixture app) : AuditExpiryTests, IClassFixture<AppFixture>
+{
+    protected override IServiceProvider Services => app.Factory.Services;
+}
+
+public sealed class AuditExpiryOnSqliteTests(SqliteAppFixture app) : AuditExpiryTests, IClassFixture<SqliteAppFixture>
+{
+    protected override IServiceProvider Services => app.Factory.Services;
 }

@@ -40,3 +40,12 @@ internal sealed class RetentionRunConfiguration : IEntityTypeConfiguration<Reten
         run.HasIndex(r => r.StartedAt);
     }
 }
+
+internal sealed class AuditExpiryPermitConfiguration : IEntityTypeConfiguration<Domain.Audit.AuditExpiryPermit>
+{
+    public void Configure(EntityTypeBuilder<Domain.Audit.AuditExpiryPermit> permit)
+    {
+        permit.HasKey(p => p.Id);
+        permit.Property(p => p.Id).ValueGeneratedNever();
+    }
+}
