@@ -16,7 +16,7 @@ namespace CaseManagement.Application.Clients;
 /// <remarks>
 /// Rules (docs/data-protection.md, "Duplicates across the organisations"):
 /// <list type="bullet">
-/// <item>Only with a consent in force on either record: without one the organisations may not learn of each other's work with the person.</item>
+/// <item>When the records are not worked on by the same organisations, only with a consent in force on either record: without one the organisations may not learn of each other's work with the person. Two records of one organisation (two colleagues) need none.</item>
 /// <item>Not when each record has a running plan (draft or agreed), nor when both name different responsible staff for the same organisation: people decide that first.</item>
 /// <item>Master data of the earlier record stays; differing values of the later one, and a second open episode's differing health data, are kept in an internal note of the organisation that recorded them.</item>
 /// <item>Plan versions become one chain: the plans of the record without a running plan first, in their order, then the other's.</item>
@@ -42,7 +42,7 @@ internal static class ClientMerge
             return "Eine der beiden Akten ist bereits anonymisiert.";
         }
 
-        if (!earlier.Consents.Concat(later.Consents).Any(c => c.StateAt(now) == ConsentState.Valid))
+        if (!OrganisationsOf(earlier).SetEquals(OrganisationsOf(later)) && !earlier.Consents.Concat(later.Consents).Any(c => c.StateAt(now) == ConsentState.Valid))
         {
             return "Keine der beiden Akten hat eine gültige Einwilligung (Schweigepflichtentbindung). Ohne sie dürfen die beiden Stellen "
                 + "nicht voneinander erfahren; bitte erst die Einwilligung erfassen, dann zusammenführen.";
@@ -63,6 +63,10 @@ internal static class ClientMerge
             ? "Beide Akten haben einen laufenden Hilfeplan. Bitte schließen Sie einen der beiden ab (oder verwerfen den Entwurf), bevor Sie zusammenführen."
             : null;
     }
+
+    /// <summary>The organisations that hold or work on a record.</summary>
+    public static HashSet<Organisation> OrganisationsOf(Client client) =>
+        [.. new[] { Organisation.Jobcenter, Organisation.DrugHelpService }.Where(o => client.OwningOrganisation == o || client.ResponsibleIn(o) is not null)];
 
     /// <summary>Moves everything of <paramref name="later"/> onto <paramref name="earlier"/> and removes <paramref name="later"/>; the caller saves in one transaction.</summary>
     public static async Task MergeAsync(CaseManagementDbContext db, Client earlier, Client later, StaffMember actor, DateTimeOffset now, CancellationToken cancellationToken)

@@ -215,8 +215,7 @@ public sealed class DuplicateReview(
 
     /// <summary>The organisations that work on either record: each must decide.</summary>
     private static List<Organisation> Involved(Client earlier, Client later) =>
-        [.. new[] { Organisation.Jobcenter, Organisation.DrugHelpService }
-            .Where(o => earlier.ResponsibleIn(o) is not null || later.ResponsibleIn(o) is not null || earlier.OwningOrganisation == o || later.OwningOrganisation == o)];
+        [.. ClientMerge.OrganisationsOf(earlier).Union(ClientMerge.OrganisationsOf(later)).Order()];
 
     private static bool Disputed(DuplicateSuspicion suspicion, IReadOnlyList<Organisation> involved) =>
         involved.Select(suspicion.VerdictOf).OfType<DuplicateVerdict>().Distinct().Count() > 1;

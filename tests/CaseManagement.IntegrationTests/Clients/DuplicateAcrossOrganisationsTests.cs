@@ -142,6 +142,43 @@ public sealed class DuplicateAcrossOrganisationsTests(AppFixture app) : IClassFi
     }
 
     [Fact]
+    public async Task Two_records_of_colleagues_in_one_organisation_are_decided_by_its_team_lead_alone_and_merged_without_a_consent()
+    {
+        var colleague = await app.CreateMemberAsync(StaffRole.CaseManager, Organisation.Jobcenter, "Fallmanager Kollege");
+        var (caseManager, _) = await StaffAsync("Eine Stelle");
+        var earlier = await RegisterAsync(colleague, "Emil", "Brandstätter", new DateOnly(1990, 10, 10));
+        var later = await app.Service<ClientRegistration>().RegisterAsync(caseManager, Input("Emil", "Brandstaetter", new DateOnly(1990, 10, 10)));
+        Assert.True(later.Succeeded, later.Message);
+        Assert.Empty(later.Warnings);
+
+        var review = app.Service<DuplicateReview>();
+        Assert.DoesNotContain(await review.ListAsync(await app.DemoMemberAsync(StaffRole.TeamLeadDrugHelp)), c => c.Earlier.CaseNumber == earlier.CaseNumber);
+        var lead = await app.DemoMemberAsync(StaffRole.TeamLeadJobcenter);
+        var suspicion = Assert.Single(await review.ListAsync(lead), c => c.Earlier.CaseNumber == earlier.CaseNumber);
+        Assert.Equal(["Jobcenter"], suspicion.Verdicts.Select(v => v.Organisation));
+
+        var refused = await review.DecideAsync(lead, suspicion.Id, DuplicateVerdict.SamePerson, suspicion.ConcurrencyStamp);
+        Assert.Contains("unterschiedliche Zuständige", refused.Message, StringComparison.Ordinal);
+
+        // The team lead hands the later record to the colleague first; then no consent is needed to merge.
+        Guid stamp;
+        await using (var db = await app.DbAsync())
+        {
+            stamp = await db.Clients.Where(c => c.Id == later.Value!.Id).Select(c => c.ConcurrencyStamp).SingleAsync();
+        }
+
+        var handedOver = await app.Service<Application.Team.CaseReassignment>().ReassignAsync(
+            lead, later.Value!.Id, new Application.Team.HandOverInput { NewResponsibleId = colleague.Id, Reason = "Dublette" }, stamp);
+        Assert.True(handedOver.Succeeded, handedOver.Message);
+        var current = Assert.Single(await review.ListAsync(lead), c => c.Id == suspicion.Id);
+        var result = await review.DecideAsync(lead, suspicion.Id, DuplicateVerdict.SamePerson, current.ConcurrencyStamp);
+
+        Assert.StartsWith("Zusammengeführt", result.Message, StringComparison.Ordinal);
+        await using var check = await app.DbAsync();
+        Assert.False(await check.Clients.AnyAsync(c => c.Id == later.Value!.Id));
+    }
+
+    [Fact]
     public async Task Two_running_plans_are_not_merged_into_one_chain()
     {
         var (caseManager, drugHelpWorker) = await StaffAsync("Zwei Pläne");
