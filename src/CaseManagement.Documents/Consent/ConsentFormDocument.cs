@@ -27,7 +27,7 @@ namespace CaseManagement.Documents.Consent;
 /// <param name="ValidFrom">The day the consent was signed and takes effect.</param>
 /// <param name="ValidUntil">Last day of validity; <c>null</c> for "until revoked".</param>
 /// <param name="RecordedBy">The organisation that records the consent; its caseworker signs beside the client.</param>
-/// <param name="ClientIsMinor">Under 18 on <paramref name="ValidFrom"/>: a line for the legal guardian is added.</param>
+/// <param name="ClientIsMinor">Under 18 on <paramref name="ValidFrom"/>, or the birth date is not known to the printing person: a line for the legal guardian (bei Minderjährigen) is added.</param>
 /// <param name="Mark">"WIDERRUFEN" or "ABGELAUFEN" across every page when the consent no longer holds; <c>null</c> otherwise.</param>
 /// <param name="PrintedOn">Print date shown in every page's footer.</param>
 public sealed record ConsentFormDocument(
