@@ -212,7 +212,7 @@ internal sealed class ConsentFormLayout : IPagedLayout
         var rows = facts.Select(f => (f.Label, Lines: string.IsNullOrWhiteSpace(f.Value) ? [] : _measurer.Wrap(f.Value, s.BodyBold, valueWidth))).ToList();
         // A row left blank: the label sits on a writing line, a hint below says to fill it in by hand.
         var blankLineY = 1.6 * Line(s.Body);
-        double RowHeight(List<string> lines) => lines.Count == 0 ? blankLineY + Line(s.Label) + 2 : lines.Count * Line(s.BodyBold) + 3;
+        double RowHeight(List<string> lines) => lines.Count == 0 ? blankLineY + Line(s.Label) + 5 : lines.Count * Line(s.BodyBold) + 3;
         KeepTogether(rows.Sum(r => RowHeight(r.Lines)));
 
         _pages.Begin(StructureTag.L);
