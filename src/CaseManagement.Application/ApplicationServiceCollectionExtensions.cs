@@ -44,6 +44,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<AccessCopies.AccessCopyQuery>();
         services.AddSingleton<Consent.ConsentRegister>();
         services.AddSingleton<Consent.ConsentScans>();
+        services.AddSingleton<Consent.ConsentFormPrint>();
         services.AddSingleton<StaffDirectory>();
         services.AddSingleton<SecurityEvents>();
         services.AddSingleton<StaffAccounts>();

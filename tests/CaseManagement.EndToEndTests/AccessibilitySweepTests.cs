@@ -73,7 +73,8 @@ public sealed class AccessibilitySweepTests(BrowserFixture browser)
         await Assertions.Expect(page).ToHaveTitleAsync(new System.Text.RegularExpressions.Regex(".+ – Fallverbund$"));
     }
 
-    private static async Task<IReadOnlyList<string>> SeriousFindingsAsync(IPage page)
+    /// <summary>axe-core's serious and critical findings on the page as it is now (and "region"); used by other journeys too.</summary>
+    internal static async Task<IReadOnlyList<string>> SeriousFindingsAsync(IPage page)
     {
         if (!await page.EvaluateAsync<bool>("() => typeof window.axe === 'object'"))
         {

@@ -64,6 +64,7 @@ public sealed class EndpointAccessTests(AppFixture app) : IClassFixture<AppFixtu
         ["/klienten/{clientId:guid}/hilfeplan/{version:int}/pdf"] = ("GET", Reach.CaseWork),
         ["/klienten/{Id:guid}/vermittlungen/neu"] = ("GET", Reach.CaseWork),
         ["/klienten/{clientId:guid}/einwilligungen/{consentId:guid}/scan"] = ("GET", Reach.CaseWork),
+        ["/klienten/{clientId:guid}/einwilligungen/{consentId:guid}/formular.pdf"] = ("GET", Reach.CaseWork),
         ["/klienten/{Id:guid}/vermittlungen/{ReferralId:guid}"] = ("GET", Reach.CaseWork),
         ["/kontakt"] = ("GET", Reach.CaseWork),
         ["/termine"] = ("GET", Reach.CaseWork),

@@ -23,10 +23,11 @@ public sealed record EpisodeView(
 /// <summary>
 /// A consent as a caseworker sees it: scope, directions and dates for both organisations; the
 /// free texts (purpose, revocation note) only for the organisation that wrote them, else null.
+/// <paramref name="ScanUploadedAt"/> says when the scan of the signed form was stored, if it was.
 /// </summary>
 public sealed record ConsentView(
     Guid Id, ConsentScope Scope, ConsentDirections Directions, Organisation RecordedBy, string? Purpose, DateOnly SignedOn, DateOnly? ValidUntil,
-    DateTimeOffset? RevokedAt, Organisation? RevokedBy, string? RevocationNote, ConsentState State);
+    DateTimeOffset? RevokedAt, Organisation? RevokedBy, string? RevocationNote, ConsentState State, DateTimeOffset? ScanUploadedAt = null);
 
 public sealed record NoteView(Guid Id, string AuthorName, DateTimeOffset CreatedAt, string Text);
 

@@ -35,6 +35,13 @@ public sealed class ClientFileQuery(IDbContextFactory<CaseManagementDbContext> c
                 .ToListAsync(cancellationToken)
             : [];
         var staff = await StaffRefsAsync(db, client, cancellationToken);
+        // When each consent's scan was stored; never the scan itself.
+        var scans = reader.IsCaseworker
+            ? await db.ConsentScans.AsNoTracking()
+                .Where(s => db.Consents.Any(c => c.Id == s.ConsentId && c.ClientId == clientId))
+                .Select(s => new { s.ConsentId, s.UploadedAt })
+                .ToDictionaryAsync(s => s.ConsentId, s => s.UploadedAt, cancellationToken)
+            : [];
 
         var mayReadMaster = permissions.MayRead(DataCategory.MasterData);
         var mayReadHealth = permissions.MayRead(DataCategory.HealthData);
@@ -60,7 +67,8 @@ public sealed class ClientFileQuery(IDbContextFactory<CaseManagementDbContext> c
                     c.RecordedByOrganisation == reader.Organisation ? c.Purpose : null,
                     c.SignedOn, c.ValidUntil, c.RevokedAt, c.RevokedByOrganisation,
                     c.RevokedByOrganisation == reader.Organisation ? c.RevocationNote : null,
-                    c.StateAt(access.Now)))]
+                    c.StateAt(access.Now),
+                    scans.TryGetValue(c.Id, out var uploaded) ? uploaded : null))]
                 : [],
             reader.IsCaseworker,
             reader.IsCaseworker && client.ResponsibleIn(reader.Organisation.Other()) is null,

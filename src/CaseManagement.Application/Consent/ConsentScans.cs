@@ -14,9 +14,10 @@ public sealed record ConsentScanFile(byte[] Content, string ContentType, string 
 /// <summary>
 /// The scan of a consent's signed paper form: stored and shown only for those who see the consent
 /// itself (the responsible caseworkers of either organisation), checked by its content, not its name,
-/// and limited in size. Storing and reading are audited.
+/// and limited in size. Storing and reading are audited; a stored scan reaches open pages of the client at once.
 /// </summary>
-public sealed class ConsentScans(IDbContextFactory<CaseManagementDbContext> contextFactory, ClientAccess access, AuditTrail audit, TimeProvider clock)
+public sealed class ConsentScans(
+    IDbContextFactory<CaseManagementDbContext> contextFactory, ClientAccess access, AuditTrail audit, Clients.ClientChangeNotifier notifier, TimeProvider clock)
 {
     public async Task<CommandResult> UploadAsync(
         StaffMember actor, Guid clientId, Guid consentId, string? fileName, byte[] content, CancellationToken cancellationToken = default)
@@ -45,6 +46,7 @@ public sealed class ConsentScans(IDbContextFactory<CaseManagementDbContext> cont
         var caseNumber = await db.Clients.Where(c => c.Id == clientId).Select(c => c.CaseNumber).SingleAsync(cancellationToken);
         audit.Add(db, actor, AuditAction.Changed, clientId, caseNumber, DataCategory.MasterData, ["Einwilligung: unterschriebenes Formular (Scan)"]);
         await db.SaveChangesAsync(cancellationToken);
+        notifier.Publish(clientId);
         return CommandResult.Ok();
     }
 

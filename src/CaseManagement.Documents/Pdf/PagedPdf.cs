@@ -24,6 +24,9 @@ internal static class PagedPdf
 {
     public const string Language = "de-DE";
 
+    /// <summary>How much of the page's diagonal a mark across the page may take at most.</summary>
+    private const double WatermarkShareOfDiagonal = 0.68;
+
     /// <exception cref="FontNotInstalledException">No font for PDFs is installed (Debian: fonts-dejavu-core).</exception>
     public static byte[] Render(PdfDocumentProperties properties, Func<PdfStyles, TextMeasurer, IPagedLayout> createLayout)
     {
@@ -47,7 +50,7 @@ internal static class PagedPdf
         pdf.Options.CompressContentStreams = false;
         pdf.Options.FlateEncodeMode = PdfFlateEncodeMode.BestSpeed; // font subsets: a little faster, ~10 % larger
         var structure = new DocumentStructure(pdf, Language);
-        ArtifactOp? watermark = properties.Watermark is { } mark ? new([new DiagonalTextOp(mark, styles.Watermark, styles.WatermarkBrush)]) : null;
+        ArtifactOp? watermark = properties.Watermark is { } mark ? new([new DiagonalTextOp(mark, WatermarkFont(mark, styles, measureContext), styles.WatermarkBrush)]) : null;
 
         for (var i = 0; i < body.Count; i++)
         {
@@ -75,5 +78,13 @@ internal static class PagedPdf
         using var stream = new MemoryStream();
         pdf.Save(stream, closeStream: false);
         return stream.ToArray();
+    }
+
+    /// <summary>The mark's font: the style's size, smaller for a long word ("WIDERRUFEN") so that it stays on the page.</summary>
+    private static XFont WatermarkFont(string mark, PdfStyles styles, XGraphics measureContext)
+    {
+        var width = measureContext.MeasureString(mark, styles.Watermark).Width;
+        var room = Math.Sqrt((A4Page.PageWidth * A4Page.PageWidth) + (A4Page.PageHeight * A4Page.PageHeight)) * WatermarkShareOfDiagonal;
+        return width <= room ? styles.Watermark : PdfFonts.Create(Math.Floor(styles.Watermark.Size * room / width), bold: true);
     }
 }

@@ -46,6 +46,7 @@ public static class PipelineExtensions
         app.MapAuditExport();
         app.MapAccessCopy();
         app.MapConsentScan();
+        app.MapConsentForm();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
