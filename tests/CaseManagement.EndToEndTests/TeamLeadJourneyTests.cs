@@ -52,6 +52,32 @@ public sealed class TeamLeadJourneyTests(BrowserFixture browser)
         await Assertions.Expect(row).ToContainTextAsync("Wartmann, Lena");
         await Assertions.Expect(row).ToContainTextAsync("wartet seit 40 Tagen");
 
+        // The case number leads to the team lead's view of the case: name, who is responsible, what the figures count; no contents.
+        await row.GetByRole(AriaRole.Link, new() { Name = caseNumber }).ClickAsync();
+        await lead.WaitForURLAsync($"**/team/faelle/{clientId}");
+        await Assertions.Expect(lead.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"Fall {caseNumber}");
+        var person = lead.GetByRole(AriaRole.Region, new() { Name = "Person" });
+        await Assertions.Expect(person).ToContainTextAsync("Lena Wartmann");
+        await Assertions.Expect(person).ToContainTextAsync("11.03.1994");
+        await Assertions.Expect(lead.GetByRole(AriaRole.Region, new() { Name = "Zuständig" })).ToContainTextAsync(previous.DisplayName);
+        var facts = lead.GetByRole(AriaRole.Region, new() { Name = "Fallbelastung" });
+        await Assertions.Expect(facts).ToContainTextAsync("Vermittlung angefragt am");
+        await Assertions.Expect(facts).ToContainTextAsync("wartet seit 40 Tagen");
+        await Assertions.Expect(lead.GetByText("Schulden klären")).ToHaveCountAsync(0);
+        await Assertions.Expect(lead.GetByRole(AriaRole.Button, new() { Name = "Fall übergeben" })).ToBeVisibleAsync();
+        await Assertions.Expect(lead.GetByRole(AriaRole.Link, new() { Name = "Hilfeplan" })).ToHaveCountAsync(0);
+        await BrowserFixture.ScreenshotAsync(lead, "team-case");
+        await using (var db = await DbAsync())
+        {
+            Assert.True(await db.AuditEntries.AnyAsync(a => a.ClientId == clientId && a.Action == AuditAction.Viewed && a.UserName == TeamLead.DisplayName));
+        }
+
+        await lead.GoBackAsync();
+        await Assertions.Expect(lead.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"Fälle von {previous.DisplayName}");
+        await lead.GetByLabel("Fallnummer oder Name").FillAsync("wartmann");
+        await lead.GetByRole(AriaRole.Button, new() { Name = "Suchen" }).ClickAsync();
+        await Assertions.Expect(lead.Locator("table.team-cases tbody tr")).ToHaveCountAsync(1);
+
         // 3. Hand it over, by keyboard as far as it goes: the choice gets the focus when the form opens.
         await lead.GetByRole(AriaRole.Button, new() { Name = $"Fall übergeben: {caseNumber}" }).ClickAsync();
         var choice = lead.GetByLabel("Neue zuständige Person");
@@ -148,6 +174,15 @@ public sealed class TeamLeadJourneyTests(BrowserFixture browser)
         Assert.NotNull(box);
         Assert.True(box.X + box.Width <= 390, $"button ends at {box.X + box.Width}px");
         await BrowserFixture.ScreenshotAsync(page, "team-cases-phone");
+
+        // A case number leads to the case view, which fits the phone's width too.
+        await page.Locator("table.team-cases tbody a.case-number").First.ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^Fall "));
+        await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "Fallbelastung" })).ToBeVisibleAsync();
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the case view scrolls sideways");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Fall übergeben" }).ClickAsync();
+        await Assertions.Expect(page.GetByLabel("Neue zuständige Person")).ToBeFocusedAsync();
+        await BrowserFixture.ScreenshotAsync(page, "team-case-phone");
         await page.Context.CloseAsync();
     }
 
