@@ -71,6 +71,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<StaffNotificationSignal>();
         services.AddSingleton<StaffNotifications>();
         services.AddSingleton<TeamWorkloadQuery>();
+        services.AddSingleton<TeamCaseQuery>();
         services.AddSingleton<CaseReassignment>();
         services.AddSingleton<SteeringReportQuery>();
         services.AddSingleton<ISteeringReportSource>(sp => sp.GetRequiredService<SteeringReportQuery>());

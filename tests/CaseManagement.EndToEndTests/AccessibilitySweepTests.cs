@@ -125,7 +125,14 @@ public sealed class AccessibilitySweepTests(BrowserFixture browser)
             case StaffRole.TeamLeadJobcenter or StaffRole.TeamLeadDrugHelp:
                 var colleague = DemoAccounts.All.Single(a => a.Role == (account.Organisation == Organisation.Jobcenter ? StaffRole.CaseManager : StaffRole.DrugHelpWorker));
                 var colleagueId = (await StaffMembers.ByEmailAsync(browser.Services, colleague.Email)).Id;
-                return [.. common, "/team", $"/team/mitarbeitende/{colleagueId}", "/team/dubletten", "/kennzahlen"];
+                var colleagueCase = await (account.Organisation == Organisation.Jobcenter
+                        ? db.Clients.Where(c => c.ResponsibleCaseManagerId == colleagueId)
+                        : db.Clients.Where(c => c.ResponsibleDrugHelpWorkerId == colleagueId))
+                    .Where(c => c.Episodes.Any(e => e.EndedOn == null))
+                    .OrderBy(c => c.CaseNumber)
+                    .Select(c => c.Id)
+                    .FirstAsync();
+                return [.. common, "/team", $"/team/mitarbeitende/{colleagueId}", $"/team/faelle/{colleagueCase}", "/team/dubletten", "/kennzahlen"];
             case StaffRole.SteeringCommittee:
                 return [.. common, "/kennzahlen"];
             case StaffRole.DataProtectionOfficer:

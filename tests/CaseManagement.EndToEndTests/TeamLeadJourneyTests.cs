@@ -52,6 +52,32 @@ public sealed class TeamLeadJourneyTests(BrowserFixture browser)
         await Assertions.Expect(row).ToContainTextAsync("Wartmann, Lena");
         await Assertions.Expect(row).ToContainTextAsync("wartet seit 40 Tagen");
 
+        // The case number leads to the team lead's view of the case: name, who is responsible, what the figures count; no contents.
+        await row.GetByRole(AriaRole.Link, new() { Name = caseNumber }).ClickAsync();
+        await lead.WaitForURLAsync($"**/team/faelle/{clientId}");
+        await Assertions.Expect(lead.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"Fall {caseNumber}");
+        var person = lead.GetByRole(AriaRole.Region, new() { Name = "Person" });
+        await Assertions.Expect(person).ToContainTextAsync("Lena Wartmann");
+        await Assertions.Expect(person).ToContainTextAsync("11.03.1994");
+        await Assertions.Expect(lead.GetByRole(AriaRole.Region, new() { Name = "Zuständig" })).ToContainTextAsync(previous.DisplayName);
+        var facts = lead.GetByRole(AriaRole.Region, new() { Name = "Fallbelastung" });
+        await Assertions.Expect(facts).ToContainTextAsync("Vermittlung angefragt am");
+        await Assertions.Expect(facts).ToContainTextAsync("wartet seit 40 Tagen");
+        await Assertions.Expect(lead.GetByText("Schulden klären")).ToHaveCountAsync(0);
+        await Assertions.Expect(lead.GetByRole(AriaRole.Button, new() { Name = "Fall übergeben" })).ToBeVisibleAsync();
+        await Assertions.Expect(lead.GetByRole(AriaRole.Link, new() { Name = "Hilfeplan" })).ToHaveCountAsync(0);
+        await BrowserFixture.ScreenshotAsync(lead, "team-case");
+        await using (var db = await DbAsync())
+        {
+            Assert.True(await db.AuditEntries.AnyAsync(a => a.ClientId == clientId && a.Action == AuditAction.Viewed && a.UserName == TeamLead.DisplayName));
+        }
+
+        await lead.GoBackAsync();
+        await Assertions.Expect(lead.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"Fälle von {previous.DisplayName}");
+        await lead.GetByLabel("Fallnummer oder Name").FillAsync("wartmann");
+        await lead.GetByRole(AriaRole.Button, new() { Name = "Suchen" }).ClickAsync();
+        await Assertions.Expect(lead.Locator("table.team-cases tbody tr")).ToHaveCountAsync(1);
+
         // 3. Hand it over, by keyboard as far as it goes: the choice gets the focus when the form opens.
         await lead.GetByRole(AriaRole.Button, new() { Name = $"Fall übergeben: {caseNumber}" }).ClickAsync();
         var choice = lead.GetByLabel("Neue zuständige Person");
@@ -148,7 +174,86 @@ public sealed class TeamLeadJourneyTests(BrowserFixture browser)
         Assert.NotNull(box);
         Assert.True(box.X + box.Width <= 390, $"button ends at {box.X + box.Width}px");
         await BrowserFixture.ScreenshotAsync(page, "team-cases-phone");
+
+        // A case number leads to the case view, which fits the phone's width too.
+        await page.Locator("table.team-cases tbody a.case-number").First.ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^Fall "));
+        await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "Fallbelastung" })).ToBeVisibleAsync();
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the case view scrolls sideways");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Fall übergeben" }).ClickAsync();
+        await Assertions.Expect(page.GetByLabel("Neue zuständige Person")).ToBeFocusedAsync();
+        await BrowserFixture.ScreenshotAsync(page, "team-case-phone");
+
+        // A case whose master data the Drogenhilfe holds without a consent for the Jobcenter: no name, the reason said.
+        await page.GoBackAsync();
+        await page.Locator("table.team-cases tbody tr").Filter(new() { HasText = "Name nicht freigegeben" }).First.Locator("a.case-number").ClickAsync();
+        var person = page.GetByRole(AriaRole.Region, new() { Name = "Person" });
+        await Assertions.Expect(person).ToContainTextAsync("Die Stammdaten hält die Drogenhilfe.");
+        await Assertions.Expect(person.Locator("dl")).ToHaveCountAsync(0);
+        await BrowserFixture.ScreenshotAsync(page, "team-case-hidden-name-phone");
         await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task From_the_case_view_the_team_lead_hands_the_case_over_and_a_case_only_the_other_organisation_works_on_is_not_found()
+    {
+        var from = DemoAccounts.AdditionalCaseworkers.Single(a => a.Email == "joerg.schaefer@jobcenter.example");
+        var to = DemoAccounts.AdditionalCaseworkers.Single(a => a.Email == "aylin.kaya@jobcenter.example");
+        var drugHelpWorker = DemoAccounts.AdditionalCaseworkers.Single(a => a.Email == "franziska.krueger@drogenhilfe.example");
+        var (clientId, caseNumber) = await RegisterAsync(await MemberAsync(from.Email), "Ole", "Übergabeweg");
+        var (otherId, _) = await RegisterAsync(await MemberAsync(drugHelpWorker.Email), "Mara", "Nurdrogenweg");
+
+        var page = await browser.NewPageAsync(1280, 900);
+        await BrowserFixture.SignInAsync(page, TeamLead);
+        await page.GotoAsync($"/team/faelle/{clientId}");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"Fall {caseNumber}");
+        var responsible = page.GetByRole(AriaRole.Region, new() { Name = "Zuständig" });
+        await Assertions.Expect(responsible).ToContainTextAsync(from.DisplayName);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Fall übergeben" }).ClickAsync();
+        await page.GetByLabel("Neue zuständige Person").SelectOptionAsync(new SelectOptionValue { Label = to.DisplayName });
+        await page.GetByLabel("Grund der Übergabe").FillAsync("Urlaubs- oder Krankheitsvertretung");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Übergabe bestätigen" }).ClickAsync();
+
+        var message = page.Locator("p.alert");
+        await Assertions.Expect(message).ToHaveTextAsync($"Fall {caseNumber} ist jetzt bei {to.DisplayName}. Beide wurden auf ihrer Startseite benachrichtigt.");
+        await Assertions.Expect(message).ToBeFocusedAsync();
+        await Assertions.Expect(responsible).ToContainTextAsync(to.DisplayName);
+        await BrowserFixture.ScreenshotAsync(page, "team-case-handed-over");
+        await using (var db = await DbAsync())
+        {
+            Assert.Equal((await MemberAsync(to.Email)).Id, (await db.Clients.AsNoTracking().SingleAsync(c => c.Id == clientId)).ResponsibleCaseManagerId);
+        }
+
+        // Only the Drogenhilfe works on this one: the same answer as for an id nobody has.
+        await page.GotoAsync($"/team/faelle/{otherId}");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Fall nicht gefunden");
+        var refused = await page.Locator("main").InnerTextAsync();
+        await BrowserFixture.ScreenshotAsync(page, "team-case-not-found");
+        await page.GotoAsync($"/team/faelle/{Guid.NewGuid()}");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Fall nicht gefunden");
+        Assert.Equal(refused, await page.Locator("main").InnerTextAsync());
+        await using (var db = await DbAsync())
+        {
+            Assert.True(await db.AuditEntries.AnyAsync(a => a.ClientId == otherId && a.Action == AuditAction.AccessDenied && a.UserName == TeamLead.DisplayName));
+        }
+
+        Assert.Empty(browser.CspViolations);
+        await page.Context.CloseAsync();
+    }
+
+    private async Task<(Guid ClientId, string CaseNumber)> RegisterAsync(StaffMember caseworker, string firstName, string lastName)
+    {
+        var registered = await browser.Services.GetRequiredService<ClientRegistration>().RegisterAsync(caseworker, new ClientInput
+        {
+            FirstName = firstName,
+            LastName = lastName,
+            BirthDate = new DateOnly(1988, 7, 2),
+            PostalCode = "67063",
+            City = "Ludwigshafen am Rhein",
+            ConfirmedNotDuplicate = true,
+        });
+        Assert.True(registered.Succeeded, registered.Message);
+        return (registered.Value!.Id, registered.Value.CaseNumber);
     }
 
     /// <summary>A new client of the demo case manager with a referral that the partner was asked for 40 days ago and that still waits.</summary>

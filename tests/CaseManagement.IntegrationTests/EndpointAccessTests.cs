@@ -74,6 +74,7 @@ public sealed class EndpointAccessTests(AppFixture app) : IClassFixture<AppFixtu
         ["/netzwerkpartner"] = ("GET", Reach.CaseWork),
         ["/team"] = ("GET", Reach.TeamLead),
         ["/team/mitarbeitende/{StaffId}"] = ("GET", Reach.TeamLead),
+        ["/team/faelle/{Id:guid}"] = ("GET", Reach.TeamLead),
         ["/team/dubletten"] = ("GET", Reach.TeamLead),
         ["/kennzahlen"] = ("GET", Reach.SteeringFigures),
         ["/kennzahlen/export/csv"] = ("GET", Reach.SteeringFigures),

@@ -222,6 +222,45 @@ public sealed class TeamWorkloadQuery(IDbContextFactory<CaseManagementDbContext>
         return rows;
     }
 
+    /// <summary>
+    /// The workload facts of one case for the team lead's organisation, figure by figure, oldest
+    /// first: the very items the figures count (an appointment once, however many of the
+    /// organisation's staff take part), described by kind and date only. The caller decides
+    /// access (<see cref="AccessDecision.MayOverseeWorkload"/>) and audits.
+    /// </summary>
+    internal async Task<IReadOnlyList<TeamCaseFact>> FactsOfCaseAsync(
+        CaseManagementDbContext db, Organisation organisation, Guid clientId, CancellationToken cancellationToken)
+    {
+        var window = Window.At(organisation, access.Now);
+        var facts = new List<TeamCaseFact>();
+        foreach (var figure in WorkloadFigures.All)
+        {
+            var items = Items(db, window, onlyStaffId: null, figure);
+            var ofCase = new FigureItems(items.Dated?.Where(i => i.ClientId == clientId), items.Timed?.Where(i => i.ClientId == clientId));
+            var found = await OldestFirstAsync(ofCase, after: null, take: 100, cancellationToken);
+            facts.AddRange(found.DistinctBy(i => i.ItemId).Select(i => new TeamCaseFact(figure, Reason(figure, i, window.Today))));
+        }
+
+        return facts;
+    }
+
+    /// <summary>
+    /// The case's next appointment (not cancelled) in which someone of the organisation takes
+    /// part, however far ahead: appointments as the figure of the next seven days counts them.
+    /// </summary>
+    internal async Task<DateTimeOffset?> NextAppointmentAsync(
+        CaseManagementDbContext db, Organisation organisation, Guid clientId, CancellationToken cancellationToken)
+    {
+        var now = access.Now;
+        return await (
+            from p in db.AppointmentParticipants
+            where p.Organisation == organisation
+            join a in db.Appointments on p.AppointmentId equals a.Id
+            where a.ClientId == clientId && a.Start >= now && a.Outcome != AppointmentOutcome.Cancelled
+            orderby a.Start
+            select (DateTimeOffset?)a.Start).FirstOrDefaultAsync(cancellationToken);
+    }
+
     private async Task<List<StaffWorkload>> WorkloadsAsync(CaseManagementDbContext db, Window window, string? onlyStaffId, CancellationToken cancellationToken)
     {
         var counts = new Dictionary<WorkloadFigure, Dictionary<string, int>>();
