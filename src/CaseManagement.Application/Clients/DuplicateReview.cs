@@ -29,7 +29,7 @@ public sealed record DuplicateVerdictShown(string Organisation, DuplicateVerdict
 /// and it is resolved when they agree. Caseworkers never see a suspicion.
 /// </summary>
 public sealed class DuplicateReview(
-    IDbContextFactory<CaseManagementDbContext> contextFactory, AuditTrail audit, ClientChangeNotifier notifier, TimeProvider clock)
+    IDbContextFactory<CaseManagementDbContext> contextFactory, ClientAccess access, AuditTrail audit, ClientChangeNotifier notifier, TimeProvider clock)
 {
     /// <summary>Adds a suspicion per look-alike record the registering caseworker may not know of; saved with the registration.</summary>
     internal static void Raise(CaseManagementDbContext db, Guid newClientId, IEnumerable<Guid> hiddenLookAlikes, DateTimeOffset now)
@@ -66,7 +66,7 @@ public sealed class DuplicateReview(
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var open = await db.DuplicateSuspicions.AsNoTracking().Where(d => d.ResolvedAt == null).OrderBy(d => d.RaisedAt).ToListAsync(cancellationToken);
         var ids = open.SelectMany(d => new[] { d.NewClientId, d.EarlierClientId }).Distinct().ToList();
-        var clients = await db.Clients.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
+        var clients = await db.Clients.AsNoTracking().Include(c => c.Consents).Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
         var staffIds = clients.Values.Select(c => c.ResponsibleIn(teamLead.Organisation)).OfType<string>().Distinct().ToList();
         var names = await db.Users.AsNoTracking().Where(u => staffIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
 
@@ -87,13 +87,17 @@ public sealed class DuplicateReview(
 
         return cases;
 
+        // Name and birth date as the team lead may read master data anywhere else: their own
+        // organisation's record, or the other's under a consent in force.
         DuplicateRecord Shown(Client client)
         {
-            var known = AccessDecision.MayKnowOf(teamLead, ClientAccess.FactsOf(client));
+            var facts = ClientAccess.FactsOf(client);
+            var known = AccessDecision.MayKnowOf(teamLead, facts);
+            var readable = known && access.For(teamLead, facts).MayRead(DataCategory.MasterData);
             var responsible = client.ResponsibleIn(teamLead.Organisation);
             return new DuplicateRecord(
-                client.CaseNumber, client.OwningOrganisation.German(), client.CreatedAt, known,
-                known ? client.FullName : null, known ? client.BirthDate : null,
+                client.CaseNumber, client.OwningOrganisation.German(), client.CreatedAt, readable,
+                readable ? client.FullName : null, readable ? client.BirthDate : null,
                 known && responsible is not null ? names.GetValueOrDefault(responsible, "unbekannt") : null);
         }
     }

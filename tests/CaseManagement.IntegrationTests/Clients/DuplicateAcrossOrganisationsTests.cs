@@ -46,6 +46,27 @@ public sealed class DuplicateAcrossOrganisationsTests(AppFixture app) : IClassFi
     }
 
     [Fact]
+    public async Task A_team_lead_reads_the_name_of_the_other_organisations_record_only_under_a_consent_even_when_their_side_works_on_it()
+    {
+        var (caseManager, drugHelpWorker) = await StaffAsync("Ohne Einwilligung");
+        var otherWorker = await app.CreateMemberAsync(StaffRole.DrugHelpWorker, Organisation.DrugHelpService, "Fachkraft Zweite");
+        var earlier = await app.Service<ClientRegistration>().RegisterAsync(caseManager, new ClientInput
+        {
+            FirstName = "Franziska", LastName = "Opitz", BirthDate = new DateOnly(1986, 6, 6), PostalCode = "67061", City = "Ludwigshafen am Rhein",
+            CounterpartId = drugHelpWorker.Id,
+        });
+        Assert.True(earlier.Succeeded, earlier.Message);
+        Assert.True((await app.Service<ClientRegistration>().RegisterAsync(otherWorker, Input("Franziska", "Opitz", new DateOnly(1986, 6, 6)))).Succeeded);
+
+        var view = Assert.Single(await app.Service<DuplicateReview>().ListAsync(await app.DemoMemberAsync(StaffRole.TeamLeadDrugHelp)), c => c.Earlier.CaseNumber == earlier.Value!.CaseNumber);
+
+        // The Jobcenter holds the earlier record's master data and no consent lets the drug-help side read it.
+        Assert.Equal((false, null, null), (view.Earlier.Known, view.Earlier.FullName, view.Earlier.BirthDate));
+        Assert.Equal("Fachkraft Ohne Einwilligung", view.Earlier.ResponsibleName);
+        Assert.Equal((true, "Franziska Opitz"), (view.Later.Known, view.Later.FullName));
+    }
+
+    [Fact]
     public async Task Different_people_is_decided_by_both_team_leads_and_then_closes_the_suspicion()
     {
         var (caseManager, drugHelpWorker) = await StaffAsync("Verschieden");
@@ -156,6 +177,9 @@ public sealed class DuplicateAcrossOrganisationsTests(AppFixture app) : IClassFi
         var lead = await app.DemoMemberAsync(StaffRole.TeamLeadJobcenter);
         var suspicion = Assert.Single(await review.ListAsync(lead), c => c.Earlier.CaseNumber == earlier.CaseNumber);
         Assert.Equal(["Jobcenter"], suspicion.Verdicts.Select(v => v.Organisation));
+        // The drug-help team lead has no part in it, even with the id in hand.
+        Assert.True((await review.DecideAsync(await app.DemoMemberAsync(StaffRole.TeamLeadDrugHelp), suspicion.Id, DuplicateVerdict.DifferentPeople, suspicion.ConcurrencyStamp)).NotFound);
+        Assert.True((await review.DecideAsync(lead, suspicion.Id, (DuplicateVerdict)99, suspicion.ConcurrencyStamp)).NotFound);
 
         var refused = await review.DecideAsync(lead, suspicion.Id, DuplicateVerdict.SamePerson, suspicion.ConcurrencyStamp);
         Assert.Contains("unterschiedliche Zuständige", refused.Message, StringComparison.Ordinal);
