@@ -6,6 +6,8 @@ using CaseManagement.Application.Referrals;
 using CaseManagement.Domain;
 using CaseManagement.Domain.Appointments;
 using CaseManagement.Domain.HelpPlans;
+using CaseManagement.Domain.Staff;
+using CaseManagement.Infrastructure.DemoData;
 using CaseManagement.Infrastructure.Persistence;
 using CaseManagement.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -60,6 +62,18 @@ public sealed class RevocationOnOpenPagesTests(BrowserFixture browser)
         var agenda = home.Locator("section[aria-labelledby=agenda-head]");
         await Assertions.Expect(agenda).ToContainTextAsync("Nowak");
 
+        // The Jobcenter's team lead has the case manager's cases open, searched by the name, and the case view.
+        var lead = await browser.NewPageAsync(1280, 900);
+        await BrowserFixture.SignInAsync(lead, DemoAccounts.All.Single(a => a.Role == StaffRole.TeamLeadJobcenter));
+        var caseManagerId = (await StaffMembers.ByEmailAsync(browser.Services, JointCases.CaseManager.Email)).Id;
+        await lead.GotoAsync($"/team/mitarbeitende/{caseManagerId}");
+        await lead.GetByLabel("Fallnummer oder Name").FillAsync("Nowak");
+        await lead.GetByRole(AriaRole.Button, new() { Name = "Suchen" }).ClickAsync();
+        await Assertions.Expect(lead.Locator("main")).ToContainTextAsync("Nowak, Ilse");
+        var leadCase = await lead.Context.NewPageAsync();
+        await leadCase.GotoAsync($"/team/faelle/{clientId}");
+        await Assertions.Expect(leadCase.Locator("main")).ToContainTextAsync(ClientName);
+
         // The Drogenhilfe revokes the consent in its own browser.
         var drugHelp = await browser.NewPageAsync(1280, 900);
         await BrowserFixture.SignInAsync(drugHelp, JointCases.DrugHelpWorker);
@@ -77,7 +91,10 @@ public sealed class RevocationOnOpenPagesTests(BrowserFixture browser)
         await Assertions.Expect(agenda).Not.ToContainTextAsync("Nowak", new() { Timeout = (float)AtOnce.TotalMilliseconds });
         await BrowserFixture.ScreenshotAsync(plan, "help-plan-after-revocation");
 
-        foreach (var page in new[] { file, contact, referral, plan, home })
+        // Only the team lead's own search term is left ("Kein Fall zu „Nowak“").
+        await Assertions.Expect(lead.Locator("main")).Not.ToContainTextAsync("Nowak, Ilse", new() { Timeout = (float)AtOnce.TotalMilliseconds });
+        await Assertions.Expect(leadCase.Locator("main")).Not.ToContainTextAsync("Nowak", new() { Timeout = (float)AtOnce.TotalMilliseconds });
+        foreach (var page in new[] { file, contact, referral, plan, home, lead, leadCase })
         {
             Assert.False(await ShowsAsync(page, ClientName), page.Url);
             Assert.False(await ShowsAsync(page, DrugHelpGoal), page.Url);
@@ -85,6 +102,7 @@ public sealed class RevocationOnOpenPagesTests(BrowserFixture browser)
         }
 
         await file.Context.CloseAsync();
+        await lead.Context.CloseAsync();
         await drugHelp.Context.CloseAsync();
     }
 
