@@ -84,8 +84,10 @@ public sealed class SessionEndJourneyTests(BrowserFixture browser)
         {
             await guesser.GetByLabel("E-Mail-Adresse").FillAsync(account.Email);
             await guesser.GetByLabel("Passwort").FillAsync($"geraten-{attempt}-passwort");
-            await guesser.GetByRole(AriaRole.Button, new() { Name = "Anmelden" }).ClickAsync();
-            await Assertions.Expect(guesser.GetByRole(AriaRole.Alert)).ToBeVisibleAsync();
+            // Each guess waits for its answer: the refusal of the previous one is still on the page.
+            await guesser.RunAndWaitForResponseAsync(
+                () => guesser.GetByRole(AriaRole.Button, new() { Name = "Anmelden" }).ClickAsync(), r => r.Request.Method == "POST");
+            await Assertions.Expect(guesser.Locator("#login-error")).ToBeVisibleAsync();
         }
 
         var administration = await browser.NewPageAsync();
