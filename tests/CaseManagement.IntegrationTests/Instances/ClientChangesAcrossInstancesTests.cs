@@ -1,0 +1,58 @@
+using CaseManagement.Application.Clients;
+using CaseManagement.Application.Consent;
+using CaseManagement.Domain.Consent;
+using CaseManagement.Domain.Staff;
+using CaseManagement.Testing;
+using CaseManagement.Web.Realtime;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CaseManagement.IntegrationTests.Instances;
+
+/// <summary>
+/// Two app instances on one PostgreSQL database: a consent revoked through one reaches the pages
+/// open on the other at once (their notifier fires for that client), and the instance that made the
+/// change does not get it back a second time.
+/// </summary>
+public sealed class ClientChangesAcrossInstancesTests(AppFixture app) : IClassFixture<AppFixture>
+{
+    private static readonly TimeSpan Soon = TimeSpan.FromSeconds(10);
+
+    [Fact]
+    public async Task A_revocation_on_one_instance_reaches_the_open_pages_of_another_and_is_not_echoed_back()
+    {
+        await using var second = new CaseManagementAppFactory(app.Database.ConnectionString, seedCaseload: false);
+        await app.Factory.Services.GetRequiredService<PostgresClientChangeRelay>().Listening.WaitAsync(Soon);
+        await second.Services.GetRequiredService<PostgresClientChangeRelay>().Listening.WaitAsync(Soon);
+
+        var caseManager = await app.CreateMemberAsync(StaffRole.CaseManager, Organisation.Jobcenter, "Fallmanagerin Zwei Instanzen");
+        var drugHelpWorker = await app.CreateMemberAsync(StaffRole.DrugHelpWorker, Organisation.DrugHelpService, "Fachkraft Zwei Instanzen");
+        var client = CaseData.NewClient(Organisation.DrugHelpService, caseManager.Id, drugHelpWorker.Id);
+        var consent = client.AddConsent(drugHelpWorker.Id, ConsentScope.MasterData, ConsentDirections.DrugHelpToJobcenter, app.Today().AddDays(-3));
+        await app.SaveClientsAsync([client]);
+
+        var arrivedThere = new TaskCompletionSource<Guid>(TaskCreationOptions.RunContinuationsAsynchronously);
+        second.Services.GetRequiredService<ClientChangeNotifier>().Changed += id =>
+        {
+            if (id == client.Id)
+            {
+                arrivedThere.TrySetResult(id);
+            }
+        };
+        var seenHere = 0;
+        app.Service<ClientChangeNotifier>().Changed += id =>
+        {
+            if (id == client.Id)
+            {
+                Interlocked.Increment(ref seenHere);
+            }
+        };
+
+        var revoked = await app.Service<ConsentCommands>().RevokeAsync(drugHelpWorker, client.Id, consent.Id, new RevocationInput { Note = "am Telefon" });
+
+        Assert.True(revoked.Succeeded, revoked.Message);
+        Assert.Equal(client.Id, await arrivedThere.Task.WaitAsync(Soon));
+        // The change travelled through the database and back to every listener, this instance included: it ignores its own.
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.Equal(1, Volatile.Read(ref seenHere));
+    }
+}
