@@ -54,7 +54,8 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<SecondFactorPolicy>();
         services.AddSingleton<SignInThrottle>();
         services.AddSingleton<StaffSignIn>();
-        services.AddSingleton<IStaffSessionSignal, InProcessStaffSessionSignal>();
+        services.AddSingleton<InProcessStaffSessionSignal>();
+        services.AddSingleton<IStaffSessionSignal>(provider => provider.GetRequiredService<InProcessStaffSessionSignal>());
         services.AddSingleton<StaffSessions>();
         services.AddSingleton<HelpPlanChangeNotifier>();
         services.AddSingleton<HelpPlanQuery>();

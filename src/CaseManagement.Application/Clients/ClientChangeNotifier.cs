@@ -3,7 +3,7 @@ namespace CaseManagement.Application.Clients;
 /// <summary>
 /// Tells open pages that a client's data or permissions changed, so that a revocation or
 /// another person's save reaches every open tab at once instead of on its next click.
-/// With several app instances on PostgreSQL, a relay in the host (PostgresClientChangeRelay)
+/// With several app instances on PostgreSQL, a relay in the host (PostgresInstanceRelay)
 /// carries <see cref="PublishedHere"/> to the other instances and delivers theirs here.
 /// </summary>
 public sealed class ClientChangeNotifier

@@ -7,8 +7,8 @@ public sealed record StaffSessionEnded(Guid SessionId, SessionEndReason Reason, 
 
 /// <summary>
 /// Tells open pages (circuits) that a session ended, so that every tab of it loses access at
-/// once rather than at its next periodic check. Behind an interface because several app
-/// instances will need a shared channel (PostgreSQL LISTEN/NOTIFY, issue #19).
+/// once rather than at its next periodic check. With several app instances on PostgreSQL the
+/// host's relay (PostgresInstanceRelay) carries it to the other instances.
 /// </summary>
 public interface IStaffSessionSignal
 {
@@ -17,10 +17,20 @@ public interface IStaffSessionSignal
     void Publish(StaffSessionEnded ended);
 }
 
-/// <summary>The signal within one app instance, like <see cref="Clients.ClientChangeNotifier"/>.</summary>
+/// <summary>The signal within one app instance, with hooks for a relay to other instances, like <see cref="Clients.ClientChangeNotifier"/>.</summary>
 public sealed class InProcessStaffSessionSignal : IStaffSessionSignal
 {
     public event Action<StaffSessionEnded>? Ended;
 
-    public void Publish(StaffSessionEnded ended) => Ended?.Invoke(ended);
+    /// <summary>A session ended through this instance: for the relay to the other instances.</summary>
+    public event Action<StaffSessionEnded>? PublishedHere;
+
+    public void Publish(StaffSessionEnded ended)
+    {
+        Ended?.Invoke(ended);
+        PublishedHere?.Invoke(ended);
+    }
+
+    /// <summary>A session ended on another instance.</summary>
+    public void DeliverFromElsewhere(StaffSessionEnded ended) => Ended?.Invoke(ended);
 }

@@ -38,8 +38,8 @@ public static class ServiceRegistration
         services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton, includeInternalTypes: true);
 
         services.AddHostedService<DataProtection.RetentionSchedule>();
-        services.AddSingleton<Realtime.PostgresClientChangeRelay>();
-        services.AddHostedService(provider => provider.GetRequiredService<Realtime.PostgresClientChangeRelay>());
+        services.AddSingleton<Realtime.PostgresInstanceRelay>();
+        services.AddHostedService(provider => provider.GetRequiredService<Realtime.PostgresInstanceRelay>());
 
         services.AddHealthChecks().AddDbContextCheck<CaseManagementDbContext>("database");
         return builder;

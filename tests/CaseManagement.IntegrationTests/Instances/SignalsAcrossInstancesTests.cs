@@ -1,6 +1,8 @@
 using CaseManagement.Application.Clients;
 using CaseManagement.Application.Consent;
+using CaseManagement.Application.Sessions;
 using CaseManagement.Domain.Consent;
+using CaseManagement.Domain.Sessions;
 using CaseManagement.Domain.Staff;
 using CaseManagement.Testing;
 using CaseManagement.Web.Realtime;
@@ -11,9 +13,9 @@ namespace CaseManagement.IntegrationTests.Instances;
 /// <summary>
 /// Two app instances on one PostgreSQL database: a consent revoked through one reaches the pages
 /// open on the other at once (their notifier fires for that client), and the instance that made the
-/// change does not get it back a second time.
+/// change does not get it back a second time; a session ended on one ends its tabs on the other.
 /// </summary>
-public sealed class ClientChangesAcrossInstancesTests(AppFixture app) : IClassFixture<AppFixture>
+public sealed class SignalsAcrossInstancesTests(AppFixture app) : IClassFixture<AppFixture>
 {
     private static readonly TimeSpan Soon = TimeSpan.FromSeconds(10);
 
@@ -21,8 +23,8 @@ public sealed class ClientChangesAcrossInstancesTests(AppFixture app) : IClassFi
     public async Task A_revocation_on_one_instance_reaches_the_open_pages_of_another_and_is_not_echoed_back()
     {
         await using var second = new CaseManagementAppFactory(app.Database.ConnectionString, seedCaseload: false);
-        await app.Factory.Services.GetRequiredService<PostgresClientChangeRelay>().Listening.WaitAsync(Soon);
-        await second.Services.GetRequiredService<PostgresClientChangeRelay>().Listening.WaitAsync(Soon);
+        await app.Factory.Services.GetRequiredService<PostgresInstanceRelay>().Listening.WaitAsync(Soon);
+        await second.Services.GetRequiredService<PostgresInstanceRelay>().Listening.WaitAsync(Soon);
 
         var caseManager = await app.CreateMemberAsync(StaffRole.CaseManager, Organisation.Jobcenter, "Fallmanagerin Zwei Instanzen");
         var drugHelpWorker = await app.CreateMemberAsync(StaffRole.DrugHelpWorker, Organisation.DrugHelpService, "Fachkraft Zwei Instanzen");
@@ -54,5 +56,26 @@ public sealed class ClientChangesAcrossInstancesTests(AppFixture app) : IClassFi
         // The change travelled through the database and back to every listener, this instance included: it ignores its own.
         await Task.Delay(TimeSpan.FromSeconds(1));
         Assert.Equal(1, Volatile.Read(ref seenHere));
+    }
+
+    [Fact]
+    public async Task A_session_ended_on_one_instance_ends_its_tabs_on_another()
+    {
+        await using var second = new CaseManagementAppFactory(app.Database.ConnectionString, seedCaseload: false);
+        await app.Factory.Services.GetRequiredService<PostgresInstanceRelay>().Listening.WaitAsync(Soon);
+        await second.Services.GetRequiredService<PostgresInstanceRelay>().Listening.WaitAsync(Soon);
+        var arrivedThere = new TaskCompletionSource<StaffSessionEnded>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var sessionId = Guid.NewGuid();
+        second.Services.GetRequiredService<IStaffSessionSignal>().Ended += ended =>
+        {
+            if (ended.SessionId == sessionId)
+            {
+                arrivedThere.TrySetResult(ended);
+            }
+        };
+
+        app.Service<IStaffSessionSignal>().Publish(new StaffSessionEnded(sessionId, SessionEndReason.SignedOut, "tab:7f3a"));
+
+        Assert.Equal(new StaffSessionEnded(sessionId, SessionEndReason.SignedOut, "tab:7f3a"), await arrivedThere.Task.WaitAsync(Soon));
     }
 }

@@ -1,5 +1,8 @@
+using System.Globalization;
 using System.Threading.Channels;
 using CaseManagement.Application.Clients;
+using CaseManagement.Application.Sessions;
+using CaseManagement.Domain.Sessions;
 using CaseManagement.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -7,29 +10,34 @@ using Npgsql;
 namespace CaseManagement.Web.Realtime;
 
 /// <summary>
-/// Carries client changes between app instances on one PostgreSQL database (LISTEN/NOTIFY), so that
-/// a consent revoked on one instance closes the other organisation's data on pages open on every
-/// instance at once, not on their next click. A change made here is sent with this instance's id;
-/// one that arrives from another instance is delivered to the pages open here. On SQLite (one
-/// instance) it does nothing.
+/// Carries what open pages must learn at once between app instances on one PostgreSQL database
+/// (LISTEN/NOTIFY): a client's change (a revoked consent closes the other organisation's data on
+/// pages open on every instance) and a session's end (every tab of a signed-out sign-in loses
+/// access, whichever instance it runs on). A signal raised here is sent with this instance's id;
+/// one from another instance is delivered to the pages open here. On SQLite (one instance) it
+/// does nothing.
 /// </summary>
 /// <remarks>
-/// The payload is "instance:client id" – a record id, no personal data. When the listening
-/// connection is lost (a database restart) it reconnects every few seconds; changes made meanwhile
-/// on another instance reach the pages here only on their next load or click.
+/// Payloads hold record ids only, no personal data: "instance:c:client" and
+/// "instance:s:session:reason:tab". When the listening connection is lost (a database restart) it
+/// reconnects every few seconds; signals sent meanwhile reach the pages here only at their next
+/// load or periodic check.
 /// </remarks>
-public sealed class PostgresClientChangeRelay(
-    ClientChangeNotifier notifier, IDbContextFactory<CaseManagementDbContext> contextFactory, ILogger<PostgresClientChangeRelay> logger)
+public sealed class PostgresInstanceRelay(
+    ClientChangeNotifier clients,
+    InProcessStaffSessionSignal sessions,
+    IDbContextFactory<CaseManagementDbContext> contextFactory,
+    ILogger<PostgresInstanceRelay> logger)
     : BackgroundService
 {
-    public const string ChannelName = "casemanagement_client_changed";
+    public const string ChannelName = "casemanagement_instances";
     private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(3);
 
     private readonly string _instance = Guid.NewGuid().ToString("N");
-    private readonly Channel<Guid> _outgoing = Channel.CreateUnbounded<Guid>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<string> _outgoing = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
     private readonly TaskCompletionSource _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    /// <summary>Completes once this instance listens (for tests and for a health view).</summary>
+    /// <summary>Completes once this instance listens.</summary>
     public Task Listening => _listening.Task;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -45,18 +53,23 @@ public sealed class PostgresClientChangeRelay(
             connectionString = db.Database.GetConnectionString();
         }
 
-        notifier.PublishedHere += Send;
+        clients.PublishedHere += SendClient;
+        sessions.PublishedHere += SendSession;
         try
         {
             await Task.WhenAll(ListenAsync(connectionString!, stoppingToken), SendAsync(connectionString!, stoppingToken));
         }
         finally
         {
-            notifier.PublishedHere -= Send;
+            clients.PublishedHere -= SendClient;
+            sessions.PublishedHere -= SendSession;
         }
     }
 
-    private void Send(Guid clientId) => _outgoing.Writer.TryWrite(clientId);
+    private void SendClient(Guid clientId) => _outgoing.Writer.TryWrite($"c:{clientId:N}");
+
+    private void SendSession(StaffSessionEnded ended) =>
+        _outgoing.Writer.TryWrite($"s:{ended.SessionId:N}:{((int)ended.Reason).ToString(CultureInfo.InvariantCulture)}:{ended.EndedFromTab}");
 
     private async Task ListenAsync(string connectionString, CancellationToken stoppingToken)
     {
@@ -84,8 +97,15 @@ public sealed class PostgresClientChangeRelay(
             }
             catch (Exception exception)
             {
-                logger.LogWarning(exception, "Listening for client changes of other instances failed; retrying in {Seconds} s", RetryAfter.TotalSeconds);
-                await Task.Delay(RetryAfter, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+                logger.LogWarning(exception, "Listening for signals of other instances failed; retrying in {Seconds} s", RetryAfter.TotalSeconds);
+                try
+                {
+                    await Task.Delay(RetryAfter, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
             }
         }
     }
@@ -94,7 +114,7 @@ public sealed class PostgresClientChangeRelay(
     {
         try
         {
-            await foreach (var clientId in _outgoing.Reader.ReadAllAsync(stoppingToken))
+            await foreach (var message in _outgoing.Reader.ReadAllAsync(stoppingToken))
             {
                 try
                 {
@@ -102,12 +122,12 @@ public sealed class PostgresClientChangeRelay(
                     await connection.OpenAsync(stoppingToken);
                     await using var notify = new NpgsqlCommand("SELECT pg_notify(@channel, @payload)", connection);
                     notify.Parameters.AddWithValue("channel", ChannelName);
-                    notify.Parameters.AddWithValue("payload", $"{_instance}:{clientId:N}");
+                    notify.Parameters.AddWithValue("payload", $"{_instance}:{message}");
                     await notify.ExecuteNonQueryAsync(stoppingToken);
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException)
                 {
-                    logger.LogWarning(exception, "Telling other instances of a client change failed");
+                    logger.LogWarning(exception, "Telling other instances of a change failed");
                 }
             }
         }
@@ -118,10 +138,20 @@ public sealed class PostgresClientChangeRelay(
 
     private void Receive(string payload)
     {
-        var parts = payload.Split(':');
-        if (parts.Length == 2 && parts[0] != _instance && Guid.TryParseExact(parts[1], "N", out var clientId))
+        var parts = payload.Split(':', 5);
+        if (parts.Length < 3 || parts[0] == _instance || !Guid.TryParseExact(parts[2], "N", out var id))
         {
-            notifier.DeliverFromElsewhere(clientId);
+            return;
+        }
+
+        if (parts[1] == "c")
+        {
+            clients.DeliverFromElsewhere(id);
+        }
+        else if (parts[1] == "s" && parts.Length == 5
+            && int.TryParse(parts[3], NumberStyles.None, CultureInfo.InvariantCulture, out var reason) && Enum.IsDefined((SessionEndReason)reason))
+        {
+            sessions.DeliverFromElsewhere(new StaffSessionEnded(id, (SessionEndReason)reason, parts[4].Length == 0 ? null : parts[4]));
         }
     }
 }
