@@ -79,7 +79,7 @@ public sealed class PostgresInstanceRelay(
             {
                 await using var connection = new NpgsqlConnection(connectionString);
                 await connection.OpenAsync(stoppingToken);
-                connection.Notification += (_, e) => Receive(e.Payload);
+                connection.Notification += (_, e) => Deliver(e.Payload);
                 await using (var listen = new NpgsqlCommand($"LISTEN {ChannelName}", connection))
                 {
                     await listen.ExecuteNonQueryAsync(stoppingToken);
@@ -133,6 +133,19 @@ public sealed class PostgresInstanceRelay(
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
+        }
+    }
+
+    /// <summary>A page's handler that throws must not cost the listening connection (and with it every later signal).</summary>
+    private void Deliver(string payload)
+    {
+        try
+        {
+            Receive(payload);
+        }
+        catch (Exception exception)
+        {
+            logger.LogError(exception, "Delivering a signal of another instance to the open pages failed");
         }
     }
 
