@@ -11,8 +11,9 @@ using Microsoft.EntityFrameworkCore;
 namespace CaseManagement.Application.Clients;
 
 /// <summary>One of the two records of a suspicion as a team lead sees it: in full when their organisation works on it, otherwise only its number and date.</summary>
+/// <param name="ClientId">For the page to follow changes of the record; never shown.</param>
 public sealed record DuplicateRecord(
-    string CaseNumber, string OwningOrganisation, DateTimeOffset RegisteredAt, bool Known, string? FullName, DateOnly? BirthDate, string? ResponsibleName);
+    Guid ClientId, string CaseNumber, string OwningOrganisation, DateTimeOffset RegisteredAt, bool Known, string? FullName, DateOnly? BirthDate, string? ResponsibleName);
 
 /// <summary>A possible duplicate awaiting the team leads' decision.</summary>
 public sealed record DuplicateCase(
@@ -96,7 +97,7 @@ public sealed class DuplicateReview(
             var readable = known && access.For(teamLead, facts).MayRead(DataCategory.MasterData);
             var responsible = client.ResponsibleIn(teamLead.Organisation);
             return new DuplicateRecord(
-                client.CaseNumber, client.OwningOrganisation.German(), client.CreatedAt, readable,
+                client.Id, client.CaseNumber, client.OwningOrganisation.German(), client.CreatedAt, readable,
                 readable ? client.FullName : null, readable ? client.BirthDate : null,
                 known && responsible is not null ? names.GetValueOrDefault(responsible, "unbekannt") : null);
         }
