@@ -36,6 +36,37 @@ public sealed class FirstRunOnSqliteTests : IDisposable
     }
 
     [Fact]
+    public async Task The_team_view_counts_the_demo_caseloads_on_SQLite_in_one_statement_as_on_PostgreSQL()
+    {
+        var databaseFile = Path.Combine(_folder, "team", "casemanagement.db");
+        await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        {
+            builder.UseEnvironment("Development");
+            builder.UseSetting("Database:Provider", "Sqlite");
+            builder.UseSetting("ConnectionStrings:CaseManagement", $"Data Source={databaseFile}");
+            builder.UseSetting("Logging:Folder", Path.Combine(_folder, "team-logs"));
+        });
+        _ = factory.Server;
+        string leadId;
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CaseManagement.Infrastructure.Persistence.CaseManagementDbContext>();
+            leadId = await db.Users.Where(u => u.Email == "teamleitung@jobcenter.example").Select(u => u.Id).SingleAsync();
+        }
+
+        var lead = await factory.Services.GetRequiredService<CaseManagement.Application.Staff.StaffDirectory>().MemberAsync(leadId);
+        var query = factory.Services.GetRequiredService<CaseManagement.Application.Team.TeamWorkloadQuery>();
+
+        var team = await query.ForAsync(lead!);
+
+        Assert.NotNull(team);
+        var busiest = team.Staff.MaxBy(s => s[CaseManagement.Application.Team.WorkloadFigure.ActiveCases])!;
+        Assert.True(busiest[CaseManagement.Application.Team.WorkloadFigure.ActiveCases] > 10, "the demo caseloads are counted");
+        var page = await query.CasesAsync(lead!, busiest.Staff.Id, CaseManagement.Application.Team.WorkloadFigure.ActiveCases, pageSize: 100);
+        Assert.Equal(Math.Min(100, busiest[CaseManagement.Application.Team.WorkloadFigure.ActiveCases]), page!.Rows.Count);
+    }
+
+    [Fact]
     public async Task Production_never_gets_demo_accounts_or_demo_clients_even_when_the_setting_asks_for_them()
     {
         var databaseFile = Path.Combine(_folder, "prod", "casemanagement.db");

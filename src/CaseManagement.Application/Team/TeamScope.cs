@@ -1,0 +1,57 @@
+using CaseManagement.Application.Clients;
+using CaseManagement.Domain;
+using CaseManagement.Domain.Access;
+using CaseManagement.Domain.Staff;
+using CaseManagement.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace CaseManagement.Application.Team;
+
+/// <summary>
+/// Whom a team lead oversees: the people of their own team (the team written on the accounts,
+/// compared without regard to case and surrounding spaces), or the whole organisation when the
+/// team lead's account names no team (a head of department).
+/// </summary>
+/// <param name="Team">The team's name as written on the team lead's account; null for the whole organisation.</param>
+/// <param name="Caseworkers">Active caseworkers of the team: always listed, even with nothing to count.</param>
+/// <param name="Members">
+/// Every account of the team, whatever its role or state, when the scope is a team: figures count
+/// only for these. Null for the whole organisation, where every responsibility of the organisation counts.
+/// </param>
+public sealed record TeamScope(Organisation Organisation, string? Team, IReadOnlyList<StaffRef> Caseworkers, IReadOnlySet<string>? Members)
+{
+    public bool Includes(string staffId) => Members?.Contains(staffId) ?? true;
+
+    /// <summary>"Team Nord (Jobcenter)" or "Jobcenter".</summary>
+    public string Label => Team is null ? Organisation.German() : $"{Team} ({Organisation.German()})";
+
+    internal static async Task<TeamScope> OfAsync(CaseManagementDbContext db, StaffMember teamLead, CancellationToken cancellationToken)
+    {
+        var organisation = teamLead.Organisation;
+        var team = await db.Users.AsNoTracking().Where(u => u.Id == teamLead.Id).Select(u => u.Team).SingleOrDefaultAsync(cancellationToken);
+        var key = TeamKey(team);
+        var caseworkerRole = organisation == Organisation.Jobcenter ? StaffRole.CaseManager : StaffRole.DrugHelpWorker;
+        // Compared here rather than in SQL: SQLite's lower() folds ASCII only. An organisation has a
+        // few hundred accounts at most.
+        var people = (await db.Users.AsNoTracking()
+            .Where(u => u.Organisation == organisation)
+            .Select(u => new
+            {
+                u.Id,
+                u.DisplayName,
+                u.Organisation,
+                u.Team,
+                Active = u.DeactivatedAt == null,
+                IsCaseworker = db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == caseworkerRole)),
+            })
+            .ToListAsync(cancellationToken))
+            .Where(u => key is null || TeamKey(u.Team) == key)
+            .ToList();
+        var caseworkers = people.Where(p => p.Active && p.IsCaseworker).Select(p => new StaffRef(p.Id, p.DisplayName, p.Organisation)).ToList();
+        IReadOnlySet<string>? members = key is null ? null : people.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
+        return new TeamScope(organisation, key is null ? null : team!.Trim(), caseworkers, members);
+    }
+
+    /// <summary>How team names are compared: "Team Nord", " team nord " are one team.</summary>
+    private static string? TeamKey(string? team) => string.IsNullOrWhiteSpace(team) ? null : team.Trim().ToLowerInvariant();
+}

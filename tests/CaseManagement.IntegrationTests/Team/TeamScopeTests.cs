@@ -1,0 +1,116 @@
+using CaseManagement.Application.Team;
+using CaseManagement.Domain;
+using CaseManagement.Domain.Access;
+using CaseManagement.Domain.Staff;
+using Microsoft.EntityFrameworkCore;
+
+namespace CaseManagement.IntegrationTests.Team;
+
+/// <summary>
+/// A team lead leads a team: the team written on the accounts decides whom the view lists and
+/// whose cases the drill-down opens. A team lead without a team (head of department) sees the
+/// whole organisation.
+/// </summary>
+public sealed class TeamScopeTests(AppFixture app) : IClassFixture<AppFixture>
+{
+    private sealed record Data(
+        StaffMember NorthLead, StaffMember HeadOfDepartment, StaffMember North1, StaffMember North2, StaffMember South, StaffMember NoTeam,
+        StaffMember NorthFormer);
+
+    [Fact]
+    public async Task A_team_lead_sees_the_caseworkers_of_their_own_team_only_whatever_the_case_or_spaces_of_the_team_name()
+    {
+        var data = await DataAsync();
+
+        var team = await app.Service<TeamWorkloadQuery>().ForAsync(data.NorthLead);
+
+        Assert.NotNull(team);
+        Assert.Equal("Team Nord", team.Scope.Team);
+        Assert.Equal(
+            new[] { data.North1.Id, data.North2.Id, data.NorthFormer.Id }.Order(),
+            team.Staff.Select(s => s.Staff.Id).Order());
+        Assert.Equal(2, team.Staff.Single(s => s.Staff.Id == data.North1.Id)[WorkloadFigure.ActiveCases]);
+        Assert.Equal(1, team.Staff.Single(s => s.Staff.Id == data.North2.Id)[WorkloadFigure.ActiveCases]);
+        // Someone of the team who is no caseworker any more but still holds a case is listed, marked.
+        var former = team.Staff.Single(s => s.Staff.Id == data.NorthFormer.Id);
+        Assert.False(former.IsCaseworker);
+        Assert.Equal(1, former[WorkloadFigure.ActiveCases]);
+        Assert.Equal(4, team.Total(WorkloadFigure.ActiveCases));
+    }
+
+    [Fact]
+    public async Task A_team_lead_without_a_team_sees_the_whole_organisation()
+    {
+        var data = await DataAsync();
+
+        var team = await app.Service<TeamWorkloadQuery>().ForAsync(data.HeadOfDepartment);
+
+        Assert.NotNull(team);
+        Assert.Null(team.Scope.Team);
+        foreach (var person in new[] { data.North1, data.North2, data.South, data.NoTeam, data.NorthFormer })
+        {
+            Assert.Contains(team.Staff, s => s.Staff.Id == person.Id);
+        }
+
+        Assert.Equal(3, team.Staff.Single(s => s.Staff.Id == data.South.Id)[WorkloadFigure.ActiveCases]);
+    }
+
+    [Fact]
+    public async Task The_drill_down_does_not_open_a_person_of_another_team()
+    {
+        var data = await DataAsync();
+        var query = app.Service<TeamWorkloadQuery>();
+
+        foreach (var figure in WorkloadFigures.All)
+        {
+            Assert.Null(await query.CasesAsync(data.NorthLead, data.South.Id, figure));
+            Assert.Null(await query.CasesAsync(data.NorthLead, data.NoTeam.Id, figure));
+        }
+
+        var own = await query.CasesAsync(data.NorthLead, data.North1.Id, WorkloadFigure.ActiveCases);
+        Assert.Equal(2, own!.Rows.Count);
+        var south = await query.CasesAsync(data.HeadOfDepartment, data.South.Id, WorkloadFigure.ActiveCases);
+        Assert.Equal(3, south!.Rows.Count);
+    }
+
+    private Task<Data> DataAsync() => PerFixture<Data>.GetAsync(app, CreateAsync);
+
+    private static async Task<Data> CreateAsync(AppFixture app)
+    {
+        var northLead = await app.CreateMemberAsync(StaffRole.TeamLeadJobcenter, Organisation.Jobcenter, "Teamleitung Nord");
+        var head = await app.CreateMemberAsync(StaffRole.TeamLeadJobcenter, Organisation.Jobcenter, "Bereichsleitung");
+        var north1 = await app.CreateMemberAsync(StaffRole.CaseManager, Organisation.Jobcenter, "Nora Nord");
+        var north2 = await app.CreateMemberAsync(StaffRole.CaseManager, Organisation.Jobcenter, "Norbert Nordmann");
+        var south = await app.CreateMemberAsync(StaffRole.CaseManager, Organisation.Jobcenter, "Susanne Süd");
+        var noTeam = await app.CreateMemberAsync(StaffRole.CaseManager, Organisation.Jobcenter, "Olaf Ohneteam");
+        // Once a case manager of the team, now Administration; still responsible for one case.
+        var former = await app.CreateMemberAsync(StaffRole.Administrator, Organisation.Jobcenter, "Frida Früher");
+        await using (var db = await app.DbAsync())
+        {
+            var teams = new Dictionary<string, string?>
+            {
+                [northLead.Id] = "Team Nord",
+                [north1.Id] = "team nord",
+                [north2.Id] = "  Team Nord ",
+                [former.Id] = "Team Nord",
+                [south.Id] = "Team Süd",
+            };
+            foreach (var user in await db.Users.Where(u => teams.Keys.Contains(u.Id)).ToListAsync())
+            {
+                user.Team = teams[user.Id];
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        var today = app.Today();
+        var clients = new[] { north1, north1, north2, former, south, south, south, noTeam }.Select(person =>
+        {
+            var client = CaseData.NewClient(Organisation.Jobcenter, person.Id, null);
+            client.AddEpisode(today.AddDays(-30));
+            return client;
+        }).ToList();
+        await app.SaveClientsAsync(clients);
+        return new Data(northLead, head, north1, north2, south, noTeam, former);
+    }
+}
