@@ -72,6 +72,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<StaffNotificationSignal>();
         services.AddSingleton<StaffNotifications>();
         services.AddSingleton<TeamWorkloadQuery>();
+        services.AddSingleton<TeamDirectory>();
         services.AddSingleton<TeamCaseQuery>();
         services.AddSingleton<CaseReassignment>();
         services.AddSingleton<SteeringReportQuery>();

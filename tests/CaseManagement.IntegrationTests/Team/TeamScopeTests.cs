@@ -15,7 +15,7 @@ public sealed class TeamScopeTests(AppFixture app) : IClassFixture<AppFixture>
 {
     private sealed record Data(
         StaffMember NorthLead, StaffMember HeadOfDepartment, StaffMember North1, StaffMember North2, StaffMember South, StaffMember NoTeam,
-        StaffMember NorthFormer);
+        StaffMember NorthFormer, StaffMember NorthPartner, StaffMember SouthPartner);
 
     [Fact]
     public async Task A_team_lead_sees_the_caseworkers_of_their_own_team_only_whatever_the_case_or_spaces_of_the_team_name()
@@ -73,6 +73,25 @@ public sealed class TeamScopeTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Equal(3, south!.Rows.Count);
     }
 
+    [Fact]
+    public async Task The_team_week_lists_the_own_team_and_on_the_other_side_those_who_share_its_cases()
+    {
+        var data = await DataAsync();
+        var teams = app.Service<TeamDirectory>();
+
+        var north = await teams.TeamOfAsync(data.North1);
+        var noTeam = await teams.TeamOfAsync(data.NoTeam);
+
+        Assert.Equal("team nord", north.Team); // as written on their own account
+        Assert.Equal(new[] { data.North1.Id, data.North2.Id }.Order(), north.Caseworkers.Select(c => c.Id).Order());
+        Assert.Equal([data.NorthPartner.Id], (await teams.CounterpartsOfAsync(north)).Select(c => c.Id));
+        Assert.Null(noTeam.Team);
+        Assert.Contains(noTeam.Caseworkers, c => c.Id == data.South.Id);
+        var everyone = (await teams.CounterpartsOfAsync(noTeam)).Select(c => c.Id).ToList();
+        Assert.Contains(data.NorthPartner.Id, everyone);
+        Assert.Contains(data.SouthPartner.Id, everyone);
+    }
+
     private Task<Data> DataAsync() => PerFixture<Data>.GetAsync(app, CreateAsync);
 
     private static async Task<Data> CreateAsync(AppFixture app)
@@ -85,6 +104,8 @@ public sealed class TeamScopeTests(AppFixture app) : IClassFixture<AppFixture>
         var noTeam = await app.CreateMemberAsync(StaffRole.CaseManager, Organisation.Jobcenter, "Olaf Ohneteam");
         // Once a case manager of the team, now Administration; still responsible for one case.
         var former = await app.CreateMemberAsync(StaffRole.Administrator, Organisation.Jobcenter, "Frida Früher");
+        var northPartner = await app.CreateMemberAsync(StaffRole.DrugHelpWorker, Organisation.DrugHelpService, "Paula Partner");
+        var southPartner = await app.CreateMemberAsync(StaffRole.DrugHelpWorker, Organisation.DrugHelpService, "Sven Seite");
         await using (var db = await app.DbAsync())
         {
             var teams = new Dictionary<string, string?>
@@ -104,13 +125,13 @@ public sealed class TeamScopeTests(AppFixture app) : IClassFixture<AppFixture>
         }
 
         var today = app.Today();
-        var clients = new[] { north1, north1, north2, former, south, south, south, noTeam }.Select(person =>
+        var clients = new[] { north1, north1, north2, former, south, south, south, noTeam }.Select((person, i) =>
         {
-            var client = CaseData.NewClient(Organisation.Jobcenter, person.Id, null);
+            var client = CaseData.NewClient(Organisation.Jobcenter, person.Id, i == 0 ? northPartner.Id : i == 4 ? southPartner.Id : null);
             client.AddEpisode(today.AddDays(-30));
             return client;
         }).ToList();
         await app.SaveClientsAsync(clients);
-        return new Data(northLead, head, north1, north2, south, noTeam, former);
+        return new Data(northLead, head, north1, north2, south, noTeam, former, northPartner, southPartner);
     }
 }

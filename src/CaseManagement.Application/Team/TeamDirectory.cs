@@ -1,0 +1,45 @@
+using CaseManagement.Domain;
+using CaseManagement.Domain.Access;
+using CaseManagement.Application.Clients;
+using CaseManagement.Domain.Staff;
+using CaseManagement.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace CaseManagement.Application.Team;
+
+/// <summary>Who belongs to whose team: for the team week and anything else that lists "my team".</summary>
+public sealed class TeamDirectory(IDbContextFactory<CaseManagementDbContext> contextFactory)
+{
+    /// <summary>The member's team (or organisation, when their account names no team), as the team lead's view scopes it.</summary>
+    public async Task<TeamScope> TeamOfAsync(StaffMember member, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await TeamScope.OfAsync(db, member, cancellationToken);
+    }
+
+    /// <summary>
+    /// The other organisation's active caseworkers who share cases with the team: responsible on
+    /// their side for a client someone of the team is responsible for. For a whole organisation,
+    /// every caseworker of the other one.
+    /// </summary>
+    public async Task<IReadOnlyList<StaffRef>> CounterpartsOfAsync(TeamScope team, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var other = team.Organisation.Other();
+        var role = other == Organisation.Jobcenter ? StaffRole.CaseManager : StaffRole.DrugHelpWorker;
+        var caseworkers = db.Users.AsNoTracking()
+            .Where(u => u.Organisation == other && u.DeactivatedAt == null
+                && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == role)));
+        if (team.Members is { } members)
+        {
+            var shared = team.Organisation == Organisation.Jobcenter
+                ? db.Clients.Where(c => c.ResponsibleCaseManagerId != null && members.Contains(c.ResponsibleCaseManagerId)).Select(c => c.ResponsibleDrugHelpWorkerId)
+                : db.Clients.Where(c => c.ResponsibleDrugHelpWorkerId != null && members.Contains(c.ResponsibleDrugHelpWorkerId)).Select(c => c.ResponsibleCaseManagerId);
+            caseworkers = caseworkers.Where(u => shared.Contains(u.Id));
+        }
+
+        return await caseworkers.OrderBy(u => u.DisplayName)
+            .Select(u => new StaffRef(u.Id, u.DisplayName, u.Organisation))
+            .ToListAsync(cancellationToken);
+    }
+}
