@@ -12,13 +12,23 @@ public sealed record UnreadNotifications(IReadOnlyList<NotificationView> Newest,
 
 /// <summary>
 /// Tells open home pages that someone's notifications changed, so a case handed over shows at
-/// once. In-process, like <see cref="Clients.ClientChangeNotifier"/>.
+/// once. Like <see cref="Clients.ClientChangeNotifier"/>, a relay carries it to the other instances.
 /// </summary>
 public sealed class StaffNotificationSignal
 {
     public event Action<string>? Changed;
 
-    public void Publish(string staffId) => Changed?.Invoke(staffId);
+    /// <summary>Raised for the relay to the other instances.</summary>
+    public event Action<string>? PublishedHere;
+
+    public void Publish(string staffId)
+    {
+        Changed?.Invoke(staffId);
+        PublishedHere?.Invoke(staffId);
+    }
+
+    /// <summary>A change made on another instance.</summary>
+    public void DeliverFromElsewhere(string staffId) => Changed?.Invoke(staffId);
 }
 
 /// <summary>

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Threading.Channels;
 using CaseManagement.Application.Clients;
+using CaseManagement.Application.HelpPlans;
+using CaseManagement.Application.Notifications;
 using CaseManagement.Application.Sessions;
 using CaseManagement.Domain.Sessions;
 using CaseManagement.Infrastructure.Persistence;
@@ -12,20 +14,24 @@ namespace CaseManagement.Web.Realtime;
 /// <summary>
 /// Carries what open pages must learn at once between app instances on one PostgreSQL database
 /// (LISTEN/NOTIFY): a client's change (a revoked consent closes the other organisation's data on
-/// pages open on every instance) and a session's end (every tab of a signed-out sign-in loses
-/// access, whichever instance it runs on). A signal raised here is sent with this instance's id;
+/// pages open on every instance), a session's end (every tab of a signed-out sign-in loses
+/// access, whichever instance it runs on), a saved help plan (the other editor's notice) and a
+/// staff member's new notification (the home page's list). A signal raised here is sent with this instance's id;
 /// one from another instance is delivered to the pages open here. On SQLite (one instance) it
 /// does nothing.
 /// </summary>
 /// <remarks>
-/// Payloads hold record ids only, no personal data: "instance:c:client" and
-/// "instance:s:session:reason:tab". When the listening connection is lost (a database restart) it
+/// Payloads hold record ids only, no client data: "instance:c:client",
+/// "instance:s:session:reason:tab", "instance:p:client:plan:token:saver's name" (a staff member's
+/// name, as the notice shows it) and "instance:n:staff id". When the listening connection is lost (a database restart) it
 /// reconnects every few seconds; signals sent meanwhile reach the pages here only at their next
 /// load or periodic check.
 /// </remarks>
 public sealed class PostgresInstanceRelay(
     ClientChangeNotifier clients,
     InProcessStaffSessionSignal sessions,
+    HelpPlanChangeNotifier plans,
+    StaffNotificationSignal notifications,
     IDbContextFactory<CaseManagementDbContext> contextFactory,
     ILogger<PostgresInstanceRelay> logger)
     : BackgroundService
@@ -55,6 +61,8 @@ public sealed class PostgresInstanceRelay(
 
         clients.PublishedHere += SendClient;
         sessions.PublishedHere += SendSession;
+        plans.PublishedHere += SendPlan;
+        notifications.PublishedHere += SendNotification;
         try
         {
             await Task.WhenAll(ListenAsync(connectionString!, stoppingToken), SendAsync(connectionString!, stoppingToken));
@@ -63,6 +71,8 @@ public sealed class PostgresInstanceRelay(
         {
             clients.PublishedHere -= SendClient;
             sessions.PublishedHere -= SendSession;
+            plans.PublishedHere -= SendPlan;
+            notifications.PublishedHere -= SendNotification;
         }
     }
 
@@ -70,6 +80,12 @@ public sealed class PostgresInstanceRelay(
 
     private void SendSession(StaffSessionEnded ended) =>
         _outgoing.Writer.TryWrite($"s:{ended.SessionId:N}:{((int)ended.Reason).ToString(CultureInfo.InvariantCulture)}:{ended.EndedFromTab}");
+
+    private void SendPlan(HelpPlanChanged saved) =>
+        _outgoing.Writer.TryWrite(string.Create(
+            CultureInfo.InvariantCulture, $"p:{saved.ClientId:N}:{saved.PlanId:N}:{saved.Token}:{saved.ChangedByName}"));
+
+    private void SendNotification(string staffId) => _outgoing.Writer.TryWrite($"n:{staffId}");
 
     private async Task ListenAsync(string connectionString, CancellationToken stoppingToken)
     {
@@ -151,6 +167,20 @@ public sealed class PostgresInstanceRelay(
 
     private void Receive(string payload)
     {
+        if (payload.Split(':', 3) is [var instance, "n", var staffId] && instance != _instance)
+        {
+            notifications.DeliverFromElsewhere(staffId);
+            return;
+        }
+
+        if (payload.Split(':', 6) is [var from, "p", var client, var plan, var token, var name] && from != _instance
+            && Guid.TryParseExact(client, "N", out var clientId) && Guid.TryParseExact(plan, "N", out var planId)
+            && uint.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out var version))
+        {
+            plans.DeliverFromElsewhere(new HelpPlanChanged(clientId, planId, name, version));
+            return;
+        }
+
         var parts = payload.Split(':', 5);
         if (parts.Length < 3 || parts[0] == _instance || !Guid.TryParseExact(parts[2], "N", out var id))
         {

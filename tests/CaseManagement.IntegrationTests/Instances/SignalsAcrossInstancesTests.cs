@@ -1,5 +1,7 @@
 using CaseManagement.Application.Clients;
 using CaseManagement.Application.Consent;
+using CaseManagement.Application.HelpPlans;
+using CaseManagement.Application.Notifications;
 using CaseManagement.Application.Sessions;
 using CaseManagement.Domain.Consent;
 using CaseManagement.Domain.Sessions;
@@ -77,5 +79,38 @@ public sealed class SignalsAcrossInstancesTests(AppFixture app) : IClassFixture<
         app.Service<IStaffSessionSignal>().Publish(new StaffSessionEnded(sessionId, SessionEndReason.SignedOut, "tab:7f3a"));
 
         Assert.Equal(new StaffSessionEnded(sessionId, SessionEndReason.SignedOut, "tab:7f3a"), await arrivedThere.Task.WaitAsync(Soon));
+    }
+
+    [Fact]
+    public async Task A_plan_saved_on_one_instance_tells_the_other_editor_on_another_and_a_notification_reaches_the_home_page_there()
+    {
+        await using var second = new CaseManagementAppFactory(app.Database.ConnectionString, seedCaseload: false);
+        await app.Factory.Services.GetRequiredService<PostgresInstanceRelay>().Listening.WaitAsync(Soon);
+        await second.Services.GetRequiredService<PostgresInstanceRelay>().Listening.WaitAsync(Soon);
+        var saved = new HelpPlanChanged(Guid.NewGuid(), Guid.NewGuid(), "Dana Dörr: Fachkraft", 4_000_000_123);
+        var planThere = new TaskCompletionSource<HelpPlanChanged>(TaskCreationOptions.RunContinuationsAsynchronously);
+        second.Services.GetRequiredService<HelpPlanChangeNotifier>().Changed += change =>
+        {
+            if (change.PlanId == saved.PlanId)
+            {
+                planThere.TrySetResult(change);
+            }
+        };
+        var staffId = Guid.NewGuid().ToString();
+        var notificationThere = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        second.Services.GetRequiredService<StaffNotificationSignal>().Changed += id =>
+        {
+            if (id == staffId)
+            {
+                notificationThere.TrySetResult(id);
+            }
+        };
+
+        app.Service<HelpPlanChangeNotifier>().Publish(saved);
+        app.Service<StaffNotificationSignal>().Publish(staffId);
+
+        // The saver's name arrives whole, colon included.
+        Assert.Equal(saved, await planThere.Task.WaitAsync(Soon));
+        Assert.Equal(staffId, await notificationThere.Task.WaitAsync(Soon));
     }
 }
