@@ -31,7 +31,7 @@ public sealed class AppointmentCalendarFile(
         var to = now.AddDays(DaysAhead);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var own = await db.Appointments.AsNoTracking()
-            .Where(a => a.Start >= from && a.Start < to && a.Participants.Any(p => p.StaffId == reader.Id))
+            .Where(a => a.Start >= from && a.Start < to && a.Participants.Any(p => p.StaffId == reader.Id && p.Start >= from && p.Start < to))
             .OrderBy(a => a.Start)
             .Select(a => new { a.Id, a.ClientId, a.Type, a.Start, a.DurationMinutes, a.Place, a.Outcome, a.Revision })
             .ToListAsync(cancellationToken);

@@ -73,7 +73,7 @@ public sealed class AppointmentQuery(IDbContextFactory<CaseManagementDbContext> 
         var staff = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).OrderBy(u => u.DisplayName)
             .Select(u => new StaffRef(u.Id, u.DisplayName, u.Organisation)).ToListAsync(cancellationToken);
         var appointments = await db.Appointments.AsNoTracking().Include(a => a.Participants)
-            .Where(a => a.Start >= from && a.Start < to && a.Participants.Any(p => ids.Contains(p.StaffId)))
+            .Where(a => a.Start >= from && a.Start < to && a.Participants.Any(p => ids.Contains(p.StaffId) && p.Start >= from && p.Start < to))
             .OrderBy(a => a.Start)
             .ToListAsync(cancellationToken);
         var entries = await EntriesForAsync(db, reader, appointments, cancellationToken);
@@ -86,7 +86,7 @@ public sealed class AppointmentQuery(IDbContextFactory<CaseManagementDbContext> 
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var appointments = await db.Appointments.AsNoTracking().Include(a => a.Participants)
-            .Where(a => a.Start >= from && a.Start < to && a.Participants.Any(p => p.StaffId == reader.Id))
+            .Where(a => a.Start >= from && a.Start < to && a.Participants.Any(p => p.StaffId == reader.Id && p.Start >= from && p.Start < to))
             .OrderBy(a => a.Start)
             .ToListAsync(cancellationToken);
         var entries = await EntriesForAsync(db, reader, appointments, cancellationToken);
@@ -100,7 +100,8 @@ public sealed class AppointmentQuery(IDbContextFactory<CaseManagementDbContext> 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var since = now.AddDays(-60);
         var appointments = await db.Appointments.AsNoTracking().Include(a => a.Participants)
-            .Where(a => a.Outcome == AppointmentOutcome.Open && a.Start < now && a.Start >= since && a.Participants.Any(p => p.StaffId == reader.Id))
+            .Where(a => a.Outcome == AppointmentOutcome.Open && a.Start < now && a.Start >= since
+                && a.Participants.Any(p => p.StaffId == reader.Id && p.Start < now && p.Start >= since))
             .OrderBy(a => a.Start)
             .ToListAsync(cancellationToken);
         var entries = await EntriesForAsync(db, reader, appointments, cancellationToken);

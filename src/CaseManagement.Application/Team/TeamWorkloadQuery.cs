@@ -378,12 +378,14 @@ public sealed class TeamWorkloadQuery(IDbContextFactory<CaseManagementDbContext>
             WorkloadFigure.AppointmentsNextSevenDays => new FigureItems(
                 null,
                 from p in participants
+                where p.Start >= weekFrom && p.Start < weekTo
                 join a in db.Appointments on p.AppointmentId equals a.Id
                 where a.Start >= weekFrom && a.Start < weekTo && a.Outcome != AppointmentOutcome.Cancelled
                 select new TimedItem { StaffId = p.StaffId, ClientId = a.ClientId, ItemId = a.Id, At = a.Start }),
             WorkloadFigure.NoShowsLastThirtyDays => new FigureItems(
                 null,
                 from p in participants
+                where p.Start >= noShowsFrom && p.Start < now
                 join a in db.Appointments on p.AppointmentId equals a.Id
                 where a.Start >= noShowsFrom && a.Start < now && a.Outcome == AppointmentOutcome.NoShow
                 select new TimedItem { StaffId = p.StaffId, ClientId = a.ClientId, ItemId = a.Id, At = a.Start }),

@@ -112,6 +112,8 @@ public class Appointment : IRowVersioned
             Participants.Add(new AppointmentStaffMember { AppointmentId = Id, StaffId = participant.StaffId, Organisation = participant.Organisation });
         }
 
+        Participants.ForEach(p => p.Start = Start);
+
         Touch(actor, now);
     }
 
@@ -149,4 +151,11 @@ public class AppointmentStaffMember
     public string StaffId { get; set; } = "";
 
     public Organisation Organisation { get; set; }
+
+    /// <summary>
+    /// The appointment's start, copied: one person's appointments of a week are then read from one
+    /// index (staff, start) instead of every appointment they ever had. Kept by
+    /// <see cref="Appointment.Reschedule"/> and, for any other path, on every save.
+    /// </summary>
+    public DateTimeOffset Start { get; set; }
 }

@@ -23,12 +23,13 @@ public static class DatabaseProviderSetup
                 npgsql.MigrationsAssembly(PostgreSqlMigrationsAssembly)),
             _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unbekannter Datenbank-Provider."),
         };
-        return options.AddInterceptors(AuditGuard, ProgressKeeper);
+        return options.AddInterceptors(AuditGuard, ProgressKeeper, StartKeeper);
     }
 
     private static readonly AppendOnlyAuditGuard AuditGuard = new();
     private static readonly SqliteRowVersionCounter RowVersionCounter = new();
     private static readonly GoalProgressKeeper ProgressKeeper = new();
+    private static readonly ParticipantStartKeeper StartKeeper = new();
 
     /// <summary>Creates the folder of a SQLite file so that a fresh clone starts without manual steps.</summary>
     /// <summary>

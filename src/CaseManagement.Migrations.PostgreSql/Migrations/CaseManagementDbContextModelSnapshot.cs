@@ -115,9 +115,14 @@ namespace CaseManagement.Migrations.PostgreSql.Migrations
                     b.Property<int>("Organisation")
                         .HasColumnType("integer");
 
+                    b.Property<DateTimeOffset>("Start")
+                        .HasColumnType("timestamp with time zone");
+
                     b.HasKey("AppointmentId", "StaffId");
 
-                    b.HasIndex("StaffId");
+                    b.HasIndex("StaffId", "Start");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("StaffId", "Start"), new[] { "AppointmentId", "Organisation" });
 
                     b.ToTable("AppointmentParticipants");
                 });

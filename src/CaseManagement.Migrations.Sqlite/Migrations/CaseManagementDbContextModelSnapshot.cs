@@ -107,9 +107,13 @@ namespace CaseManagement.Migrations.Sqlite.Migrations
                     b.Property<int>("Organisation")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("Start")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("AppointmentId", "StaffId");
 
-                    b.HasIndex("StaffId");
+                    b.HasIndex("StaffId", "Start")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "AppointmentId", "Organisation" });
 
                     b.ToTable("AppointmentParticipants");
                 });

@@ -58,6 +58,32 @@ public sealed class AppointmentWeekTests(AppFixture app) : IClassFixture<AppFixt
     }
 
     [Fact]
+    public async Task An_appointment_moved_to_another_week_leaves_the_old_week_and_shows_in_the_new_one_for_every_participant()
+    {
+        var joint = await app.AppointmentCaseAsync();
+        var (cm, dh) = (joint.CaseManager, joint.DrugHelpWorker);
+        var first = new DateOnly(2026, 5, 12);
+        var input = AppointmentData.Plan(AppointmentType.JointCounselling, joint.ClientId, first, new TimeOnly(10, 0), 60, cm, dh);
+        var id = await app.ScheduleAsync(cm, input);
+        var token = (await app.StoredAppointmentAsync(id)).RowVersion;
+
+        var moved = AppointmentData.Plan(AppointmentType.JointCounselling, joint.ClientId, first.AddDays(14), new TimeOnly(9, 0), 60, cm, dh);
+        var result = await app.Service<AppointmentCommands>().UpdateAsync(cm, id, moved, token, confirmDoubleBooking: true);
+
+        Assert.True(result.Succeeded, result.Message);
+        foreach (var person in new[] { cm, dh })
+        {
+            Assert.DoesNotContain((await Query.WeekAsync(person, first, [person.Id])).Entries, e => e.Id == id);
+            Assert.Contains((await Query.WeekAsync(person, first.AddDays(14), [person.Id])).Entries, e => e.Id == id);
+        }
+
+        // The participants' copies of the start, which the week views read, equal the appointment's.
+        await using var db = await app.DbAsync();
+        var stored = await db.Appointments.Include(a => a.Participants).SingleAsync(a => a.Id == id);
+        Assert.All(stored.Participants, p => Assert.Equal(stored.Start, p.Start));
+    }
+
+    [Fact]
     public async Task Other_peoples_appointments_show_time_and_type_but_nothing_about_the_client()
     {
         var mine = await app.AppointmentCaseAsync(firstName: "Erika", lastName: "Eigene");

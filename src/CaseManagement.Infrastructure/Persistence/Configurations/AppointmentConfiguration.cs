@@ -37,7 +37,8 @@ internal sealed class AppointmentStaffMemberConfiguration : IEntityTypeConfigura
     public void Configure(EntityTypeBuilder<AppointmentStaffMember> participant)
     {
         participant.HasKey(p => new { p.AppointmentId, p.StaffId });
-        participant.HasIndex(p => p.StaffId);
+        // A person's appointments in a period (own week, team week, the team lead's figures).
+        participant.HasIndex(p => new { p.StaffId, p.Start }).IncludeProperties(p => new { p.AppointmentId, p.Organisation });
         participant.Property(p => p.StaffId).HasMaxLength(450);
     }
 }
