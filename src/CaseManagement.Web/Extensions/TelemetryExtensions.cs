@@ -15,8 +15,10 @@ namespace CaseManagement.Web.Extensions;
 /// (<c>GET /klienten/{Id:guid}</c>); the path (which carries client ids), the query string and
 /// the user agent are removed from its attributes. Database spans carry the SQL text as Npgsql
 /// records it: EF Core sends every value as a parameter and Npgsql never records parameter
-/// values. Exceptions are not recorded on spans (their messages may quote input). Blazor's and
-/// SignalR's own activity sources (circuit and component details) are not subscribed.
+/// values. Exceptions are not recorded on spans (their messages may quote input). The
+/// instrumentation's support for SignalR and Blazor (spans per hub message, circuit, component
+/// event) is switched off. Database commands run by a Blazor event therefore appear as traces of
+/// their own.
 /// docs/operations.md, "Monitoring".
 /// </remarks>
 public static class TelemetryExtensions
@@ -63,6 +65,10 @@ public static class TelemetryExtensions
                 .AddAspNetCoreInstrumentation(options =>
                 {
                     options.RecordException = false;
+                    // Only HTTP requests: no span per SignalR message or Blazor event and circuit
+                    // (their attributes have not been reviewed for personal data).
+                    options.EnableAspNetCoreSignalRSupport = false;
+                    options.EnableRazorComponentsSupport = false;
                     options.EnrichWithHttpResponse = (activity, _) =>
                     {
                         foreach (var tag in RemovedRequestTags)
