@@ -17,7 +17,7 @@ database="${CASEMANAGEMENT_BACKUP_DB:-}"
 folder="${CASEMANAGEMENT_BACKUP_DIR:-/var/backups/casemanagement}"
 keep_days=14
 
-usage() { sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+usage() { awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0" >&2; exit 2; }
 
 while getopts "d:o:k:h" option; do
   case "$option" in

@@ -22,7 +22,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 
 fail() { echo "check-backup-restore: $*" >&2; exit 2; }
 
-usage() { sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+usage() { awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0" >&2; exit 2; }
 
 # One line per table, trigger and sequence: kind|name|value, sorted.
 read -r -d '' inventory_sql <<'SQL' || true

@@ -18,13 +18,13 @@ restore_args=(--exit-on-error --single-transaction --no-password)
 while [ $# -gt 0 ]; do
   case "$1" in
     --no-owner) restore_args+=(--no-owner --no-privileges); shift ;;
-    -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
+    -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0" >&2; exit 2 ;;
     --) shift; break ;;
     -*) echo "restore.sh: unknown option $1" >&2; exit 2 ;;
     *) break ;;
   esac
 done
-[ $# -eq 2 ] || { sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+[ $# -eq 2 ] || { awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0" >&2; exit 2; }
 dump="$1" database="$2"
 
 [ -r "$dump" ] || { echo "restore.sh: cannot read $dump" >&2; exit 2; }
