@@ -17,6 +17,7 @@ as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 install_missing_packages() {
   local need=()
   ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
+  command -v pg_dump >/dev/null && command -v pg_restore >/dev/null || need+=(postgresql-client) # deploy/check-backup-restore.sh
   command -v chromium >/dev/null || need+=(chromium)
   command -v pdftotext >/dev/null || need+=(poppler-utils)
   command -v qpdf >/dev/null || need+=(qpdf)

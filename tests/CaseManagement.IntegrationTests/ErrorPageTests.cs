@@ -30,10 +30,23 @@ public sealed partial class ErrorPageTests(AppFixture app) : IClassFixture<AppFi
         var correlationId = CorrelationIdPattern().Match(html).Groups[1].Value;
         Assert.NotEmpty(correlationId);
 
-        var logLines = ReadLogLines(app.Factory.LogFolder);
+        var logLines = await WaitForLogLinesAsync(app.Factory.LogFolder, line => line.Contains($"[{correlationId}]") && line.Contains("responded 500"));
         var requestLine = Assert.Single(logLines, line => line.Contains($"[{correlationId}]") && line.Contains("responded 500"));
         Assert.DoesNotContain("Mustermann", string.Join('\n', logLines));
         Assert.DoesNotContain("name=", requestLine);
+    }
+
+    /// <summary>The log's lines once one matches (the sinks write asynchronously, after the response).</summary>
+    private static async Task<string[]> WaitForLogLinesAsync(string folder, Func<string, bool> expected)
+    {
+        var lines = ReadLogLines(folder);
+        for (var attempt = 0; attempt < 50 && !lines.Any(expected); attempt++)
+        {
+            await Task.Delay(100);
+            lines = ReadLogLines(folder);
+        }
+
+        return lines;
     }
 
     private static string[] ReadLogLines(string folder) => Directory.GetFiles(folder)

@@ -19,9 +19,7 @@ public sealed class DatabaseInitializer(
     {
         if (databaseOptions.Value.MigrateOnStartup)
         {
-            await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
-            await context.Database.MigrateAsync(cancellationToken);
-            logger.LogInformation("Database migrated ({Provider})", databaseOptions.Value.Provider);
+            await MigrateAsync(cancellationToken);
         }
 
         foreach (var role in StaffRole.All)
@@ -33,6 +31,23 @@ public sealed class DatabaseInitializer(
         }
 
         await demoDataSeeder.SeedAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Applies the pending migrations of the configured provider (the start-up step above, and the
+    /// web app's <c>--migrate</c> command of a release). EF Core holds a database lock while it
+    /// migrates, so two instances started at once do not apply a migration twice.
+    /// </summary>
+    /// <returns>The migrations the database has now, oldest first.</returns>
+    public async Task<IReadOnlyList<string>> MigrateAsync(CancellationToken cancellationToken = default)
+    {
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await context.Database.MigrateAsync(cancellationToken);
+        var applied = (await context.Database.GetAppliedMigrationsAsync(cancellationToken)).ToList();
+        logger.LogInformation(
+            "Database migrated ({Provider}): {Count} migrations applied, the latest {Latest}",
+            databaseOptions.Value.Provider, applied.Count, applied.LastOrDefault() ?? "(none)");
+        return applied;
     }
 
     private static void EnsureSucceeded(IdentityResult result, string what)

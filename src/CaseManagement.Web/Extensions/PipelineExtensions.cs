@@ -1,3 +1,4 @@
+using System.Net;
 using CaseManagement.Web.Account;
 using CaseManagement.Web.Appointments;
 using CaseManagement.Web.Components;
@@ -14,11 +15,21 @@ public static class PipelineExtensions
     public static WebApplication UseCaseManagementPipeline(this WebApplication app)
     {
         // Behind the TLS proxy (deploy/README.md): scheme and client address from X-Forwarded-*,
-        // trusted from loopback proxies only (the framework default), so cookies are marked Secure.
-        app.UseForwardedHeaders(new ForwardedHeadersOptions
+        // trusted from loopback proxies (the framework default) and from the addresses named in
+        // ReverseProxy:KnownProxies (the proxy's fixed address in deploy/compose.yaml), so cookies
+        // are marked Secure and sign-in throttling sees each client's own address.
+        var forwarded = new ForwardedHeadersOptions
         {
             ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto,
-        });
+        };
+        foreach (var proxy in app.Configuration.GetSection("ReverseProxy:KnownProxies").Get<string[]>() ?? [])
+        {
+            forwarded.KnownProxies.Add(IPAddress.TryParse(proxy, out var address)
+                ? address
+                : throw new InvalidOperationException($"ReverseProxy:KnownProxies: '{proxy}' ist keine IP-Adresse."));
+        }
+
+        app.UseForwardedHeaders(forwarded);
         app.UseRequestLogging();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseExceptionHandler("/fehler", createScopeForErrors: true);
