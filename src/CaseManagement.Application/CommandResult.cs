@@ -9,12 +9,15 @@ public sealed record Warning(string Code, string Message);
 
 public class CommandResult
 {
-    public bool Succeeded => Errors.Count == 0 && !NotFound && !Conflict && Warnings.Count == 0;
+    public bool Succeeded => Errors.Count == 0 && !NotFound && !Conflict && !Unavailable && Warnings.Count == 0;
 
     public bool NotFound { get; init; }
 
     /// <summary>Someone else saved in between; nothing was overwritten.</summary>
     public bool Conflict { get; init; }
+
+    /// <summary>The database could not be reached (after its retries); nothing was saved, the form keeps the input.</summary>
+    public bool Unavailable { get; init; }
 
     public IReadOnlyDictionary<string, string[]> Errors { get; init; } = new Dictionary<string, string[]>();
 
@@ -32,12 +35,17 @@ public class CommandResult
     {
         NotFound = NotFound,
         Conflict = Conflict,
+        Unavailable = Unavailable,
         Errors = Errors,
         Warnings = Warnings,
         Message = Message,
     };
 
     public static CommandResult Missing() => new() { NotFound = true, Message = "Der Datensatz wurde nicht gefunden." };
+
+    /// <summary>The database could not be reached; the message stands at the form like any refusal.</summary>
+    public static CommandResult DatabaseUnavailable(string message) =>
+        new() { Unavailable = true, Errors = new Dictionary<string, string[]> { [""] = [message] }, Message = message };
 
     public static CommandResult Invalid(string field, string message) =>
         new() { Errors = new Dictionary<string, string[]> { [field] = [message] }, Message = message };

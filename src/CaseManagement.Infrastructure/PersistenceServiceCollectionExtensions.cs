@@ -35,7 +35,7 @@ public static class PersistenceServiceCollectionExtensions
         }
 
         services.AddDbContextFactory<CaseManagementDbContext>(options =>
-            options.UseCaseManagementDatabase(database.Provider, connectionString));
+            options.UseCaseManagementDatabase(database.Provider, connectionString, database.Retry));
         services.AddTransient<DatabaseInitializer>();
         services.AddTransient<DemoDataSeeder>();
         services.AddTransient<DemoCaseSeeder>();

@@ -5,7 +5,16 @@ namespace CaseManagement.IntegrationTests;
 /// <summary>One database and one app per test class (xunit class fixture).</summary>
 public sealed class AppFixture : IAsyncLifetime
 {
+    private readonly Func<Task<PostgresTestDatabase>> _createDatabase;
     private PostgresTestDatabase? _database;
+
+    public AppFixture()
+        : this(PostgresTestDatabase.CreateAsync)
+    {
+    }
+
+    /// <summary>An app on a database of the caller's choosing, e.g. on a server the test may restart.</summary>
+    internal AppFixture(Func<Task<PostgresTestDatabase>> createDatabase) => _createDatabase = createDatabase;
 
     public CaseManagementAppFactory Factory { get; private set; } = default!;
 
@@ -13,7 +22,7 @@ public sealed class AppFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _database = await PostgresTestDatabase.CreateAsync();
+        _database = await _createDatabase();
         Factory = new CaseManagementAppFactory(_database.ConnectionString, seedCaseload: false);
         _ = Factory.Server; // starts the app: migrations and demo accounts run now
     }

@@ -11,11 +11,11 @@ public sealed class PostgresTestDatabase : IAsyncDisposable
 {
     public const string ServerVariable = "CASEMANAGEMENT_TEST_POSTGRES";
 
-    private PostgresTestDatabase(string serverConnectionString, string name)
+    private PostgresTestDatabase(string serverConnectionString, string name, bool pooling)
     {
         ServerConnectionString = serverConnectionString;
         Name = name;
-        ConnectionString = new NpgsqlConnectionStringBuilder(serverConnectionString) { Database = name, Pooling = false }.ToString();
+        ConnectionString = new NpgsqlConnectionStringBuilder(serverConnectionString) { Database = name, Pooling = pooling }.ToString();
     }
 
     public string Name { get; }
@@ -31,15 +31,17 @@ public sealed class PostgresTestDatabase : IAsyncDisposable
                 $"{ServerVariable} is not set. Run the tests with tests/run.sh, which starts PostgreSQL, " +
                 "or point it at a server, e.g. Host=127.0.0.1;Port=5432;Username=postgres;Password=…");
 
-    public static async Task<PostgresTestDatabase> CreateAsync()
+    public static Task<PostgresTestDatabase> CreateAsync() => CreateAsync(ServerConnectionStringFromEnvironment(), pooling: false);
+
+    /// <summary>A database on the given server (e.g. a <see cref="ThrowawayPostgres"/>); with pooling like production if asked.</summary>
+    public static async Task<PostgresTestDatabase> CreateAsync(string server, bool pooling)
     {
-        var server = ServerConnectionStringFromEnvironment();
         var name = "cm_test_" + Guid.NewGuid().ToString("N")[..16];
         await using var connection = new NpgsqlConnection(server);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
         await command.ExecuteNonQueryAsync();
-        return new PostgresTestDatabase(server, name);
+        return new PostgresTestDatabase(server, name, pooling);
     }
 
     public async ValueTask DisposeAsync()

@@ -6,6 +6,7 @@ using CaseManagement.Domain.Audit;
 using CaseManagement.Domain.Clients;
 using CaseManagement.Domain.Staff;
 using CaseManagement.Infrastructure.Persistence;
+using CaseManagement.Infrastructure.Persistence.Faults;
 using Microsoft.EntityFrameworkCore;
 
 namespace CaseManagement.Application.Clients;
@@ -180,10 +181,12 @@ public sealed class DuplicateReview(
     private async Task<CommandResult> MergeAsync(
         CaseManagementDbContext db, DuplicateSuspicion suspicion, Client earlier, Client later, StaffMember teamLead, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var strategy = db.Database.CreateExecutionStrategy();
+        // Once, never retried: the records were read and changed on this context before and inside
+        // the transaction, so a repeat could not start from scratch, and a merge is not worth the risk
+        // of being applied twice. After a fault the team lead decides again on a fresh list.
         try
         {
-            await strategy.ExecuteAsync(async () =>
+            await db.RunOnceAsync(async _ =>
             {
                 await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
                 await ClientMerge.MergeAsync(db, earlier, later, teamLead, now, cancellationToken);
@@ -206,7 +209,8 @@ public sealed class DuplicateReview(
 
                 await db.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
-            });
+                return true;
+            }, cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {

@@ -37,6 +37,9 @@ public sealed class ConsentScans(
         // Browsers on Windows may send the whole path; no control characters reach a download header.
         var name = new string(fileName![(fileName!.LastIndexOfAny(['/', '\\']) + 1)..].Where(c => !char.IsControl(c) && c != '"').ToArray());
         name = name.Length <= ConsentScan.FileNameMaxLength ? name : name[^ConsentScan.FileNameMaxLength..];
+        // The old scan goes and the new one comes in one transaction of its own, run once (never
+        // retried: a repeat after a lost answer to the commit would store the scan and its audit entry twice).
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.ConsentScans.Where(s => s.ConsentId == consentId).ExecuteDeleteAsync(cancellationToken);
         db.ConsentScans.Add(new ConsentScan
         {
@@ -46,6 +49,7 @@ public sealed class ConsentScans(
         var caseNumber = await db.Clients.Where(c => c.Id == clientId).Select(c => c.CaseNumber).SingleAsync(cancellationToken);
         audit.Add(db, actor, AuditAction.Changed, clientId, caseNumber, DataCategory.MasterData, ["Einwilligung: unterschriebenes Formular (Scan)"]);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         notifier.Publish(clientId);
         return CommandResult.Ok();
     }

@@ -10,6 +10,7 @@ using CaseManagement.Domain.Referrals;
 using CaseManagement.Domain.Reports;
 using CaseManagement.Domain.Staff;
 using CaseManagement.Infrastructure.Persistence;
+using CaseManagement.Infrastructure.Persistence.Faults;
 using Microsoft.EntityFrameworkCore;
 
 namespace CaseManagement.Application.Reports;
@@ -145,17 +146,20 @@ public sealed class SteeringReportQuery(IDbContextFactory<CaseManagementDbContex
             await slots.WaitAsync(cancellationToken);
             try
             {
-                await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-                if (!db.Database.IsNpgsql())
+                // Only reads: after a transient fault the whole transaction (settings and query) runs again on a fresh context.
+                return await contextFactory.RetryingAsync(async (db, ct) =>
                 {
-                    return await query(db).AsNoTracking().ToListAsync(cancellationToken);
-                }
+                    if (!db.Database.IsNpgsql())
+                    {
+                        return await query(db).AsNoTracking().ToListAsync(ct);
+                    }
 
-                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-                await db.Database.ExecuteSqlRawAsync(PostgresSettings, cancellationToken);
-                var rows = await query(db).AsNoTracking().ToListAsync(cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-                return rows;
+                    await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                    await db.Database.ExecuteSqlRawAsync(PostgresSettings, ct);
+                    var rows = await query(db).AsNoTracking().ToListAsync(ct);
+                    await transaction.CommitAsync(ct);
+                    return rows;
+                }, cancellationToken);
             }
             finally
             {

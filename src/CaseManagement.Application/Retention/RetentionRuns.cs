@@ -7,6 +7,7 @@ using CaseManagement.Domain.Clients;
 using CaseManagement.Domain.Retention;
 using CaseManagement.Domain.Staff;
 using CaseManagement.Infrastructure.Persistence;
+using CaseManagement.Infrastructure.Persistence.Faults;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 
@@ -181,7 +182,15 @@ public sealed class RetentionRuns(
     private async Task<RetentionRunOutcome> RunAsync(StaffMember actor, bool scheduled, CancellationToken cancellationToken)
     {
         // This context holds the lock for the whole run: a session lock lives as long as its connection.
+        // So the run is never retried, not even one of its statements: a retry on a new connection
+        // would go on without the lock. A run broken off by a fault has committed each anonymisation
+        // it finished (one transaction per case) and leaves the rest to the next run.
         await using var lockDb = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await lockDb.RunOnceAsync(_ => RunLockedAsync(lockDb, actor, scheduled, cancellationToken), cancellationToken);
+    }
+
+    private async Task<RetentionRunOutcome> RunLockedAsync(CaseManagementDbContext lockDb, StaffMember actor, bool scheduled, CancellationToken cancellationToken)
+    {
         var postgres = lockDb.Database.IsNpgsql();
         if (postgres)
         {

@@ -5,6 +5,7 @@ using CaseManagement.Domain.Audit;
 using CaseManagement.Domain.Sessions;
 using CaseManagement.Infrastructure.Identity;
 using CaseManagement.Infrastructure.Persistence;
+using CaseManagement.Infrastructure.Persistence.Faults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -211,18 +212,25 @@ public sealed class StaffSessions(
         Guid sessionId, string ownerId, string ownerName, SessionEndReason reason, StaffMember actor, string? fromTab, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+
+        // A unit of work that a transient fault starts again on a fresh context. A repeat after a
+        // commit whose answer was lost finds the session ended at this very instant for this reason:
+        // that end is its own and counts, and its audit entry is already there.
+        var ended = await contextFactory.RetryingAsync(async (db, ct) =>
         {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+
             // Conditional update: of two simultaneous ends only one counts and is audited.
-            var ended = await db.StaffSessions.Where(s => s.Id == sessionId && s.UserId == ownerId && s.EndedAt == null)
+            var updated = await db.StaffSessions.Where(s => s.Id == sessionId && s.UserId == ownerId && s.EndedAt == null)
                 .ExecuteUpdateAsync(s => s
                     .SetProperty(x => x.EndedAt, now)
                     .SetProperty(x => x.EndReason, reason)
-                    .SetProperty(x => x.LastSeenAt, now), cancellationToken);
-            if (ended == 0)
+                    .SetProperty(x => x.LastSeenAt, now), ct);
+            if (updated == 0)
             {
-                return false;
+                var end = await db.StaffSessions.AsNoTracking().Where(s => s.Id == sessionId)
+                    .Select(s => new { s.EndedAt, s.EndReason }).SingleOrDefaultAsync(ct);
+                return end is { EndedAt: { } endedAt } && end.EndReason == reason && (endedAt - now).Duration() < TimeSpan.FromMicroseconds(1);
             }
 
             if (reason == SessionEndReason.SignedOut)
@@ -235,8 +243,13 @@ public sealed class StaffSessions(
                 audit.Add(db, actor, AuditAction.SessionEnded, clientId: null, caseNumber: null, fields: fields);
             }
 
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return true;
+        }, cancellationToken);
+        if (!ended)
+        {
+            return false;
         }
 
         events.SessionEnded(sessionId, ownerId, reason, actor.Id);

@@ -443,7 +443,10 @@ public sealed class StaffAccountAdministration(
 
 /// <summary>
 /// One account change through Identity's UserManager and the audit entry in one transaction:
-/// UserManager saves through the scope's context, which holds the transaction.
+/// UserManager saves through the scope's context, which holds the transaction. It runs once and is
+/// never retried (the strategy's rule for a transaction of one's own, see <c>RetryingStrategy</c>):
+/// UserManager keeps state of its own (the tracked user, a new password hash, a security stamp), so
+/// a repeat could not start from scratch. A fault rolls the transaction back and goes to the caller.
 /// </summary>
 internal sealed class AccountWork : IAsyncDisposable
 {

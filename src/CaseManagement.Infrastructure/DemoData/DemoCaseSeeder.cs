@@ -45,6 +45,8 @@ public sealed class DemoCaseSeeder(
         appointments.AddRange(new DemoAppointmentHistoryGenerator(staff, now).Generate(clients));
 
         db.ChangeTracker.AutoDetectChangesEnabled = false;
+
+        // A transaction of its own: run once, never retried (a fault rolls it back and fails the start-up).
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             foreach (var batch in clients.Chunk(BatchSize))

@@ -72,6 +72,8 @@ public sealed class DemoReferralSeeder(
             .Generate(clients.Where(c => AllKnown(c, staff)), plans);
 
         db.ChangeTracker.AutoDetectChangesEnabled = false;
+
+        // A transaction of its own: run once, never retried (a fault rolls it back and fails the start-up).
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             foreach (var batch in referrals.Chunk(BatchSize))

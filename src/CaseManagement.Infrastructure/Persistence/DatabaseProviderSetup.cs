@@ -1,3 +1,4 @@
+using CaseManagement.Infrastructure.Persistence.Faults;
 using Microsoft.EntityFrameworkCore;
 
 namespace CaseManagement.Infrastructure.Persistence;
@@ -12,15 +13,26 @@ public static class DatabaseProviderSetup
     public const string PostgreSqlMigrationsAssembly = "CaseManagement.Migrations.PostgreSql";
     public const string DefaultSqliteConnectionString = "Data Source=data/casemanagement.db";
 
+    /// <param name="retry">
+    /// Retries on transient faults, PostgreSQL only (<see cref="RetryingStrategy"/>); the defaults of
+    /// <see cref="DatabaseRetryOptions"/> when not given. SQLite, a file on the same machine, is never retried.
+    /// </param>
     public static DbContextOptionsBuilder UseCaseManagementDatabase(
-        this DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
+        this DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString, DatabaseRetryOptions? retry = null)
     {
+        var retries = retry ?? new DatabaseRetryOptions();
         _ = provider switch
         {
             DatabaseProvider.Sqlite => options.UseSqlite(connectionString, sqlite =>
                 sqlite.MigrationsAssembly(SqliteMigrationsAssembly)).AddInterceptors(RowVersionCounter),
             DatabaseProvider.PostgreSql => options.UseNpgsql(WithSessionSettings(connectionString), npgsql =>
-                npgsql.MigrationsAssembly(PostgreSqlMigrationsAssembly)),
+            {
+                npgsql.MigrationsAssembly(PostgreSqlMigrationsAssembly);
+                if (retries.MaxRetryCount > 0)
+                {
+                    npgsql.ExecutionStrategy(dependencies => new RetryingStrategy(dependencies, retries));
+                }
+            }).AddInterceptors(WriteOutcomeWatch.Commands, WriteOutcomeWatch.Transactions),
             _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unbekannter Datenbank-Provider."),
         };
         return options.AddInterceptors(AuditGuard, ProgressKeeper, StartKeeper);

@@ -1,0 +1,37 @@
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+
+namespace CaseManagement.Infrastructure.Persistence.Faults;
+
+/// <summary>Tells a database that could not be reached apart from every other failure.</summary>
+public static class DatabaseFaults
+{
+    /// <summary>
+    /// The German sentence a form shows when its save could not reach the database; the input stays
+    /// in the form.
+    /// </summary>
+    public const string UnavailableMessage =
+        "Die Datenbank ist gerade nicht erreichbar, es wurde nichts gespeichert. Ihre Eingaben sind nicht verloren – sie stehen noch im Formular. Bitte speichern Sie in einer Minute noch einmal.";
+
+    /// <summary>
+    /// True for a fault of the connection (after the retries, or one not retried because a write's
+    /// outcome was unknown); false for an answer of a running server such as a unique violation.
+    /// </summary>
+    public static bool IsUnavailable(Exception exception)
+    {
+        for (Exception? e = exception; e is not null; e = e.InnerException)
+        {
+            switch (e)
+            {
+                case RetryLimitExceededException:
+                    return true;
+                case PostgresException postgres:
+                    return postgres.IsTransient || postgres.SqlState is "57P01" or "57P02" or "57P03";
+                case NpgsqlException npgsql:
+                    return npgsql.IsTransient;
+            }
+        }
+
+        return false;
+    }
+}
