@@ -22,7 +22,8 @@ namespace CaseManagement.Reports.Benchmark;
 /// and one team lead without a team, who sees the whole organisation.</item>
 /// <item>Drogenhilfe: 20 teams of 14 Fachkräfte (280) with one team lead each, and one without a team.</item>
 /// <item>Steering, data protection and administration (10), and 352 deactivated accounts of people
-/// who left over the five years (caseworker roles, no cases): 1,112 accounts.</item>
+/// who left over the five years (caseworker roles, no cases): 1,112 accounts. Teams and former
+/// staff are scaled to the size of the caseload when it is not 100,000 clients.</item>
 /// <item>Clients held by the Jobcenter always have a case manager, and a drug-help worker in 45 %;
 /// clients held by the Drogenhilfe always have a drug-help worker, and a case manager in 75 %.
 /// Closed cases keep their last responsible people.</item>
@@ -37,15 +38,20 @@ namespace CaseManagement.Reports.Benchmark;
 /// <see cref="DeadlinesAsync"/>), which the base caseload lacks.</item>
 /// </list>
 /// </summary>
-internal sealed class EverydayCaseload(int seed, DateOnly today)
+internal sealed class EverydayCaseload(int seed, DateOnly today, int clientCount)
 {
     public const string IdPrefix = "bench-";
 
-    public const int JobcenterTeams = 28;
     public const int JobcenterTeamSize = 15;
-    public const int DrugHelpTeams = 20;
     public const int DrugHelpTeamSize = 14;
-    public const int FormerStaff = 352;
+
+    // The staff grow with the caseload (the figures above are those of 100,000 clients), so that a
+    // smaller caseload keeps caseloads of the same size per person.
+    private readonly int _jobcenterTeams = Scaled(28, clientCount);
+    private readonly int _drugHelpTeams = Scaled(20, clientCount);
+    private readonly int _formerStaff = Scaled(352, clientCount);
+
+    private static int Scaled(int atHundredThousand, int clients) => Math.Max(1, (int)Math.Round(atHundredThousand * (double)clients / 100_000));
 
     public const string PasswordHash = "benchmark-account-no-sign-in";
 
@@ -349,11 +355,11 @@ internal sealed class EverydayCaseload(int seed, DateOnly today)
         };
     }
 
-    private static List<Person> Staff(Random random)
+    private List<Person> Staff(Random random)
     {
         var people = new List<Person>();
         string Name() => $"{FirstNames[random.Next(FirstNames.Length)]} {LastNames[random.Next(LastNames.Length)]}";
-        for (var team = 1; team <= JobcenterTeams; team++)
+        for (var team = 1; team <= _jobcenterTeams; team++)
         {
             people.Add(new Person(TeamLeadId(Organisation.Jobcenter, team), Name(), Organisation.Jobcenter, StaffRole.TeamLeadJobcenter, TeamName(team), null));
             for (var member = 1; member <= JobcenterTeamSize; member++)
@@ -363,7 +369,7 @@ internal sealed class EverydayCaseload(int seed, DateOnly today)
         }
 
         people.Add(new Person(TeamLeadId(Organisation.Jobcenter, null), Name(), Organisation.Jobcenter, StaffRole.TeamLeadJobcenter, null, null));
-        for (var team = 1; team <= DrugHelpTeams; team++)
+        for (var team = 1; team <= _drugHelpTeams; team++)
         {
             people.Add(new Person(TeamLeadId(Organisation.DrugHelpService, team), Name(), Organisation.DrugHelpService, StaffRole.TeamLeadDrugHelp, TeamName(team), null));
             for (var member = 1; member <= DrugHelpTeamSize; member++)
@@ -385,15 +391,15 @@ internal sealed class EverydayCaseload(int seed, DateOnly today)
             people.Add(new Person($"{IdPrefix}{side}-admin", Name(), organisation, StaffRole.Administrator, null, null));
         }
 
-        for (var i = 1; i <= FormerStaff; i++)
+        for (var i = 1; i <= _formerStaff; i++)
         {
-            var jobcenter = i <= FormerStaff * 7 / 11;
+            var jobcenter = i <= _formerStaff * 7 / 11;
             var left = GermanCalendar.At(Day(random, BenchmarkCaseload.FirstDay, BenchmarkCaseload.LastDay), new TimeOnly(16, 0));
             people.Add(new Person(
                 $"{IdPrefix}{(jobcenter ? "jc" : "dh")}-former-{i:000}", Name(),
                 jobcenter ? Organisation.Jobcenter : Organisation.DrugHelpService,
                 jobcenter ? StaffRole.CaseManager : StaffRole.DrugHelpWorker,
-                TeamName(random.Next(1, (jobcenter ? JobcenterTeams : DrugHelpTeams) + 1)), left));
+                TeamName(random.Next(1, (jobcenter ? _jobcenterTeams : _drugHelpTeams) + 1)), left));
         }
 
         return people;

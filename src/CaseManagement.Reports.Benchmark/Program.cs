@@ -109,7 +109,7 @@ if (options.Pages)
     {
         Print($"Enriching the caseload for everyday pages (staff, teams, responsibilities, consents, participants; consents as of {options.Today:yyyy-MM-dd}) …");
         var enrichment = Stopwatch.StartNew();
-        var added = await new EverydayCaseload(seed: 2026, options.Today).WriteAsync(contexts, line => Console.WriteLine(line));
+        var added = await new EverydayCaseload(seed: 2026, options.Today, options.Clients).WriteAsync(contexts, line => Console.WriteLine(line));
         await using (var db = await contexts.CreateDbContextAsync())
         {
             db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
