@@ -86,13 +86,29 @@ internal sealed partial class PagesBenchmark(IServiceProvider services, Options 
                 GC.KeepAlive(people);
                 await appointments.WeekAsync(me, today, [me.Id]);
             }));
-            var team = await TeamOfAsync(me.Id);
-            scenarios.Add(new($"Teamwoche: eigenes Team ({team.Count} Personen)", label, 20, _ => appointments.WeekAsync(me, today, team)));
-            scenarios.Add(new("Teamwoche: ganze Organisation (Seite heute)", label, 100, async _ =>
+            // /termine?ansicht=team: one's own team (TeamDirectory, as the page asks it), the other
+            // side's people in the team's cases, and the whole organisation (what someone without a team sees).
+            var teams = services.GetRequiredService<TeamDirectory>();
+            var myTeam = await teams.TeamOfAsync(me);
+            var counterparts = await teams.CounterpartsOfAsync(myTeam);
+            scenarios.Add(new($"Teamwoche: eigenes Team (Seite; {myTeam.Caseworkers.Count} Personen)", label, 20, async _ =>
             {
                 var people = (await directory.CaseworkersOfAsync(Organisation.Jobcenter)).Concat(await directory.CaseworkersOfAsync(Organisation.DrugHelpService)).ToList();
-                await appointments.WeekAsync(me, today, [.. people.Where(p => p.Organisation == organisation).Select(p => p.Id)]);
+                GC.KeepAlive(people);
+                var team = await teams.TeamOfAsync(me);
+                await appointments.WeekAsync(me, today, [.. team.Caseworkers.Select(p => p.Id)]);
             }));
+            scenarios.Add(new($"Teamwoche: andere Seite in Teamfällen (Seite; {counterparts.Count} Personen)", label, 20, async _ =>
+            {
+                var people = (await directory.CaseworkersOfAsync(Organisation.Jobcenter)).Concat(await directory.CaseworkersOfAsync(Organisation.DrugHelpService)).ToList();
+                GC.KeepAlive(people);
+                var team = await teams.TeamOfAsync(me);
+                var others = await teams.CounterpartsOfAsync(team);
+                await appointments.WeekAsync(me, today, [.. others.Select(p => p.Id)]);
+            }));
+            var organisationIds = (await directory.CaseworkersOfAsync(organisation)).Select(p => p.Id).ToList();
+            scenarios.Add(new($"Teamwoche: ganze Organisation ({organisationIds.Count} Personen)", label, 100,
+                _ => appointments.WeekAsync(me, today, organisationIds)));
         }
 
         var jobcenterWorker = await TypicalCaseworkerAsync(directory, Organisation.Jobcenter);
@@ -374,18 +390,6 @@ internal sealed partial class PagesBenchmark(IServiceProvider services, Options 
         // A part of a surname as someone types it: "Nr4711" → "nr471".
         var term = SearchText.Normalize(clients[clients.Count / 2].LastName);
         return new Sample(ids, [.. ids.Where(withPlan.Contains)], term[..Math.Max(3, term.Length - 1)]);
-    }
-
-    private async Task<List<string>> TeamOfAsync(string staffId)
-    {
-        await using var db = await _contexts.CreateDbContextAsync();
-        var me = await db.Users.Where(u => u.Id == staffId).Select(u => new { u.Team, u.Organisation }).SingleAsync();
-        var role = me.Organisation == Organisation.Jobcenter ? StaffRole.CaseManager : StaffRole.DrugHelpWorker;
-        return await (from u in db.Users
-                      join ur in db.UserRoles on u.Id equals ur.UserId
-                      join r in db.Roles on ur.RoleId equals r.Id
-                      where u.Team == me.Team && u.Organisation == me.Organisation && r.Name == role && u.DeactivatedAt == null
-                      select u.Id).ToListAsync();
     }
 
     private async Task<string?> TeamValueAsync(string staffId)
