@@ -33,7 +33,8 @@ namespace CaseManagement.Reports.Benchmark;
 /// in 70 %.</item>
 /// <item>Appointment participants: the responsible people the type calls for (joint counselling
 /// both, Jobcenter-only the case manager, every other type the drug-help worker; the other side
-/// when that one is missing); anonymous contacts one drug-help worker.</item>
+/// when that one is missing); anonymous contacts one drug-help worker, chosen by the contact's
+/// record key. Both in SQL, with the appointment's start copied to the participant.</item>
 /// <item>Deadlines: review dates of the plans in force and due dates of most of their steps (see
 /// <see cref="DeadlinesAsync"/>), which the base caseload lacks.</item>
 /// </list>
@@ -228,34 +229,34 @@ internal sealed class EverydayCaseload(int seed, DateOnly today, int clientCount
 
         // Participants of client appointments: the responsible people the type calls for, in one statement.
         var participants = await db.Database.ExecuteSqlRawAsync("""
-            INSERT INTO "AppointmentParticipants" ("AppointmentId", "StaffId", "Organisation")
-            SELECT a."Id", c."ResponsibleCaseManagerId", 1
+            INSERT INTO "AppointmentParticipants" ("AppointmentId", "StaffId", "Organisation", "Start")
+            SELECT a."Id", c."ResponsibleCaseManagerId", 1, a."Start"
             FROM "Appointments" a JOIN "Clients" c ON c."Id" = a."ClientId"
             WHERE c."ResponsibleCaseManagerId" IS NOT NULL AND (a."Type" IN (1, 2) OR c."ResponsibleDrugHelpWorkerId" IS NULL)
             UNION ALL
-            SELECT a."Id", c."ResponsibleDrugHelpWorkerId", 2
+            SELECT a."Id", c."ResponsibleDrugHelpWorkerId", 2, a."Start"
             FROM "Appointments" a JOIN "Clients" c ON c."Id" = a."ClientId"
             WHERE c."ResponsibleDrugHelpWorkerId" IS NOT NULL AND (a."Type" <> 2 OR c."ResponsibleCaseManagerId" IS NULL)
             """);
         log($"  {participants} participants of client appointments ({watch.Elapsed.TotalSeconds:F0} s)");
 
-        // Anonymous contacts: one drug-help worker each.
-        var anonymous = await db.Appointments.AsNoTracking().Where(a => a.ClientId == null)
-            .OrderBy(a => a.Start).ThenBy(a => a.Id).Select(a => a.Id).ToListAsync();
-        foreach (var batch in anonymous.Chunk(10_000))
-        {
-            db.AppointmentParticipants.AddRange(batch.Select(id => new Domain.Appointments.AppointmentStaffMember
-            {
-                AppointmentId = id,
-                StaffId = drugHelpWorkers[random.Next(drugHelpWorkers.Length)],
-                Organisation = Organisation.DrugHelpService,
-            }));
-            await db.SaveChangesAsync();
-            db.ChangeTracker.Clear();
-        }
-
-        participants += anonymous.Count;
-        log($"  {anonymous.Count} participants of anonymous contacts ({watch.Elapsed.TotalSeconds:F0} s)");
+        // Anonymous contacts: one drug-help worker each, chosen by the contact's record key (a
+        // participant is saved only with its appointment through EF Core, so this is SQL too).
+        var workerRole = roles[StaffRole.DrugHelpWorker];
+        var count = drugHelpWorkers.Length;
+        var anonymousSql = $$"""
+            INSERT INTO "AppointmentParticipants" ("AppointmentId", "StaffId", "Organisation", "Start")
+            SELECT a."Id", w."Id", 2, a."Start"
+            FROM "Appointments" a
+            JOIN (SELECT u."Id", ROW_NUMBER() OVER (ORDER BY u."Id") - 1 AS "Number"
+                  FROM "AspNetUsers" u JOIN "AspNetUserRoles" ur ON ur."UserId" = u."Id"
+                  WHERE ur."RoleId" = {0} AND u."DeactivatedAt" IS NULL AND u."Id" LIKE '{{IdPrefix}}%') w
+              ON w."Number" = ((a."ReportKey" % {{count}}) + {{count}}) % {{count}}
+            WHERE a."ClientId" IS NULL
+            """;
+        var anonymousCount = await db.Database.ExecuteSqlRawAsync(anonymousSql, workerRole);
+        participants += anonymousCount;
+        log($"  {anonymousCount} participants of anonymous contacts ({watch.Elapsed.TotalSeconds:F0} s)");
 
         var (reviews, dueSteps) = await DeadlinesAsync(db, random);
         await transaction.CommitAsync();
