@@ -55,6 +55,8 @@ await using (var db = await contexts.CreateDbContextAsync())
         await db.Database.EnsureDeletedAsync();
     }
 
+    // A migration may rewrite a million rows of the benchmark's data (e.g. ParticipantStart): no 30 s limit.
+    db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
     await db.Database.MigrateAsync();
 }
 
