@@ -67,7 +67,7 @@ public sealed class StaffDirectory(IDbContextFactory<CaseManagementDbContext> co
     }
 
     /// <summary>Fallmanager:innen of the Jobcenter or Fachkräfte of the Drogenhilfe: the caseworker role of that organisation.</summary>
-    private static IQueryable<Infrastructure.Identity.StaffUser> CaseworkersOf(CaseManagementDbContext db, Organisation organisation)
+    internal static IQueryable<Infrastructure.Identity.StaffUser> CaseworkersOf(CaseManagementDbContext db, Organisation organisation)
     {
         var role = organisation == Organisation.Jobcenter ? StaffRole.CaseManager : StaffRole.DrugHelpWorker;
         return from user in db.Users.AsNoTracking()

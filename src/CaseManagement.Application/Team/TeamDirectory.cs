@@ -1,6 +1,7 @@
 using CaseManagement.Domain;
 using CaseManagement.Domain.Access;
 using CaseManagement.Application.Clients;
+using CaseManagement.Application.Staff;
 using CaseManagement.Domain.Staff;
 using CaseManagement.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -26,10 +27,7 @@ public sealed class TeamDirectory(IDbContextFactory<CaseManagementDbContext> con
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var other = team.Organisation.Other();
-        var role = other == Organisation.Jobcenter ? StaffRole.CaseManager : StaffRole.DrugHelpWorker;
-        var caseworkers = db.Users.AsNoTracking()
-            .Where(u => u.Organisation == other && u.DeactivatedAt == null
-                && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == role)));
+        var caseworkers = StaffDirectory.CaseworkersOf(db, other).Where(u => u.DeactivatedAt == null);
         if (team.Members is { } members)
         {
             var shared = team.Organisation == Organisation.Jobcenter

@@ -1,4 +1,5 @@
 using CaseManagement.Application.Clients;
+using CaseManagement.Application.Staff;
 using CaseManagement.Domain;
 using CaseManagement.Domain.Access;
 using CaseManagement.Domain.Staff;
@@ -30,7 +31,7 @@ public sealed record TeamScope(Organisation Organisation, string? Team, IReadOnl
         var organisation = teamLead.Organisation;
         var team = await db.Users.AsNoTracking().Where(u => u.Id == teamLead.Id).Select(u => u.Team).SingleOrDefaultAsync(cancellationToken);
         var key = TeamKey(team);
-        var caseworkerRole = organisation == Organisation.Jobcenter ? StaffRole.CaseManager : StaffRole.DrugHelpWorker;
+        var caseworkerIds = StaffDirectory.CaseworkersOf(db, organisation).Select(u => u.Id);
         // Compared here rather than in SQL: SQLite's lower() folds ASCII only. An organisation has a
         // few hundred accounts at most.
         var people = (await db.Users.AsNoTracking()
@@ -42,7 +43,7 @@ public sealed record TeamScope(Organisation Organisation, string? Team, IReadOnl
                 u.Organisation,
                 u.Team,
                 Active = u.DeactivatedAt == null,
-                IsCaseworker = db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == caseworkerRole)),
+                IsCaseworker = caseworkerIds.Contains(u.Id),
             })
             .ToListAsync(cancellationToken))
             .Where(u => key is null || TeamKey(u.Team) == key)
