@@ -279,6 +279,13 @@ public sealed class TeamWorkloadQuery(IDbContextFactory<CaseManagementDbContext>
         IQueryable<FigureCount>? union = null;
         foreach (var figure in WorkloadFigures.All)
         {
+            if (figure == WorkloadFigure.StepsOverdue && counted is not null)
+            {
+                var perPlan = OverdueStepsPerPerson(db, window, counted);
+                union = union is null ? perPlan : union.Concat(perPlan);
+                continue;
+            }
+
             var items = Items(db, window, counted, figure);
             var staffIds = items.Dated?.Select(i => i.StaffId) ?? items.Timed!.Select(i => i.StaffId);
             var figureNumber = (int)figure;
@@ -286,7 +293,9 @@ public sealed class TeamWorkloadQuery(IDbContextFactory<CaseManagementDbContext>
             union = union is null ? perPerson : union.Concat(perPerson);
         }
 
+        // Zero counts (a person whose plans have no overdue step) must not make a former colleague appear.
         var counts = (await union!.ToListAsync(cancellationToken))
+            .Where(c => c.Count > 0)
             .ToLookup(c => c.StaffId, StringComparer.Ordinal);
 
         var caseworkerIds = scope.Caseworkers.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
@@ -303,6 +312,39 @@ public sealed class TeamWorkloadQuery(IDbContextFactory<CaseManagementDbContext>
             .Select(p => new StaffWorkload(
                 p.Ref, p.IsCaseworker, WorkloadFigures.All.ToDictionary(f => f, f => counts[p.Ref.Id].Where(c => c.Figure == (int)f).Sum(c => c.Count))))];
     }
+
+    /// <summary>
+    /// The overdue-steps figure of a team or a person counted plan by plan: the team's plans in
+    /// force are few, while the organisation's overdue steps are many and reach their client only
+    /// through goal and plan. Same plans and steps as <see cref="Items"/> (<see cref="Overdue"/>);
+    /// the whole organisation is counted from the steps, where that is the cheaper way.
+    /// </summary>
+    private static IQueryable<FigureCount> OverdueStepsPerPerson(CaseManagementDbContext db, Window window, IReadOnlyCollection<string> staffIds)
+    {
+        var overdue = Overdue(window.Today);
+        var inForce = HelpPlanStatus.Agreed;
+        var figureNumber = (int)WorkloadFigure.StepsOverdue;
+        return (
+            from t in TeamClients(db, window, staffIds)
+            where t.PlanReadable
+            join p in db.HelpPlans on t.ClientId equals p.ClientId
+            where p.Status == inForce
+            select new
+            {
+                t.StaffId,
+                Steps = (
+                    from g in db.PlanGoals
+                    where g.PlanId == p.Id
+                    join s in db.PlanSteps.Where(overdue) on g.Id equals s.GoalId
+                    select s.Id).Count(),
+            })
+            .GroupBy(x => x.StaffId)
+            .Select(g => new FigureCount { Figure = figureNumber, StaffId = g.Key, Count = g.Sum(x => x.Steps) });
+    }
+
+    /// <summary>Open steps whose due date has passed.</summary>
+    private static System.Linq.Expressions.Expression<Func<PlanStep, bool>> Overdue(DateOnly today) =>
+        s => (s.Status == StepStatus.Planned || s.Status == StepStatus.InProgress) && s.DueOn != null && s.DueOn < today;
 
     private static string Reason(WorkloadFigure figure, Item item, DateOnly today) => figure switch
     {
@@ -371,8 +413,7 @@ public sealed class TeamWorkloadQuery(IDbContextFactory<CaseManagementDbContext>
                 join p in db.HelpPlans on t.ClientId equals p.ClientId
                 where p.Status == inForce
                 join g in db.PlanGoals on p.Id equals g.PlanId
-                join s in db.PlanSteps on g.Id equals s.GoalId
-                where (s.Status == StepStatus.Planned || s.Status == StepStatus.InProgress) && s.DueOn != null && s.DueOn < today
+                join s in db.PlanSteps.Where(Overdue(today)) on g.Id equals s.GoalId
                 select new DatedItem { StaffId = t.StaffId, ClientId = t.ClientId, ItemId = s.Id, On = s.DueOn!.Value },
                 null),
             WorkloadFigure.AppointmentsNextSevenDays => new FigureItems(

@@ -505,6 +505,11 @@ namespace CaseManagement.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("ClientId", "SignedOn");
 
+                    b.HasIndex(new[] { "ClientId" }, "IX_Consents_ClientId_NotRevoked")
+                        .HasFilter("\"RevokedAt\" IS NULL");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "ClientId" }, "IX_Consents_ClientId_NotRevoked"), new[] { "SignedOn", "ValidUntil", "Scope", "Directions" });
+
                     b.ToTable("Consents", (string)null);
                 });
 
@@ -634,6 +639,16 @@ namespace CaseManagement.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("Status", "NextReviewOn");
 
+                    b.HasIndex(new[] { "ClientId" }, "IX_HelpPlans_ClientId_Drafts")
+                        .HasFilter("\"Status\" = 1");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "ClientId" }, "IX_HelpPlans_ClientId_Drafts"), new[] { "CreatedAt" });
+
+                    b.HasIndex(new[] { "ClientId" }, "IX_HelpPlans_ClientId_InForce")
+                        .HasFilter("\"Status\" = 2");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "ClientId" }, "IX_HelpPlans_ClientId_InForce"), new[] { "NextReviewOn" });
+
                     b.ToTable("HelpPlans");
                 });
 
@@ -727,6 +742,11 @@ namespace CaseManagement.Migrations.PostgreSql.Migrations
                     b.HasIndex("GoalId", "Position");
 
                     b.HasIndex("Status", "DueOn");
+
+                    b.HasIndex(new[] { "GoalId" }, "IX_PlanSteps_GoalId_OpenWithDueDate")
+                        .HasFilter("\"Status\" IN (1, 2) AND \"DueOn\" IS NOT NULL");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "GoalId" }, "IX_PlanSteps_GoalId_OpenWithDueDate"), new[] { "DueOn" });
 
                     b.ToTable("PlanSteps");
                 });

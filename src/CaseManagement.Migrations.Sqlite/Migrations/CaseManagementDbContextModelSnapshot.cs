@@ -488,6 +488,10 @@ namespace CaseManagement.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ClientId", "SignedOn");
 
+                    b.HasIndex(new[] { "ClientId" }, "IX_Consents_ClientId_NotRevoked")
+                        .HasFilter("\"RevokedAt\" IS NULL")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "SignedOn", "ValidUntil", "Scope", "Directions" });
+
                     b.ToTable("Consents", (string)null);
                 });
 
@@ -614,6 +618,14 @@ namespace CaseManagement.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Status", "NextReviewOn");
 
+                    b.HasIndex(new[] { "ClientId" }, "IX_HelpPlans_ClientId_Drafts")
+                        .HasFilter("\"Status\" = 1")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "CreatedAt" });
+
+                    b.HasIndex(new[] { "ClientId" }, "IX_HelpPlans_ClientId_InForce")
+                        .HasFilter("\"Status\" = 2")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "NextReviewOn" });
+
                     b.ToTable("HelpPlans");
                 });
 
@@ -706,6 +718,10 @@ namespace CaseManagement.Migrations.Sqlite.Migrations
                     b.HasIndex("GoalId", "Position");
 
                     b.HasIndex("Status", "DueOn");
+
+                    b.HasIndex(new[] { "GoalId" }, "IX_PlanSteps_GoalId_OpenWithDueDate")
+                        .HasFilter("\"Status\" IN (1, 2) AND \"DueOn\" IS NOT NULL")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "DueOn" });
 
                     b.ToTable("PlanSteps");
                 });

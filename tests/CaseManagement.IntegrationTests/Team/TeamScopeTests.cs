@@ -92,6 +92,51 @@ public sealed class TeamScopeTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Contains(data.SouthPartner.Id, everyone);
     }
 
+    [Fact]
+    public async Task A_former_colleague_whose_cases_have_nothing_to_count_is_not_listed_and_overdue_steps_count_per_person()
+    {
+        var lead = await app.CreateMemberAsync(StaffRole.TeamLeadJobcenter, Organisation.Jobcenter, "Teamleitung Ost");
+        var quiet = await app.JointCaseAsync(lastName: "Ruhig");
+        var busy = await app.JointCaseAsync(lastName: "Beschäftigt");
+        await app.AgreedAsync(quiet);
+        var overdueInput = app.AgreeableInput();
+        foreach (var step in overdueInput.Goals.SelectMany(g => g.Steps))
+        {
+            step.DueOn = app.Today().AddDays(-3);
+        }
+
+        await app.DraftAsync(busy, overdueInput);
+        await using (var db = await app.DbAsync())
+        {
+            foreach (var user in await db.Users.Where(u => u.Id == lead.Id || u.Id == quiet.CaseManager.Id || u.Id == busy.CaseManager.Id).ToListAsync())
+            {
+                user.Team = "Team Ost";
+            }
+
+            // The quiet colleague has left: their case is closed and its plan in force has nothing overdue.
+            var leaver = await db.Users.SingleAsync(u => u.Id == quiet.CaseManager.Id);
+            leaver.DeactivatedAt = app.Now();
+            var episode = await db.Set<CaseManagement.Domain.Clients.CaseEpisode>().SingleAsync(e => e.ClientId == quiet.ClientId);
+            episode.EndedOn = app.Today();
+            episode.ClosureReason = CaseManagement.Domain.Clients.ClosureReason.MovedAway;
+            await db.SaveChangesAsync();
+        }
+
+        var agreedBusy = await app.ShownAsync(busy.CaseManager, busy.ClientId);
+        var agreed = await app.Service<CaseManagement.Application.HelpPlans.HelpPlanCommands>()
+            .AgreeAsync(busy.CaseManager, busy.ClientId, agreedBusy.Id, app.Everyone(), agreedBusy.Token);
+        Assert.True(agreed.Succeeded, agreed.Message);
+
+        var team = await app.Service<TeamWorkloadQuery>().ForAsync(lead);
+
+        Assert.NotNull(team);
+        Assert.Equal([busy.CaseManager.Id], team.Staff.Select(s => s.Staff.Id));
+        Assert.Equal(3, team.Staff.Single()[WorkloadFigure.StepsOverdue]);
+        var drillDown = await app.Service<TeamWorkloadQuery>().CasesAsync(lead, busy.CaseManager.Id, WorkloadFigure.StepsOverdue);
+        Assert.NotNull(drillDown);
+        Assert.Equal(3, drillDown.Rows.Count);
+    }
+
     private Task<Data> DataAsync() => PerFixture<Data>.GetAsync(app, CreateAsync);
 
     private static async Task<Data> CreateAsync(AppFixture app)

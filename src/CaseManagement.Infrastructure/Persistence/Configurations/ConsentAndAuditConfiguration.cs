@@ -18,6 +18,10 @@ internal sealed class ClientConsentConfiguration : IEntityTypeConfiguration<Clie
         consent.HasOne<StaffUser>().WithMany().HasForeignKey(c => c.RevokedById).OnDelete(DeleteBehavior.Restrict);
         consent.Property(c => c.RevokedByOrganisation).HasConversion<int?>();
         consent.HasIndex(c => new { c.ClientId, c.SignedOn });
+        // The consents that may still share something: every access filter checks these, per client or
+        // for a whole caseload, from the index alone.
+        consent.HasIndex(c => c.ClientId, "IX_Consents_ClientId_NotRevoked").HasFilter("\"RevokedAt\" IS NULL")
+            .IncludeProperties(c => new { c.SignedOn, c.ValidUntil, c.Scope, c.Directions });
     }
 }
 

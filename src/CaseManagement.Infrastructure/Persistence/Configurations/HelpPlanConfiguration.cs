@@ -15,6 +15,12 @@ internal sealed class HelpPlanConfiguration : IEntityTypeConfiguration<HelpPlan>
         plan.HasIndex(p => new { p.ClientId, p.Version }).IsUnique()
             .IncludeProperties(p => new { p.CreatedAt, p.AgreedOn, p.ClosedOn, p.Id });
         plan.HasIndex(p => new { p.Status, p.NextReviewOn });
+        // Partial indexes for the workload figures (TeamWorkloadQuery): a team's drafts and plans in
+        // force are found per client without reading the plan rows (1 = draft, 2 = agreed).
+        plan.HasIndex(p => p.ClientId, "IX_HelpPlans_ClientId_Drafts").HasFilter("\"Status\" = 1")
+            .IncludeProperties(p => new { p.CreatedAt });
+        plan.HasIndex(p => p.ClientId, "IX_HelpPlans_ClientId_InForce").HasFilter("\"Status\" = 2")
+            .IncludeProperties(p => new { p.NextReviewOn });
         plan.Property(p => p.IntegrationGoal).HasMaxLength(2000).IsRequired();
         plan.Property(p => p.TargetJobs).HasMaxLength(500);
         plan.Property(p => p.OwnEfforts).HasMaxLength(2000);
@@ -53,6 +59,10 @@ internal sealed class PlanStepConfiguration : IEntityTypeConfiguration<PlanStep>
         step.HasKey(s => s.Id);
         step.HasIndex(s => new { s.GoalId, s.Position });
         step.HasIndex(s => new { s.Status, s.DueOn });
+        // Open steps with a due date (1 = planned, 2 = in progress): the overdue-steps figure reads
+        // these few instead of every step.
+        step.HasIndex(s => s.GoalId, "IX_PlanSteps_GoalId_OpenWithDueDate").HasFilter("\"Status\" IN (1, 2) AND \"DueOn\" IS NOT NULL")
+            .IncludeProperties(s => new { s.DueOn });
         step.Property(s => s.Description).HasMaxLength(4000).IsRequired();
         step.Property(s => s.PartnerName).HasMaxLength(200);
         step.Property(s => s.JobcenterNote).HasMaxLength(2000);

@@ -38,6 +38,8 @@ internal sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>
 
         // PostgreSQL also has "IX_Referrals_ProposedOn_Report" for the steering report, created by hand in
         // the migration ReportCoveringIndexes: it covers columns of the referral and of its Progress together.
+        // Both providers also have "IX_Referrals_ClientId_Waiting" (referrals at the hand-over per client,
+        // for the workload figures), created by hand in the migration WorkloadPartialIndexes.
 
         // The progress lives in the referral's own row (columns Status, RequestedOn, …).
         referral.OwnsOne(r => r.Progress, progress =>
