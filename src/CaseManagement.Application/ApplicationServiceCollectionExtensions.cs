@@ -67,6 +67,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<AppointmentCommands>();
         services.AddSingleton<AppointmentCalendarFile>();
         services.AddSingleton<PartnerDirectory>();
+        services.AddSingleton<Steering.SteeringRounds>();
         services.AddSingleton<ReferralQuery>();
         services.AddSingleton<ReferralCommands>();
         services.AddSingleton<StaffNotificationSignal>();

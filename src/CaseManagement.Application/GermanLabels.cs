@@ -157,6 +157,7 @@ public static class GermanLabels
         AuditAction.AccessCopyCompiled => "Auskunft nach Art. 15 erstellt",
         AuditAction.DuplicateDecided => "Dublettenverdacht entschieden",
         AuditAction.RecordsMerged => "Akten zusammengeführt",
+        AuditAction.SteeringTextNamedClient => "Name in einem Text der Lenkungsrunde erkannt",
         _ => "–",
     };
 

@@ -40,6 +40,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddTransient<DemoDataSeeder>();
         services.AddTransient<DemoCaseSeeder>();
         services.AddTransient<DemoReferralSeeder>();
+        services.AddTransient<DemoSteeringSeeder>();
         return services;
     }
 }

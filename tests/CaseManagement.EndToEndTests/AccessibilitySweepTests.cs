@@ -132,14 +132,15 @@ public sealed class AccessibilitySweepTests(BrowserFixture browser)
                     .OrderBy(c => c.CaseNumber)
                     .Select(c => c.Id)
                     .FirstAsync();
-                return [.. common, "/team", $"/team/mitarbeitende/{colleagueId}", $"/team/faelle/{colleagueCase}", "/team/dubletten", "/kennzahlen"];
+                return [.. common, "/team", $"/team/mitarbeitende/{colleagueId}", $"/team/faelle/{colleagueCase}", "/team/dubletten", "/kennzahlen", "/lenkungsrunden"];
             case StaffRole.SteeringCommittee:
-                return [.. common, "/kennzahlen"];
+                var meeting = await db.SteeringMeetings.OrderBy(m => m.HeldOn).Select(m => m.Id).FirstAsync();
+                return [.. common, "/kennzahlen", "/lenkungsrunden", "/lenkungsrunden/strategisch", $"/lenkungsrunden/sitzungen/{meeting}", "/lenkungsrunden/operativ/neu"];
             case StaffRole.DataProtectionOfficer:
                 return [.. common, "/datenschutz", "/datenschutz/verlauf", "/datenschutz/loeschlaeufe", "/datenschutz/auskunft", "/datenschutz/einwilligungen"];
             case StaffRole.Administrator:
                 var partner = await db.Partners.OrderBy(p => p.Name).Select(p => p.Id).FirstAsync();
-                return [.. common, "/verwaltung/konten", "/verwaltung/netzwerkpartner", "/verwaltung/aufbewahrung", "/verwaltung/netzwerkpartner/neu", $"/verwaltung/netzwerkpartner/{partner}"];
+                return [.. common, "/verwaltung/konten", "/verwaltung/netzwerkpartner", "/verwaltung/aufbewahrung", "/verwaltung/netzwerkpartner/neu", $"/verwaltung/netzwerkpartner/{partner}", "/verwaltung/lenkungsrunden"];
             default:
                 throw new InvalidOperationException($"No pages listed for the role {account.Role}: add them here.");
         }

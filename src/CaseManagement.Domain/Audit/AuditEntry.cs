@@ -106,6 +106,12 @@ public enum AuditAction
 
     /// <summary>Two records of one person were merged; <see cref="AuditEntry.Fields"/> names which went into which.</summary>
     RecordsMerged = 59,
+
+    /// <summary>
+    /// A steering round's text named a client as the register holds the name; the writer was warned.
+    /// One entry per client found (so the history of the case shows it), never the text.
+    /// </summary>
+    SteeringTextNamedClient = 60,
 }
 
 /// <summary>

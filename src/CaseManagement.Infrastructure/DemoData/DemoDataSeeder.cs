@@ -14,6 +14,7 @@ public sealed class DemoDataSeeder(
     UserManager<StaffUser> userManager,
     DemoCaseSeeder caseSeeder,
     DemoReferralSeeder referralSeeder,
+    DemoSteeringSeeder steeringSeeder,
     IOptions<DemoDataOptions> options,
     IHostEnvironment environment,
     ILogger<DemoDataSeeder> logger)
@@ -61,11 +62,13 @@ public sealed class DemoDataSeeder(
 
         logger.LogInformation("Demo accounts present ({Count})", DemoAccounts.All.Count + DemoAccounts.AdditionalCaseworkers.Count);
         await referralSeeder.SeedPartnersAsync(cancellationToken);
+        await steeringSeeder.SeedMembersAsync(cancellationToken);
 
         if (options.Value.SeedCases)
         {
             await caseSeeder.SeedAsync(cancellationToken);
             await referralSeeder.SeedReferralsAsync(cancellationToken);
+            await steeringSeeder.SeedMeetingAsync(cancellationToken);
         }
     }
 

@@ -8,6 +8,7 @@ using CaseManagement.Domain.Notifications;
 using CaseManagement.Domain.Referrals;
 using CaseManagement.Domain.Retention;
 using CaseManagement.Domain.Sessions;
+using CaseManagement.Domain.Steering;
 using CaseManagement.Infrastructure.Identity;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
@@ -68,6 +69,12 @@ public class CaseManagementDbContext(DbContextOptions<CaseManagementDbContext> o
     public DbSet<RetentionHold> RetentionHolds => Set<RetentionHold>();
 
     public DbSet<RetentionRun> RetentionRuns => Set<RetentionRun>();
+
+    public DbSet<SteeringRoundMember> SteeringRoundMembers => Set<SteeringRoundMember>();
+
+    public DbSet<SteeringMeeting> SteeringMeetings => Set<SteeringMeeting>();
+
+    public DbSet<SteeringMeasure> SteeringMeasures => Set<SteeringMeasure>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

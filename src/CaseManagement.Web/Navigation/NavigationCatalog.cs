@@ -20,10 +20,12 @@ public static class NavigationCatalog
         new("Kontakt erfassen", "/kontakt", Policies.CaseWork),
         new("Team", "/team", Policies.TeamLead),
         new("Kennzahlen", "/kennzahlen", Policies.SteeringFigures),
+        new("Lenkungsrunden", "/lenkungsrunden", Policies.SteeringFigures),
         new("Datenschutz", "/datenschutz", Policies.DataProtection),
         new("Benutzerkonten", "/verwaltung/konten", Policies.Administration),
         new("Netzwerkpartner", "/netzwerkpartner", Policies.CaseWork),
         new("Netzwerkpartner", "/verwaltung/netzwerkpartner", Policies.Administration),
         new("Aufbewahrung", "/verwaltung/aufbewahrung", Policies.Administration),
+        new("Lenkungsrunden", "/verwaltung/lenkungsrunden", Policies.Administration),
     ];
 }

@@ -11,11 +11,11 @@ public class NavMenuTests : StaffComponentTest
     {
         { StaffRole.CaseManager, ["Start", "Klient:innen", "Termine", "Kontakt erfassen", "Netzwerkpartner"] },
         { StaffRole.DrugHelpWorker, ["Start", "Klient:innen", "Termine", "Kontakt erfassen", "Netzwerkpartner"] },
-        { StaffRole.TeamLeadJobcenter, ["Start", "Team", "Kennzahlen"] },
-        { StaffRole.TeamLeadDrugHelp, ["Start", "Team", "Kennzahlen"] },
-        { StaffRole.SteeringCommittee, ["Start", "Kennzahlen"] },
+        { StaffRole.TeamLeadJobcenter, ["Start", "Team", "Kennzahlen", "Lenkungsrunden"] },
+        { StaffRole.TeamLeadDrugHelp, ["Start", "Team", "Kennzahlen", "Lenkungsrunden"] },
+        { StaffRole.SteeringCommittee, ["Start", "Kennzahlen", "Lenkungsrunden"] },
         { StaffRole.DataProtectionOfficer, ["Start", "Datenschutz"] },
-        { StaffRole.Administrator, ["Start", "Benutzerkonten", "Netzwerkpartner", "Aufbewahrung"] },
+        { StaffRole.Administrator, ["Start", "Benutzerkonten", "Netzwerkpartner", "Aufbewahrung", "Lenkungsrunden"] },
     };
 
     [Theory]
@@ -36,7 +36,7 @@ public class NavMenuTests : StaffComponentTest
 
         var menu = Render<NavMenu>();
 
-        Assert.Equal(["/", "/team", "/kennzahlen"], menu.FindAll("nav a").Select(a => a.GetAttribute("href")));
+        Assert.Equal(["/", "/team", "/kennzahlen", "/lenkungsrunden"], menu.FindAll("nav a").Select(a => a.GetAttribute("href")));
     }
 
     [Fact]
