@@ -1,0 +1,88 @@
+using System.Globalization;
+using CaseManagement.Domain;
+using CaseManagement.Domain.Staff;
+using CaseManagement.Infrastructure.DemoData;
+using CaseManagement.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace CaseManagement.EndToEndTests;
+
+/// <summary>
+/// The operational steering round holds a meeting, records a decision and a measure, and finds the
+/// measure again on the next meeting's agenda; a client's name in the minutes is caught before saving.
+/// </summary>
+[Collection(BrowserTestGroup.Name)]
+public sealed class SteeringRoundJourneyTests(BrowserFixture browser)
+{
+    private static readonly DemoAccount TeamLead = DemoAccounts.All.Single(a => a.Role == StaffRole.TeamLeadJobcenter);
+
+    [Fact]
+    public async Task A_measure_recorded_at_one_meeting_stands_on_the_next_meetings_agenda()
+    {
+        var clientName = await DemoClientNameAsync();
+        var today = GermanCalendar.DateOf(browser.Services.GetRequiredService<TimeProvider>().GetUtcNow());
+        var page = await browser.NewPageAsync(1280, 900);
+        await BrowserFixture.SignInAsync(page, TeamLead);
+
+        // 1. A new meeting of the operational round; the demo's earlier meeting left a measure open.
+        await page.GotoAsync("/lenkungsrunden/operativ");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Offene Maßnahmen" })).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(page, "steering-round");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Neue Sitzung" }).ClickAsync();
+        await page.Locator("#meeting-day").FillAsync(Iso(today));
+        await page.GetByLabel("Tagesordnung").FillAsync("1. Kennzahlen\n2. Wartezeiten Entgiftung");
+        await page.GetByLabel("Protokoll").FillAsync($"Rückfrage zum Fall {clientName} an die Teamleitung.");
+        await page.GetByLabel("Beschlüsse").FillAsync("Sprechstunde der Drogenhilfe im Jobcenter ab dem nächsten Monat.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sitzung anlegen" }).ClickAsync();
+
+        // The client's name is caught; the text is taken out, and the meeting saved.
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "personenbezogene Daten" })).ToContainTextAsync(clientName);
+        await BrowserFixture.ScreenshotAsync(page, "steering-meeting-warning");
+        await page.GetByLabel("Protokoll").FillAsync("Rückfrage zu einem Einzelfall an die Teamleitung verwiesen.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sitzung anlegen" }).ClickAsync();
+        await page.WaitForURLAsync("**/lenkungsrunden/sitzungen/*");
+        await Assertions.Expect(page.Locator("section", new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = "Offene Maßnahmen aus früheren Sitzungen" }) }))
+            .ToContainTextAsync("Feste Aufnahmetage mit der Entgiftungsstation vereinbaren");
+
+        // 2. A measure of this meeting, motivated by the referral figures.
+        await page.GetByLabel("Maßnahme *").FillAsync("Sprechstunde der Drogenhilfe im Jobcenter einrichten");
+        await page.GetByLabel("Verantwortlich *").FillAsync("Teamleitung Jobcenter");
+        await page.Locator("#measure-due").FillAsync(Iso(today.AddDays(30)));
+        await page.GetByLabel("Anlass (Kennzahl)").SelectOptionAsync(new SelectOptionValue { Value = "vermittlungen" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Maßnahme eintragen" }).ClickAsync();
+        var decided = page.Locator("section", new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = "Maßnahmen dieser Sitzung" }) });
+        await Assertions.Expect(decided.Locator("table")).ToContainTextAsync("Sprechstunde der Drogenhilfe im Jobcenter einrichten");
+        await BrowserFixture.ScreenshotAsync(page, "steering-meeting");
+
+        // 3. The next meeting finds it on its agenda, with the figure behind it.
+        await page.GotoAsync("/lenkungsrunden/operativ/neu");
+        await page.Locator("#meeting-day").FillAsync(Iso(today.AddDays(14)));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sitzung anlegen" }).ClickAsync();
+        await page.WaitForURLAsync("**/lenkungsrunden/sitzungen/*");
+        var agenda = page.Locator("section", new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = "Offene Maßnahmen aus früheren Sitzungen" }) });
+        var row = agenda.Locator("tr").Filter(new() { HasText = "Sprechstunde der Drogenhilfe im Jobcenter einrichten" });
+        await Assertions.Expect(row).ToContainTextAsync("Vermittlungen nach Art der Stelle und Stand");
+        await Assertions.Expect(row).ToContainTextAsync("Teamleitung Jobcenter");
+
+        // At phone width the meeting page stays usable.
+        await page.SetViewportSizeAsync(390, 844);
+        await BrowserFixture.ScreenshotAsync(page, "steering-meeting-phone");
+        var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1");
+        Assert.False(overflow, "The meeting page scrolls sideways at phone width.");
+    }
+
+    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private async Task<string> DemoClientNameAsync()
+    {
+        await using var scope = browser.Services.CreateAsyncScope();
+        var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<CaseManagementDbContext>>().CreateDbContextAsync();
+        await using (db)
+        {
+            var client = await db.Clients.Where(c => c.LastName.Length > 3).OrderBy(c => c.CaseNumber).Select(c => new { c.FirstName, c.LastName }).FirstAsync();
+            return $"{client.FirstName} {client.LastName}";
+        }
+    }
+}
