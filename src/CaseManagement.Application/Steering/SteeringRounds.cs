@@ -2,6 +2,8 @@ using System.Text.Json;
 using CaseManagement.Application.Audit;
 using CaseManagement.Application.Clients;
 using CaseManagement.Application.Reports;
+using CaseManagement.Documents.HelpPlans;
+using CaseManagement.Documents.Steering;
 using CaseManagement.Domain;
 using CaseManagement.Domain.Access;
 using CaseManagement.Domain.Audit;
@@ -260,6 +262,27 @@ public sealed class SteeringRounds(
         }
 
         return CommandResult.Ok(measure.RowVersion);
+    }
+
+    /// <summary>The minutes as PDF for whoever may read the meeting; null otherwise. The file name says round and day only.</summary>
+    public async Task<ReportFile?> MinutesPdfAsync(StaffMember reader, Guid meetingId, CancellationToken cancellationToken = default)
+    {
+        if (await MeetingAsync(reader, meetingId, cancellationToken) is not { } meeting)
+        {
+            return null;
+        }
+
+        static MinutesMeasure Printed(MeasureView m) => new(m.What, m.Who, m.DueBy, m.Status.German(), m.FigureTitle);
+        var document = new MinutesDocument(
+            meeting.Round.German(), meeting.HeldOn, meeting.Participants, meeting.Agenda, meeting.Minutes, meeting.Decisions,
+            [.. meeting.CarriedOver.Select(Printed)], [.. meeting.Decided.Select(Printed)],
+            meeting.Figures?.PeriodLabel,
+            [.. (meeting.Figures?.Tables ?? []).Select(t => new MinutesTable(
+                t.Title, t.Table.Header, [.. t.Table.Rows.Select(r => (r.Label, r.Cells))]))],
+            GermanCalendar.DateOf(clock.GetUtcNow()),
+            HelpPlanDocument.DefaultJobcenterName, HelpPlanDocument.DefaultDrugHelpServiceName);
+        var name = $"protokoll-{meeting.Round.Slug()}-{meeting.HeldOn:yyyy-MM-dd}.pdf";
+        return new ReportFile(MinutesPdf.Render(document), name, SteeringReportExport.PdfContentType);
     }
 
     /// <summary>Administration names the members of a round (accounts of either organisation).</summary>

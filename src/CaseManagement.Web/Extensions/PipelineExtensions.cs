@@ -54,6 +54,7 @@ public static class PipelineExtensions
         app.MapHelpPlanPdf();
         app.MapAppointmentCalendarFile();
         app.MapSteeringReportExports();
+        app.MapSteeringMinutes();
         app.MapAuditExport();
         app.MapAccessCopy();
         app.MapConsentScan();

@@ -195,6 +195,45 @@ public sealed class SteeringRoundTests(AppFixture app) : IClassFixture<AppFixtur
         Assert.Equal(count, await after.SteeringMeetings.CountAsync());
     }
 
+    [Fact]
+    public async Task The_minutes_PDF_holds_every_part_of_the_meeting_and_only_readers_of_the_meeting_get_it()
+    {
+        var member = await MemberAsync(SteeringRoundKind.Operational);
+        var rounds = app.Service<SteeringRounds>();
+        var earlier = await CreateMeetingAsync(member, SteeringRoundKind.Operational, app.Today().AddDays(-20));
+        Ok(await rounds.AddMeasureAsync(member, earlier, Measure("Aufnahmetage mit der Entgiftung klären", "vermittlungen")));
+        var meetingId = Ok(await rounds.CreateMeetingAsync(member, SteeringRoundKind.Operational, new MeetingInput
+        {
+            HeldOn = app.Today(),
+            Participants = "Teamleitung Jobcenter, Teamleitung Drogenhilfe",
+            Agenda = "1. Kennzahlen des Jahres\n2. Sprechstunde",
+            Minutes = "Die Wartezeiten sind gestiegen.",
+            Decisions = "Sprechstunde der Drogenhilfe im Jobcenter einrichten.",
+        }));
+        Ok(await rounds.AddMeasureAsync(member, meetingId, Measure("Sprechstunde vorbereiten")));
+        var meeting = (await rounds.MeetingAsync(member, meetingId))!;
+        Ok(await rounds.FreezeFiguresAsync(member, meetingId, ReportPeriod.Year(app.Today().Year), meeting.Token));
+
+        var file = await rounds.MinutesPdfAsync(member, meetingId);
+
+        Assert.NotNull(file);
+        Assert.Equal($"protokoll-operativ-{app.Today():yyyy-MM-dd}.pdf", file.FileName);
+        var text = PdfText.Of(file.Content);
+        foreach (var expected in new[]
+        {
+            "Protokoll – Operative Lenkungsrunde", "Teilnehmende", "Teamleitung Jobcenter, Teamleitung Drogenhilfe", "Tagesordnung",
+            "2. Sprechstunde", "Offene Maßnahmen aus früheren Sitzungen", "Aufnahmetage mit der Entgiftung klären", "Protokoll",
+            "Die Wartezeiten sind gestiegen.", "Beschlüsse", "Maßnahmen dieser Sitzung", "Sprechstunde vorbereiten", "Kennzahlen",
+            SteeringFigures.Titles["klienten"], $"Zeitraum {app.Today().Year}",
+        })
+        {
+            Assert.Contains(expected, text, StringComparison.Ordinal);
+        }
+
+        var caseworker = await app.CreateMemberAsync(StaffRole.CaseManager, Organisation.Jobcenter, "Fallmanager Protokoll");
+        Assert.Null(await rounds.MinutesPdfAsync(caseworker, meetingId));
+    }
+
     private async Task<StaffMember> MemberAsync(SteeringRoundKind round)
     {
         var member = await app.CreateMemberAsync(StaffRole.SteeringCommittee, Organisation.Jobcenter, $"Mitglied {Guid.NewGuid():N}"[..20]);
