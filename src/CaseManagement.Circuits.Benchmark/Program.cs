@@ -8,12 +8,13 @@ using CaseManagement.Infrastructure.DemoData;
 using Microsoft.Playwright;
 
 // Usage (from the repository root):
-//   dotnet run -c Release --project src/CaseManagement.Circuits.Benchmark -- [--pages 50] [--sqlite <file> | --postgres "Host=…;Username=…"] [--app <published folder>] [--env NAME=VALUE …]
+//   dotnet run -c Release --project src/CaseManagement.Circuits.Benchmark -- [--pages 50] [--sqlite <file> | --postgres "Host=…;Username=…"] [--warm-up N] [--app <published folder>] [--env NAME=VALUE …]
 // Publishes the web application (Release) into a scratch folder unless --app names one, starts it as a
 // process of its own on a free loopback port (environment "Testing": demo accounts and caseload, cookies
 // over plain http; the memory endpoint switched on with Diagnostics:Memory), signs in N Chromium pages
 // as the demo caseworkers in turn, opens one of their clients' pages on each and asks the application
 // for its memory after a full GC before, with and after the pages.
+// --warm-up: pages opened and closed before the first reading (default: as many as --pages).
 // --sqlite: a SQLite file, created afresh (default: one in the scratch folder). --postgres: a server;
 // the benchmark uses (and creates) the database "casemanagement_circuit_benchmark" there.
 // --env passes a variable to the application, e.g. --env DOTNET_gcServer=1 or
@@ -21,7 +22,7 @@ using Microsoft.Playwright;
 var options = Options.Parse(args);
 if (options is null)
 {
-    Console.Error.WriteLine("Aufruf: [--pages N] [--sqlite <Datei> | --postgres \"<Verbindung zum Server>\"] [--app <veröffentlichter Ordner>] [--env NAME=WERT …]");
+    Console.Error.WriteLine("Aufruf: [--pages N] [--warm-up N] [--sqlite <Datei> | --postgres \"<Verbindung zum Server>\"] [--app <veröffentlichter Ordner>] [--env NAME=WERT …]");
     return 2;
 }
 
@@ -82,14 +83,25 @@ try
         .Where(a => a.Role is StaffRole.CaseManager or StaffRole.DrugHelpWorker)
         .ToList();
 
-    // Warm-up: code compiled, caches and pools filled, the first circuits come and go.
-    for (var i = 0; i < 2; i++)
+    // Warm-up, like a server that has run for a while: the same pages opened and closed once, so that code is
+    // compiled and thread pool, connection and buffer pools have grown to what N pages need. Tabs closed the
+    // ordinary way say goodbye (the framework's disconnect beacon) and their circuits end at once.
+    var warming = Stopwatch.StartNew();
+    var warm = new List<IPage>();
+    for (var i = 0; i < options.WarmUpPages; i++)
     {
-        var warm = await OpenClientPageAsync(browser, baseAddress, caseworkers[i % caseworkers.Count], i);
-        await warm.Context.CloseAsync();
+        warm.Add(await OpenClientPageAsync(browser, baseAddress, caseworkers[i % caseworkers.Count], i / caseworkers.Count));
     }
 
+    foreach (var page in warm)
+    {
+        await page.CloseAsync(new PageCloseOptions { RunBeforeUnload = true });
+        await page.Context.CloseAsync();
+    }
+
+    var warmReleased = Stopwatch.StartNew();
     await WaitForCircuitsAsync(http, 0, TimeSpan.FromMinutes(5));
+    Print($"Warm-up: {options.WarmUpPages} pages opened and closed in {warming.Elapsed.TotalSeconds:F0} s; their circuits ended {warmReleased.Elapsed.TotalSeconds:F0} s after the tabs were closed");
     var before = await MeasureAsync(http);
     Print($"Application: process {before.ProcessId}, {(before.ServerGc ? "server" : "workstation")} GC{(before.ConcurrentGc ? ", concurrent" : "")}; {before.CircuitOptions}");
     Report("Before the pages", before);
@@ -111,8 +123,8 @@ try
     var n = (double)options.Pages;
     Print($"Per open page: managed {(with.ManagedBytes - before.ManagedBytes) / n / 1024:F0} KB (target 250 KB), RSS {(with.RssBytes - before.RssBytes) / n / 1024 / 1024:F2} MB (target 1 MB); circuits open {with.CircuitsOpen}, connected {with.CircuitsConnected}");
 
-    // Closing the tabs: the browser says goodbye (the framework's disconnect beacon) and the circuits end at once;
-    // a circuit whose browser just vanishes waits DisconnectedCircuitRetentionPeriod for it.
+    // Now the browsers vanish without a goodbye (contexts closed, as when a laptop is shut or the network is
+    // gone): each circuit waits DisconnectedCircuitRetentionPeriod for its browser, then ends.
     var closing = Stopwatch.StartNew();
     foreach (var page in pages)
     {
@@ -316,9 +328,12 @@ internal sealed record MemoryReport(
 
 internal sealed record Options(int Pages, string? Sqlite, string? Postgres, string? App, IReadOnlyDictionary<string, string> Environment)
 {
+    public int WarmUpPages { get; init; }
+
     public static Options? Parse(string[] args)
     {
         var pages = 50;
+        int? warmUp = null;
         string? sqlite = null, postgres = null, app = null;
         var environment = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < args.Length; i++)
@@ -326,6 +341,7 @@ internal sealed record Options(int Pages, string? Sqlite, string? Postgres, stri
             switch (args[i])
             {
                 case "--pages" when i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var n) && n > 0: pages = n; i++; break;
+                case "--warm-up" when i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var w) && w >= 0: warmUp = w; i++; break;
                 case "--sqlite" when i + 1 < args.Length: sqlite = Path.GetFullPath(args[++i]); break;
                 case "--postgres" when i + 1 < args.Length: postgres = args[++i]; break;
                 case "--app" when i + 1 < args.Length: app = Path.GetFullPath(args[++i]); break;
@@ -338,6 +354,6 @@ internal sealed record Options(int Pages, string? Sqlite, string? Postgres, stri
             }
         }
 
-        return sqlite is not null && postgres is not null ? null : new Options(pages, sqlite, postgres, app, environment);
+        return sqlite is not null && postgres is not null ? null : new Options(pages, sqlite, postgres, app, environment) { WarmUpPages = warmUp ?? pages };
     }
 }
