@@ -84,8 +84,9 @@ try
         .ToList();
 
     // Warm-up, like a server that has run for a while: the same pages opened and closed once, so that code is
-    // compiled and thread pool, connection and buffer pools have grown to what N pages need. Tabs closed the
-    // ordinary way say goodbye (the framework's disconnect beacon) and their circuits end at once.
+    // compiled and thread pool, connection and buffer pools have grown to what N pages need. Leaving a page
+    // says goodbye (the framework's disconnect beacon on unload) and its circuit ends at once; a tab merely
+    // closed by Playwright does not (its circuit waits for DisconnectedCircuitRetentionPeriod).
     var warming = Stopwatch.StartNew();
     var warm = new List<IPage>();
     for (var i = 0; i < options.WarmUpPages; i++)
@@ -95,7 +96,7 @@ try
 
     foreach (var page in warm)
     {
-        await page.CloseAsync(new PageCloseOptions { RunBeforeUnload = true });
+        await page.GotoAsync("about:blank");
         await page.Context.CloseAsync();
     }
 
