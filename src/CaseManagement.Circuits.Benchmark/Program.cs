@@ -84,9 +84,9 @@ try
         .ToList();
 
     // Warm-up, like a server that has run for a while: the same pages opened and closed once, so that code is
-    // compiled and thread pool, connection and buffer pools have grown to what N pages need. Leaving a page
-    // says goodbye (the framework's disconnect beacon on unload) and its circuit ends at once; a tab merely
-    // closed by Playwright does not (its circuit waits for DisconnectedCircuitRetentionPeriod).
+    // compiled and thread pool, connection and buffer pools have grown to what N pages need. The first reading
+    // waits until their circuits have ended: in headless Chromium neither leaving for about:blank nor closing
+    // the tab sent the framework's disconnect beacon, so that took DisconnectedCircuitRetentionPeriod.
     var warming = Stopwatch.StartNew();
     var warm = new List<IPage>();
     for (var i = 0; i < options.WarmUpPages; i++)
