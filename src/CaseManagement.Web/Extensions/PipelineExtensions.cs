@@ -3,6 +3,7 @@ using CaseManagement.Web.Account;
 using CaseManagement.Web.Appointments;
 using CaseManagement.Web.Components;
 using CaseManagement.Web.DataProtection;
+using CaseManagement.Web.Diagnostics;
 using CaseManagement.Web.HelpPlans;
 using CaseManagement.Web.Logging;
 using CaseManagement.Web.Reports;
@@ -50,6 +51,7 @@ public static class PipelineExtensions
     {
         app.MapStaticAssets().AllowAnonymous();
         app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapMemoryDiagnostics();
         app.MapAccountEndpoints();
         app.MapHelpPlanPdf();
         app.MapAppointmentCalendarFile();

@@ -3,6 +3,7 @@ using CaseManagement.Infrastructure;
 using CaseManagement.Infrastructure.Persistence;
 using CaseManagement.Web.Account;
 using CaseManagement.Web.Authorization;
+using CaseManagement.Web.Diagnostics;
 using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.DataProtection;
 using FluentValidation;
@@ -42,6 +43,8 @@ public static class ServiceRegistration
         services.AddHostedService(provider => provider.GetRequiredService<Realtime.PostgresInstanceRelay>());
 
         services.AddHealthChecks().AddDbContextCheck<CaseManagementDbContext>("database");
+        // Off by default: the circuit memory benchmark switches it on (Diagnostics:Memory).
+        services.AddMemoryDiagnostics(builder.Configuration, builder.Environment);
         return builder;
     }
 }

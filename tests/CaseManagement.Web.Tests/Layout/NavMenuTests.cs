@@ -58,4 +58,21 @@ public class NavMenuTests : StaffComponentTest
 
         Assert.Equal(["Start"], menu.FindAll("nav a").Select(a => a.TextContent.Trim()));
     }
+
+    [Fact]
+    public void The_current_section_is_marked_and_moves_with_navigation()
+    {
+        SignInAs(StaffPrincipal.InRole(StaffRole.CaseManager));
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        navigation.NavigateTo("/klienten/8d1c3f0e-0000-0000-0000-000000000001?tab=1");
+
+        var menu = Render<NavMenu>();
+
+        Assert.Equal(["Klient:innen"], menu.FindAll("nav a.active").Select(a => a.TextContent.Trim()));
+        Assert.Equal("page", menu.Find("nav a.active").GetAttribute("aria-current"));
+
+        navigation.NavigateTo("/");
+        menu.WaitForAssertion(() => Assert.Equal(["Start"], menu.FindAll("nav a.active").Select(a => a.TextContent.Trim())));
+        Assert.Null(menu.FindAll("nav a").Single(a => a.TextContent.Trim() == "Termine").GetAttribute("aria-current"));
+    }
 }
