@@ -282,7 +282,11 @@ public sealed class SteeringRounds(
             GermanCalendar.DateOf(clock.GetUtcNow()),
             HelpPlanDocument.DefaultJobcenterName, HelpPlanDocument.DefaultDrugHelpServiceName);
         var name = $"protokoll-{meeting.Round.Slug()}-{meeting.HeldOn:yyyy-MM-dd}.pdf";
-        return new ReportFile(MinutesPdf.Render(document), name, SteeringReportExport.PdfContentType);
+        var file = new ReportFile(MinutesPdf.Render(document), name, SteeringReportExport.PdfContentType);
+        // Like the steering report's downloads: who took which minutes home is on record.
+        await audit.RecordAsync(reader, AuditAction.Exported, clientId: null, caseNumber: null, category: null,
+            ["Protokoll", meeting.Round.German(), GermanCalendar.Format(meeting.HeldOn), "PDF"], cancellationToken);
+        return file;
     }
 
     /// <summary>Administration names the members of a round (accounts of either organisation).</summary>

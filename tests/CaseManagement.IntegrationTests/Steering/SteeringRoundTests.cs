@@ -230,6 +230,11 @@ public sealed class SteeringRoundTests(AppFixture app) : IClassFixture<AppFixtur
             Assert.Contains(expected, text, StringComparison.Ordinal);
         }
 
+        await using (var db = await app.DbAsync())
+        {
+            Assert.True(await db.AuditEntries.AnyAsync(e => e.UserId == member.Id && e.Action == AuditAction.Exported && e.Fields!.Contains("Protokoll")));
+        }
+
         var caseworker = await app.CreateMemberAsync(StaffRole.CaseManager, Organisation.Jobcenter, "Fallmanager Protokoll");
         Assert.Null(await rounds.MinutesPdfAsync(caseworker, meetingId));
     }
