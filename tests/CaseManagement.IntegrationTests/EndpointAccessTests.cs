@@ -79,6 +79,12 @@ public sealed class EndpointAccessTests(AppFixture app) : IClassFixture<AppFixtu
         ["/kennzahlen"] = ("GET", Reach.SteeringFigures),
         ["/kennzahlen/export/csv"] = ("GET", Reach.SteeringFigures),
         ["/kennzahlen/export/pdf"] = ("GET", Reach.SteeringFigures),
+        // Within the section, a meeting is for its round's members and the team leads (SteeringRoundTests).
+        ["/lenkungsrunden"] = ("GET", Reach.SteeringFigures),
+        ["/lenkungsrunden/{Slug}"] = ("GET", Reach.SteeringFigures),
+        ["/lenkungsrunden/{Slug}/neu"] = ("GET", Reach.SteeringFigures),
+        ["/lenkungsrunden/sitzungen/{Id:guid}"] = ("GET", Reach.SteeringFigures),
+        ["/lenkungsrunden/sitzungen/{meetingId:guid}/protokoll.pdf"] = ("GET", Reach.SteeringFigures),
         ["/datenschutz"] = ("GET", Reach.DataProtection),
         ["/datenschutz/verlauf"] = ("GET", Reach.DataProtection),
         ["/datenschutz/protokoll.csv"] = ("GET", Reach.DataProtection),
@@ -92,6 +98,7 @@ public sealed class EndpointAccessTests(AppFixture app) : IClassFixture<AppFixtu
         ["/verwaltung/konten/{Id}"] = ("GET", Reach.Administration),
         ["/verwaltung/netzwerkpartner"] = ("GET", Reach.Administration),
         ["/verwaltung/aufbewahrung"] = ("GET", Reach.Administration),
+        ["/verwaltung/lenkungsrunden"] = ("GET", Reach.Administration),
         ["/verwaltung/netzwerkpartner/neu"] = ("GET", Reach.Administration),
         ["/verwaltung/netzwerkpartner/{Id:guid}"] = ("GET", Reach.Administration),
     };
