@@ -21,7 +21,7 @@ public sealed class SteeringRoundJourneyTests(BrowserFixture browser)
     [Fact]
     public async Task A_measure_recorded_at_one_meeting_stands_on_the_next_meetings_agenda()
     {
-        var clientName = await DemoClientNameAsync();
+        var lastName = await DemoClientLastNameAsync();
         var today = GermanCalendar.DateOf(browser.Services.GetRequiredService<TimeProvider>().GetUtcNow());
         var page = await browser.NewPageAsync(1280, 900);
         await BrowserFixture.SignInAsync(page, TeamLead);
@@ -33,12 +33,12 @@ public sealed class SteeringRoundJourneyTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Link, new() { Name = "Neue Sitzung" }).ClickAsync();
         await page.Locator("#meeting-day").FillAsync(Iso(today));
         await page.GetByLabel("Tagesordnung").FillAsync("1. Kennzahlen\n2. Wartezeiten Entgiftung");
-        await page.GetByLabel("Protokoll").FillAsync($"Rückfrage zum Fall {clientName} an die Teamleitung.");
+        await page.GetByLabel("Protokoll").FillAsync($"Rückfrage zu Frau {lastName} an die Teamleitung.");
         await page.GetByLabel("Beschlüsse").FillAsync("Sprechstunde der Drogenhilfe im Jobcenter ab dem nächsten Monat.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sitzung anlegen" }).ClickAsync();
 
-        // The client's name is caught; the text is taken out, and the meeting saved.
-        await Assertions.Expect(page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "personenbezogene Daten" })).ToContainTextAsync(clientName);
+        // The name is caught; the text is taken out, and the meeting saved.
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "personenbezogene Daten" })).ToContainTextAsync($"Frau {lastName}");
         await BrowserFixture.ScreenshotAsync(page, "steering-meeting-warning");
         await page.GetByLabel("Protokoll").FillAsync("Rückfrage zu einem Einzelfall an die Teamleitung verwiesen.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sitzung anlegen" }).ClickAsync();
@@ -75,14 +75,13 @@ public sealed class SteeringRoundJourneyTests(BrowserFixture browser)
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private async Task<string> DemoClientNameAsync()
+    private async Task<string> DemoClientLastNameAsync()
     {
         await using var scope = browser.Services.CreateAsyncScope();
         var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<CaseManagementDbContext>>().CreateDbContextAsync();
         await using (db)
         {
-            var client = await db.Clients.Where(c => c.LastName.Length > 3).OrderBy(c => c.CaseNumber).Select(c => new { c.FirstName, c.LastName }).FirstAsync();
-            return $"{client.FirstName} {client.LastName}";
+            return await db.Clients.Where(c => c.LastName.Length > 3).OrderBy(c => c.CaseNumber).Select(c => c.LastName).FirstAsync();
         }
     }
 }

@@ -8,18 +8,18 @@ namespace CaseManagement.Application.Steering;
 /// <summary>A client the text names: the register's case number (for the audit) and the words as written.</summary>
 public sealed record NamedClient(Guid ClientId, string CaseNumber, string Written);
 
-/// <summary>What a steering text seems to hold of a person: case numbers as written, clients named.</summary>
-public sealed record PersonalDataFindings(IReadOnlyList<string> CaseNumbers, IReadOnlyList<NamedClient> Clients)
+/// <summary>What a steering text seems to hold of a person: case numbers and addressed names as written, clients named.</summary>
+public sealed record PersonalDataFindings(IReadOnlyList<string> CaseNumbers, IReadOnlyList<string> AddressedNames, IReadOnlyList<NamedClient> Clients)
 {
-    public bool Any => CaseNumbers.Count > 0 || Clients.Count > 0;
+    public bool Any => CaseNumbers.Count > 0 || AddressedNames.Count > 0 || Clients.Count > 0;
 }
 
 /// <summary>
 /// Finds what must not stand in the minutes of a steering round: case numbers (by their pattern,
-/// whether or not such a case exists) and names of clients (two or three neighbouring words that
-/// are a client's full name in the register, in either order, spelled with or without umlauts).
-/// The writer is warned and may still save (a colleague or a place may share a client's name);
-/// every client found is audited, so probing the register through the warning leaves a trace.
+/// whether or not such a case exists), a name after "Frau", "Herr", "Klient", "Klientin" (by the
+/// pattern alone), and the full names of clients in the register (two or three neighbouring words,
+/// either order, spelled with or without umlauts). The caller keeps only the clients the writer may
+/// read anyway: the warning must never tell a steering member who is a client.
 /// </summary>
 public static partial class PersonalDataCheck
 {
@@ -27,6 +27,7 @@ public static partial class PersonalDataCheck
     {
         var all = texts.Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t!).ToList();
         var caseNumbers = all.SelectMany(t => CaseNumberLike().Matches(t).Select(m => m.Value)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var addressed = all.SelectMany(t => AddressedName().Matches(t).Select(m => m.Value)).Distinct(StringComparer.Ordinal).ToList();
 
         var candidates = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var text in all)
@@ -54,6 +55,7 @@ public static partial class PersonalDataCheck
                 .ToListAsync(cancellationToken);
         return new PersonalDataFindings(
             caseNumbers,
+            addressed,
             [.. clients.Select(c => new NamedClient(c.Id, c.CaseNumber, candidates[c.SearchName])).DistinctBy(c => c.ClientId)]);
     }
 
@@ -67,9 +69,13 @@ public static partial class PersonalDataCheck
         }
     }
 
-    /// <summary>"LU-2026-00042", also written with spaces, without dashes or in small letters.</summary>
-    [GeneratedRegex(@"\bLU[\s\-]?\d{4}[\s\-]?\d{5}\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>"LU-2026-00042", also written with spaces, slashes, without separators, in small letters or with more digits.</summary>
+    [GeneratedRegex(@"\bLU[\s\-/]?\d{4}[\s\-/]?\d{5,}\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CaseNumberLike();
+
+    /// <summary>"Frau Müller", "Herrn Yılmaz", "Klientin K.": a person addressed by name, whoever it is.</summary>
+    [GeneratedRegex(@"\b(?:Frau|Herrn?|Klient(?:in)?)\s+\p{Lu}[\p{L}\p{M}'’\-]*\.?", RegexOptions.CultureInvariant)]
+    private static partial Regex AddressedName();
 
     /// <summary>Words of letters (names with hyphens or apostrophes as one word); numbers and punctuation separate them.</summary>
     [GeneratedRegex(@"\p{L}[\p{L}\p{M}'’\-]*", RegexOptions.CultureInvariant)]

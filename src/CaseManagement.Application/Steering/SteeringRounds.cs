@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CaseManagement.Application.Access;
 using CaseManagement.Application.Audit;
 using CaseManagement.Application.Clients;
 using CaseManagement.Application.Reports;
@@ -58,13 +59,14 @@ public sealed class SteeringRounds(
     IValidator<MeetingInput> meetingValidator,
     IValidator<MeasureInput> measureValidator,
     ISteeringReportSource reports,
+    ClientAccess access,
     AuditTrail audit,
     TimeProvider clock)
 {
     public const string PersonalDataWarning = "personal-data";
 
     public const string ConflictMessage =
-        "Jemand anderes hat diesen Eintrag inzwischen geändert. Ihre Eingaben sind nicht gespeichert, aber noch im Formular.";
+        "Eine andere Person hat diesen Eintrag inzwischen geändert. Ihre Eingaben sind nicht gespeichert, aber noch im Formular.";
 
     public const string OnlyMembersMessage = "Nur Mitglieder dieser Lenkungsrunde können hier etwas eintragen.";
 
@@ -361,7 +363,14 @@ public sealed class SteeringRounds(
             return CommandResult.Invalid(validation);
         }
 
-        var findings = await PersonalDataCheck.FindAsync(db, texts, cancellationToken);
+        var found = await PersonalDataCheck.FindAsync(db, texts, cancellationToken);
+        // Only clients the writer may read anyway: the warning must not tell anyone who is a client.
+        var subjects = await ClientAccess.LoadFactsAsync(db, [.. found.Clients.Select(c => c.ClientId)], cancellationToken);
+        var findings = found with
+        {
+            Clients = [.. found.Clients.Where(c => subjects.TryGetValue(c.ClientId, out var subject)
+                && access.For(actor, subject.Facts).MayRead(DataCategory.MasterData))],
+        };
         if (findings.Clients.Count > 0)
         {
             // In a context of its own: recorded whether or not the text is saved after the warning.
@@ -379,14 +388,15 @@ public sealed class SteeringRounds(
             return null;
         }
 
-        var found = findings.CaseNumbers.Select(n => $"die Fallnummer „{n}“")
-            .Concat(findings.Clients.Select(c => $"„{c.Written}“ (ein Name wie im Klientenregister)"));
+        var named = findings.CaseNumbers.Select(n => $"die Fallnummer „{n}“")
+            .Concat(findings.AddressedNames.Select(n => $"„{n}“"))
+            .Concat(findings.Clients.Select(c => $"„{c.Written}“ (der Name einer Person in Ihren Fällen)"));
         return new CommandResult
         {
             Warnings =
             [
                 new Warning(PersonalDataWarning,
-                    $"Der Text enthält möglicherweise personenbezogene Daten: {string.Join(", ", found)}. "
+                    $"Der Text enthält möglicherweise personenbezogene Daten: {string.Join(", ", named)}. "
                     + "Protokolle der Lenkungsrunden enthalten keine Namen oder Fallnummern von Klient:innen; bitte entfernen Sie sie "
                     + "oder bestätigen Sie, dass es keine sind (z. B. der Name einer Kollegin)."),
             ],

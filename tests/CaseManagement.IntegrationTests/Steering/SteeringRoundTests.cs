@@ -82,9 +82,11 @@ public sealed class SteeringRoundTests(AppFixture app) : IClassFixture<AppFixtur
     }
 
     [Fact]
-    public async Task A_case_number_or_a_clients_name_in_the_minutes_is_stopped_with_a_warning_and_each_client_found_is_audited()
+    public async Task A_case_number_an_addressed_name_or_a_clients_name_the_writer_knows_is_stopped_with_a_warning_and_each_client_found_is_audited()
     {
-        var member = await MemberAsync(SteeringRoundKind.Operational);
+        var steering = await MemberAsync(SteeringRoundKind.Operational);
+        var teamLead = await app.CreateMemberAsync(StaffRole.TeamLeadJobcenter, Organisation.Jobcenter, "Teamleitung Protokoll");
+        await AddMemberAsync(teamLead, SteeringRoundKind.Operational);
         var rounds = app.Service<SteeringRounds>();
         var joint = await app.JointCaseAsync(firstName: "Walburga", lastName: "Zwiebelhuber");
         string caseNumber;
@@ -93,17 +95,18 @@ public sealed class SteeringRoundTests(AppFixture app) : IClassFixture<AppFixtur
             caseNumber = await read.Clients.Where(c => c.Id == joint.ClientId).Select(c => c.CaseNumber).SingleAsync();
         }
 
-        var withCaseNumber = await rounds.CreateMeetingAsync(member, SteeringRoundKind.Operational,
-            new MeetingInput { HeldOn = app.Today(), Minutes = "Rückfrage zu lu-2026-00042 geklärt." });
-        var withName = await rounds.CreateMeetingAsync(member, SteeringRoundKind.Operational,
-            new MeetingInput { HeldOn = app.Today(), Minutes = "Wie bei Frau Walburga Zwiebelhuber besprochen …" });
-        var reversed = await rounds.CreateMeetingAsync(member, SteeringRoundKind.Operational,
-            new MeetingInput { HeldOn = app.Today(), Decisions = "Fall ZWIEBELHUBER, Walburga an die Teamleitung." });
-        var clean = await rounds.CreateMeetingAsync(member, SteeringRoundKind.Operational,
-            new MeetingInput { HeldOn = app.Today(), Minutes = "Wartezeiten bei der Entgiftung: im Median 41 Tage." });
+        Task<Application.CommandResult<Guid>> Write(StaffMember writer, string minutes) =>
+            rounds.CreateMeetingAsync(writer, SteeringRoundKind.Operational, new MeetingInput { HeldOn = app.Today(), Minutes = minutes });
+
+        var withCaseNumber = await Write(steering, "Rückfrage zu lu-2026-00042 geklärt.");
+        var addressed = await Write(steering, "Wie mit Herrn Beispielmann besprochen …");
+        var knownToTheTeamLead = await Write(teamLead, "Wie bei Walburga Zwiebelhuber besprochen …");
+        var reversed = await Write(teamLead, "Fall ZWIEBELHUBER, Walburga an die Teamleitung.");
+        var clean = await Write(teamLead, "Wartezeiten bei der Entgiftung: im Median 41 Tage.");
 
         Assert.Contains("lu-2026-00042", Assert.Single(withCaseNumber.Warnings).Message, StringComparison.Ordinal);
-        Assert.Contains("Walburga Zwiebelhuber", Assert.Single(withName.Warnings).Message, StringComparison.Ordinal);
+        Assert.Contains("„Herrn Beispielmann“", Assert.Single(addressed.Warnings).Message, StringComparison.Ordinal);
+        Assert.Contains("Walburga Zwiebelhuber", Assert.Single(knownToTheTeamLead.Warnings).Message, StringComparison.Ordinal);
         Assert.Single(reversed.Warnings);
         Assert.True(clean.Succeeded);
         await using (var db = await app.DbAsync())
@@ -111,12 +114,30 @@ public sealed class SteeringRoundTests(AppFixture app) : IClassFixture<AppFixtur
             var entries = await db.AuditEntries.Where(e => e.Action == AuditAction.SteeringTextNamedClient && e.ClientId == joint.ClientId).ToListAsync();
             Assert.Equal(2, entries.Count);
             Assert.All(entries, e => Assert.Equal(caseNumber, e.CaseNumber));
+            Assert.All(entries, e => Assert.Equal(teamLead.Id, e.UserId));
             Assert.DoesNotContain(await db.SteeringMeetings.Select(m => m.Minutes).ToListAsync(), m => m.Contains("Zwiebelhuber", StringComparison.Ordinal));
         }
 
-        var confirmed = await rounds.CreateMeetingAsync(member, SteeringRoundKind.Operational,
-            new MeetingInput { HeldOn = app.Today(), Minutes = "Wie bei Frau Walburga Zwiebelhuber besprochen …", ConfirmedNoPersonalData = true });
+        var confirmed = await rounds.CreateMeetingAsync(teamLead, SteeringRoundKind.Operational,
+            new MeetingInput { HeldOn = app.Today(), Minutes = "Wie bei Walburga Zwiebelhuber besprochen …", ConfirmedNoPersonalData = true });
         Assert.True(confirmed.Succeeded);
+    }
+
+    [Fact]
+    public async Task The_warning_never_tells_a_steering_member_who_is_a_client()
+    {
+        var steering = await MemberAsync(SteeringRoundKind.Operational);
+        var rounds = app.Service<SteeringRounds>();
+        var joint = await app.JointCaseAsync(firstName: "Gerlinde", lastName: "Sondierbaum");
+
+        // Typed as a probe: the steering member may not read the client, so the register stays silent.
+        var probe = await rounds.CreateMeetingAsync(steering, SteeringRoundKind.Operational,
+            new MeetingInput { HeldOn = app.Today(), Minutes = "Gerlinde Sondierbaum" });
+
+        Assert.True(probe.Succeeded);
+        Assert.Empty(probe.Warnings);
+        await using var db = await app.DbAsync();
+        Assert.False(await db.AuditEntries.AnyAsync(e => e.Action == AuditAction.SteeringTextNamedClient && e.ClientId == joint.ClientId));
     }
 
     [Fact]
@@ -242,10 +263,15 @@ public sealed class SteeringRoundTests(AppFixture app) : IClassFixture<AppFixtur
     private async Task<StaffMember> MemberAsync(SteeringRoundKind round)
     {
         var member = await app.CreateMemberAsync(StaffRole.SteeringCommittee, Organisation.Jobcenter, $"Mitglied {Guid.NewGuid():N}"[..20]);
+        await AddMemberAsync(member, round);
+        return member;
+    }
+
+    private async Task AddMemberAsync(StaffMember member, SteeringRoundKind round)
+    {
         await using var db = await app.DbAsync();
         db.SteeringRoundMembers.Add(new SteeringRoundMember { Id = Guid.NewGuid(), Round = round, StaffId = member.Id });
         await db.SaveChangesAsync();
-        return member;
     }
 
     private async Task<Guid> CreateMeetingAsync(StaffMember member, SteeringRoundKind round, DateOnly heldOn) =>
