@@ -9,6 +9,7 @@ using CaseManagement.Domain.Referrals;
 using CaseManagement.Domain.Retention;
 using CaseManagement.Domain.Sessions;
 using CaseManagement.Infrastructure.Identity;
+using CaseManagement.Infrastructure.Persistence.CircuitState;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -68,6 +69,8 @@ public class CaseManagementDbContext(DbContextOptions<CaseManagementDbContext> o
     public DbSet<RetentionHold> RetentionHolds => Set<RetentionHold>();
 
     public DbSet<RetentionRun> RetentionRuns => Set<RetentionRun>();
+
+    public DbSet<PersistedCircuitStateEntry> PersistedCircuitStates => Set<PersistedCircuitStateEntry>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
