@@ -16,7 +16,8 @@
 #
 # The site is deploy/nginx/fallverbund.conf itself: its maps (sticky routing cookie, WebSocket
 # upgrade), its log format and upstream, and its "location /" block, put into a plain-HTTP server
-# on loopback (no TLS here, so the routing cookie loses its Secure flag). nginx runs as the current
+# on loopback (no TLS here, so the routing cookie loses its Secure flag; and the Host header keeps
+# the port, which the app compares with the Origin of forms and circuits). nginx runs as the current
 # user with its own prefix, pid, temp and log files in the working folder, in the foreground.
 # The instances run with this script's environment (ASPNETCORE_ENVIRONMENT=Production unless set;
 # e.g. ASPNETCORE_ENVIRONMENT=Staging DemoData__Enabled=true for the demo accounts), each with its
@@ -86,7 +87,8 @@ trap 'exit 143' TERM
 # but for the upstream's ports and the cookie's Secure flag (plain HTTP on loopback).
 http_part=$(awk '/^server \{/ { exit } { print }' "$site" \
   | sed -E "s#server 127\.0\.0\.1:5080 #server 127.0.0.1:$port_a #; s#server 127\.0\.0\.1:5081 #server 127.0.0.1:$port_b #; s#; Secure;#;#")
-location_part=$(awk '/^    location \/ \{/ { on = 1 } on { print } on && /^    \}/ { exit }' "$site")
+location_part=$(awk '/^    location \/ \{/ { on = 1 } on { print } on && /^    \}/ { exit }' "$site" \
+  | sed -E 's#proxy_set_header Host \$host;#proxy_set_header Host $http_host;  \# with the port: not the default one here#')
 if ! grep -q "127.0.0.1:$port_b " <<<"$http_part" || [[ -z $location_part ]]; then
   echo "run-pair.sh: $site does not have the expected upstream and location blocks" >&2; exit 1
 fi
