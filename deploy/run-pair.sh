@@ -22,7 +22,8 @@
 # The instances run with this script's environment (ASPNETCORE_ENVIRONMENT=Production unless set;
 # e.g. ASPNETCORE_ENVIRONMENT=Staging DemoData__Enabled=true for the demo accounts), each with its
 # own log folder; the database is migrated once before they start (--migrate).
-# Ctrl-C (or the end of the script for any reason) stops nginx and both instances.
+# Ctrl-C (or the end of the script for any reason) stops nginx and both instances; stopping one
+# instance (kill PID, printed at start) leaves nginx sending everybody to the other.
 set -euo pipefail
 
 port=8080
@@ -154,14 +155,16 @@ if ! $proxy_only; then
 fi
 
 "$nginx_bin" -p "$work_dir" -e "$work_dir/logs/nginx-error.log" -c "$work_dir/nginx.conf" &
-pids+=($!)
+nginx_pid=$!
+pids+=("$nginx_pid")
 for ((i = 0; i < 50; i++)); do
   curl -s -o /dev/null "http://127.0.0.1:$port/" 2>/dev/null && break
   sleep 0.1
 done
 echo "run-pair.sh: nginx on 127.0.0.1:$port in front of 127.0.0.1:$port_a and 127.0.0.1:$port_b (folder $work_dir)."
 echo "run-pair.sh: open http://localhost:$port/konto/anmelden   – Ctrl-C stops everything."
-# Runs until interrupted, or until nginx or an instance ends by itself.
-wait -n "${pids[@]}" || true
-echo "run-pair.sh: a process ended by itself; stopping the others." >&2
+# Runs until interrupted or until nginx ends. An instance that ends (kill its pid to try a
+# fail-over) leaves the other one serving every browser.
+wait "$nginx_pid" || true
+echo "run-pair.sh: nginx ended by itself; stopping the instances." >&2
 exit 1
