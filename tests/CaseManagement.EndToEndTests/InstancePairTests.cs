@@ -32,6 +32,7 @@ public sealed partial class InstancePairTests(BrowserFixture browser) : IAsyncLi
     private int _firstPort;
     private int _secondPort;
     private Process? _proxy;
+    private volatile bool _networkDown;
     private Uri _proxyAddress = default!;
 
     public async Task InitializeAsync()
@@ -78,8 +79,29 @@ public sealed partial class InstancePairTests(BrowserFixture browser) : IAsyncLi
         // The case manager types into her help plan on the first instance …
         var plan = await PageOnAsync(firstPort);
         var sockets = new List<IWebSocketRoute>();
-        await plan.RouteWebSocketAsync(BlazorSocket(), socket =>
+        // Every circuit socket and request passes through the test, which can take the network
+        // away from them: the open sockets are closed (the close still reaches the server, as when
+        // the server notices a phone's network is gone), new sockets and the circuit's HTTP
+        // requests (negotiation, the long-polling fallback) fail until the network is back.
+        await plan.RouteAsync(BlazorSocket(), async request =>
         {
+            if (_networkDown)
+            {
+                await request.AbortAsync("internetdisconnected");
+            }
+            else
+            {
+                await request.ContinueAsync();
+            }
+        });
+        await plan.RouteWebSocketAsync(BlazorSocket(), async socket =>
+        {
+            if (_networkDown)
+            {
+                await socket.CloseAsync(new() { Code = 4000, Reason = "Netz weg" });
+                return;
+            }
+
             socket.ConnectToServer();
             lock (sockets)
             {
@@ -95,7 +117,7 @@ public sealed partial class InstancePairTests(BrowserFixture browser) : IAsyncLi
 
         // … her network drops long enough for the first instance to drop the circuit and keep its
         // state (in the database, where every instance finds it), and then that instance stops.
-        await plan.Context.SetOfflineAsync(true);
+        _networkDown = true;
         IWebSocketRoute[] open;
         lock (sockets)
         {
@@ -110,7 +132,7 @@ public sealed partial class InstancePairTests(BrowserFixture browser) : IAsyncLi
         await WaitForAsync(async () => await PersistedCircuitsAsync() == 1, "the dropped circuit's state in the database");
         await first.DisposeAsync();
         _first = null;
-        await plan.Context.SetOfflineAsync(false);
+        _networkDown = false;
 
         // nginx sends her to the second instance, which resumes the circuit from the shared state.
         var dialog = plan.Locator("#components-reconnect-modal");
