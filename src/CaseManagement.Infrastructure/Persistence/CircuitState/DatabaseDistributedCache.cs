@@ -15,7 +15,7 @@ namespace CaseManagement.Infrastructure.Persistence.CircuitState;
 /// <item>the value is encrypted with Data Protection (the key ring in the same database, shared by
 /// every instance), under a purpose bound to the entry's key, so rows cannot be swapped;</item>
 /// <item>every entry expires (absolute, at most <see cref="MaximumLifetime"/>); an expired entry is
-/// never returned and is deleted with the next write;</item>
+/// never returned and is deleted with the next write or removal (every resume removes one);</item>
 /// <item>nothing about keys or values is logged here.</item>
 /// </list>
 /// Sliding expiration is treated as absolute: a persisted circuit is read once, then removed.
@@ -94,16 +94,10 @@ public sealed class DatabaseDistributedCache(
     public async Task RemoveAsync(string key, CancellationToken token = default)
     {
         var hashed = Hash(key);
-        await using var db = await contexts.CreateDbContextAsync(token);
-        await db.PersistedCircuitStates.Where(e => e.Key == hashed).ExecuteDeleteAsync(token);
-    }
-
-    /// <summary>Deletes every expired entry; returns how many.</summary>
-    public async Task<int> RemoveExpiredAsync(CancellationToken token = default)
-    {
         var now = clock.GetUtcNow();
         await using var db = await contexts.CreateDbContextAsync(token);
-        return await db.PersistedCircuitStates.Where(e => e.ExpiresAt <= now).ExecuteDeleteAsync(token);
+        // A resumed circuit's entry goes (the framework removes it once read), and expired ones with it.
+        await db.PersistedCircuitStates.Where(e => e.Key == hashed || e.ExpiresAt <= now).ExecuteDeleteAsync(token);
     }
 
     internal static DateTimeOffset ExpiryOf(DistributedCacheEntryOptions options, DateTimeOffset now)
