@@ -14,9 +14,10 @@ namespace CaseManagement.EndToEndTests;
 /// Two instances on one PostgreSQL database behind Debian's nginx, started by deploy/run-pair.sh
 /// with the site of deploy/nginx/fallverbund.conf (sticky routing cookie, WebSockets, fail-over to
 /// the other instance). A consent revoked through one instance hides the data on a page open on the
-/// other; a caseworker whose instance goes away while her help plan has unsaved typing carries on on
-/// the other instance with her typing back (the dropped circuit's state, shared in the database)
-/// and saves it once.
+/// other. A caseworker's help plan with unsaved typing loses its connection (the proxy goes away)
+/// long enough for her instance to drop the circuit; that instance then stops, the proxy comes
+/// back, and she carries on on the other instance with her typing back (the dropped circuit's
+/// state, shared in the database) and saves it once.
 /// </summary>
 [Collection(BrowserTestGroup.Name)]
 public sealed class InstancePairTests(BrowserFixture browser) : IAsyncLifetime
