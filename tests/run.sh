@@ -22,6 +22,7 @@ install_missing_packages() {
   command -v pdftotext >/dev/null || need+=(poppler-utils)
   command -v qpdf >/dev/null || need+=(qpdf)
   command -v npm >/dev/null || need+=(npm) # axe-core for the accessibility sweep
+  command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || need+=(nginx) # InstancePairTests: deploy/run-pair.sh
   [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
   [ -d /usr/share/fonts/truetype/liberation ] || need+=(fonts-liberation)
   [ -f /usr/share/zoneinfo/Europe/Berlin ] || need+=(tzdata)

@@ -10,6 +10,7 @@ using CaseManagement.Domain.Retention;
 using CaseManagement.Domain.Sessions;
 using CaseManagement.Domain.Steering;
 using CaseManagement.Infrastructure.Identity;
+using CaseManagement.Infrastructure.Persistence.CircuitState;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -75,6 +76,8 @@ public class CaseManagementDbContext(DbContextOptions<CaseManagementDbContext> o
     public DbSet<SteeringMeeting> SteeringMeetings => Set<SteeringMeeting>();
 
     public DbSet<SteeringMeasure> SteeringMeasures => Set<SteeringMeasure>();
+
+    public DbSet<PersistedCircuitStateEntry> PersistedCircuitStates => Set<PersistedCircuitStateEntry>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
