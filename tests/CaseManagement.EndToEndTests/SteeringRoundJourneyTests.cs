@@ -66,6 +66,19 @@ public sealed class SteeringRoundJourneyTests(BrowserFixture browser)
         await Assertions.Expect(row).ToContainTextAsync("Vermittlungen nach Art der Stelle und Stand");
         await Assertions.Expect(row).ToContainTextAsync("Teamleitung Jobcenter");
 
+        // Typing survives a paused connection and is saved afterwards.
+        const string typed = "Noch nicht gespeichert: die Sprechstunde beginnt im Februar.";
+        var minutes = page.GetByLabel("Protokoll");
+        await minutes.FillAsync(typed);
+        Assert.True(await page.EvaluateAsync<bool>("Blazor.pauseCircuit()"));
+        var dialog = page.Locator("#components-reconnect-modal");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Fortsetzen" }).ClickAsync();
+        await Assertions.Expect(dialog).ToBeHiddenAsync(new() { Timeout = 30_000 });
+        await Assertions.Expect(page.GetByText("Ihre ungespeicherten Eingaben sind wiederhergestellt")).ToBeVisibleAsync();
+        await Assertions.Expect(minutes).ToHaveValueAsync(typed);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sitzung speichern" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Die Sitzung ist gespeichert." })).ToBeVisibleAsync();
+
         // At phone width the meeting page stays usable.
         await page.SetViewportSizeAsync(390, 844);
         await BrowserFixture.ScreenshotAsync(page, "steering-meeting-phone");
