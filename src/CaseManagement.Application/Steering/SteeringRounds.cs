@@ -85,7 +85,9 @@ public sealed class SteeringRounds(
             .OrderByDescending(m => m.HeldOn).ThenByDescending(m => m.CreatedAt)
             .Select(m => new { m.Id, m.HeldOn, Frozen = m.FrozenFigures != null })
             .ToListAsync(cancellationToken);
-        var measures = await MeasuresAsync(db, round, cancellationToken);
+        var days = meetings.ToDictionary(m => m.Id, m => m.HeldOn);
+        var measures = (await db.SteeringMeasures.AsNoTracking().Where(m => m.Round == round).ToListAsync(cancellationToken))
+            .Select(m => View(m, days)).ToList();
         var memberIds = await db.SteeringRoundMembers.AsNoTracking().Where(m => m.Round == round).Select(m => m.StaffId).ToListAsync(cancellationToken);
         var members = await db.Users.AsNoTracking().Where(u => memberIds.Contains(u.Id)).OrderBy(u => u.DisplayName)
             .Select(u => new StaffRef(u.Id, u.DisplayName, u.Organisation)).ToListAsync(cancellationToken);
@@ -340,14 +342,6 @@ public sealed class SteeringRounds(
             r => r, r => (IReadOnlySet<string>)members.Where(m => m.Round == r).Select(m => m.StaffId).ToHashSet(StringComparer.Ordinal)));
     }
 
-    /// <summary>The rounds <paramref name="reader"/> may open, for navigation.</summary>
-    public async Task<IReadOnlyList<SteeringRoundKind>> ReadableRoundsAsync(StaffMember reader, CancellationToken cancellationToken = default)
-    {
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var memberOf = await db.SteeringRoundMembers.AsNoTracking().Where(m => m.StaffId == reader.Id).Select(m => m.Round).ToListAsync(cancellationToken);
-        return [.. Enum.GetValues<SteeringRoundKind>().Where(r => SteeringAccess.MayRead(reader, memberOf.Contains(r)))];
-    }
-
     public static CommandResult Conflict() => new() { Conflict = true, Message = ConflictMessage };
 
     private static Task<bool> IsMemberAsync(CaseManagementDbContext db, StaffMember staff, SteeringRoundKind round, CancellationToken cancellationToken) =>
@@ -415,13 +409,6 @@ public sealed class SteeringRounds(
         }
 
         return CommandResult.Ok(meeting.RowVersion);
-    }
-
-    private static async Task<List<MeasureView>> MeasuresAsync(CaseManagementDbContext db, SteeringRoundKind round, CancellationToken cancellationToken)
-    {
-        var days = await db.SteeringMeetings.AsNoTracking().Where(m => m.Round == round).ToDictionaryAsync(m => m.Id, m => m.HeldOn, cancellationToken);
-        var measures = await db.SteeringMeasures.AsNoTracking().Where(m => m.Round == round).ToListAsync(cancellationToken);
-        return [.. measures.Select(m => View(m, days))];
     }
 
     private static MeasureView View(SteeringMeasure m, IReadOnlyDictionary<Guid, DateOnly> days) =>

@@ -93,7 +93,6 @@ public class SteeringMeeting : IRowVersioned
     public const int ParticipantsMaxLength = 1000;
     public const int AgendaMaxLength = 4000;
     public const int MinutesMaxLength = 20000;
-    public const int DecisionMaxLength = 1000;
 
     public Guid Id { get; set; }
 

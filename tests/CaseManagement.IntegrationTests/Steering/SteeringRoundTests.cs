@@ -166,6 +166,14 @@ public sealed class SteeringRoundTests(AppFixture app) : IClassFixture<AppFixtur
         }
 
         Assert.Equal("", (await rounds.MeetingAsync(member, meetingId))!.Minutes);
+        // A measure id of the other round, swapped into a member's request, is refused.
+        var strategicMeasure = Ok(await rounds.AddMeasureAsync(member, meetingId, Measure("Nur für die strategische Runde")));
+        var operationalMember = await MemberAsync(SteeringRoundKind.Operational);
+        var swapped = (await rounds.MeetingAsync(member, meetingId))!.Decided.Single(m => m.Id == strategicMeasure);
+        var takeover = MeasureInput.From(swapped);
+        takeover.What = "Übernommen";
+        Assert.False((await rounds.UpdateMeasureAsync(operationalMember, strategicMeasure, takeover, swapped.Token)).Succeeded);
+        Assert.Equal("Nur für die strategische Runde", (await rounds.MeetingAsync(member, meetingId))!.Decided.Single().What);
         // Membership is Administration's: a member cannot add someone, Administration can.
         Assert.False((await rounds.SetMembersAsync(member, SteeringRoundKind.Strategic, [member.Id, caseworker.Id])).Succeeded);
         Assert.True((await rounds.SetMembersAsync(admin, SteeringRoundKind.Strategic, [member.Id, steeringNonMember.Id])).Succeeded);
