@@ -60,6 +60,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<HelpPlanChangeNotifier>();
         services.AddSingleton<HelpPlanQuery>();
         services.AddSingleton<HelpPlanCommands>();
+        services.AddSingleton<CommandGuard>();
         services.AddSingleton<HelpPlanPrint>();
         services.AddSingleton<PlanDeadlines>();
         services.AddSingleton<ICalendarWriter, Rfc5545CalendarWriter>();

@@ -1,8 +1,11 @@
+using CaseManagement.Application;
+using CaseManagement.Application.Clients;
 using CaseManagement.Application.HelpPlans;
 using CaseManagement.Domain.Audit;
 using CaseManagement.Domain.HelpPlans;
 using CaseManagement.Infrastructure.Persistence.Faults;
 using CaseManagement.Testing;
+using Microsoft.EntityFrameworkCore;
 
 namespace CaseManagement.IntegrationTests.Faults;
 
@@ -103,6 +106,48 @@ public sealed class DatabaseRestartTests(RestartableDatabaseFixture fixture) : I
         Assert.True(saved.Succeeded, saved.Message);
         Assert.Equal("Ausbildung zur Fachkraft für Lagerlogistik", (await App.StoredPlanAsync(opened.Id)).IntegrationGoal);
         Assert.Equal(changedBefore + 1, (await App.HelpPlanAuditAsync(joint.ClientId, AuditAction.Changed)).Count);
+    }
+
+    [Fact]
+    public async Task Any_page_command_while_the_database_is_down_answers_in_German_instead_of_ending_the_page()
+    {
+        var joint = await App.JointCaseAsync();
+        var guard = App.Service<CommandGuard>();
+        var commands = App.Service<CaseCommands>();
+        var text = "Gespräch über Schuldnerberatung " + Guid.NewGuid().ToString("N");
+
+        await fixture.Cluster.StopServerAsync();
+        CommandResult refused;
+        try
+        {
+            refused = await guard.RunAsync(() => commands.AddNoteAsync(joint.CaseManager, joint.ClientId, new NoteInput { Text = text }));
+        }
+        finally
+        {
+            await fixture.Cluster.StartServerAsync();
+        }
+
+        Assert.True(refused.Unavailable);
+        Assert.Equal(DatabaseFaults.UnavailableMessage, refused.Message);
+        Assert.Equal(0, await NotesAsync(joint.ClientId, text));
+
+        var saved = await guard.RunAsync(() => commands.AddNoteAsync(joint.CaseManager, joint.ClientId, new NoteInput { Text = text }));
+        Assert.True(saved.Succeeded, saved.Message);
+        Assert.Equal(1, await NotesAsync(joint.ClientId, text));
+    }
+
+    [Fact]
+    public async Task A_fault_that_is_no_outage_still_surfaces()
+    {
+        var guard = App.Service<CommandGuard>();
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => guard.RunAsync(() => throw new InvalidOperationException("programming error")));
+    }
+
+    private async Task<int> NotesAsync(Guid clientId, string text)
+    {
+        await using var db = await App.DbAsync();
+        return await db.InternalNotes.CountAsync(n => n.ClientId == clientId && n.Text == text);
     }
 
     /// <summary>What the caseworker typed into the open form: a new integration goal and one more step.</summary>

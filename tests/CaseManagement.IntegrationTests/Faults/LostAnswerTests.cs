@@ -1,5 +1,7 @@
 using System.Data.Common;
+using CaseManagement.Application;
 using CaseManagement.Application.Audit;
+using CaseManagement.Application.Clients;
 using CaseManagement.Application.HelpPlans;
 using CaseManagement.Domain.Access;
 using CaseManagement.Domain.Audit;
@@ -117,6 +119,27 @@ public sealed class LostAnswerTests(AppFixture app) : IClassFixture<AppFixture>
 
         Assert.Equal(1, faults.CommitAnswersLost);
         Assert.Equal(1, await EntriesAsync(marker));
+    }
+
+    [Fact]
+    public async Task A_note_whose_commit_answer_is_lost_tells_the_page_it_may_be_saved_instead_of_nothing_saved()
+    {
+        var faults = new Faults();
+        await using var instance = WithFaults(faults);
+        var joint = await app.JointCaseAsync();
+        var text = "Antwort auf COMMIT verloren " + Guid.NewGuid().ToString("N");
+        var commands = instance.Services.GetRequiredService<CaseCommands>();
+
+        faults.LoseNextCommitAnswer();
+        var answer = await instance.Services.GetRequiredService<CommandGuard>()
+            .RunAsync(() => commands.AddNoteAsync(joint.CaseManager, joint.ClientId, new NoteInput { Text = text }));
+
+        Assert.Equal(1, faults.CommitAnswersLost);
+        Assert.True(answer.Unavailable);
+        Assert.False(answer.Succeeded);
+        Assert.Equal(DatabaseFaults.OutcomeUnknownMessage, answer.Message);
+        await using var db = await app.DbAsync();
+        Assert.Equal(1, await db.InternalNotes.CountAsync(n => n.ClientId == joint.ClientId && n.Text == text));
     }
 
     /// <summary>A second instance of the app on the same database, its contexts with the fault interceptors; started before a fault is armed.</summary>

@@ -14,6 +14,13 @@ public static class DatabaseFaults
         "Die Datenbank ist gerade nicht erreichbar, es wurde nichts gespeichert. Ihre Eingaben sind nicht verloren – sie stehen noch im Formular. Bitte speichern Sie in einer Minute noch einmal.";
 
     /// <summary>
+    /// The sentence for a save whose connection broke while the database may already have taken
+    /// it (a failed COMMIT): saying "nothing was saved" could make the user enter it twice.
+    /// </summary>
+    public const string OutcomeUnknownMessage =
+        "Die Verbindung zur Datenbank ist beim Speichern abgebrochen; es ist nicht sicher, ob gespeichert wurde. Ihre Eingaben stehen noch im Formular. Bitte prüfen Sie in einem neuen Tab, ob die Änderung angekommen ist, bevor Sie noch einmal speichern.";
+
+    /// <summary>
     /// True for a fault of the connection (after the retries, or one not retried because a write's
     /// outcome was unknown); false for an answer of a running server such as a unique violation.
     /// </summary>

@@ -14,6 +14,7 @@ namespace CaseManagement.Infrastructure.Persistence.Faults;
 /// </summary>
 public static class WriteOutcomeWatch
 {
+    private const string DataKey = "CaseManagement.WriteOutcomeUnknown";
     private static readonly ConditionalWeakTable<DbContext, object> Unknown = [];
     private static readonly object Marker = new();
 
@@ -23,10 +24,28 @@ public static class WriteOutcomeWatch
 
     public static bool MayHaveCommitted(DbContext context) => Unknown.TryGetValue(context, out _);
 
+    /// <summary>
+    /// True when the fault (or one it wraps) hit such a write: the context is gone by the time the
+    /// fault reaches a page, so the fault itself carries the note.
+    /// </summary>
+    public static bool MayHaveCommitted(Exception exception)
+    {
+        for (Exception? e = exception; e is not null; e = e.InnerException)
+        {
+            if (e.Data.Contains(DataKey))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     internal static void Forget(DbContext context) => Unknown.Remove(context);
 
-    private static void Note(DbContext? context)
+    private static void Note(DbContext? context, Exception exception)
     {
+        exception.Data[DataKey] = true;
         if (context is not null)
         {
             Unknown.AddOrUpdate(context, Marker);
@@ -44,7 +63,7 @@ public static class WriteOutcomeWatch
         {
             if (command.Transaction is null && IsWrite(eventData.CommandSource))
             {
-                Note(eventData.Context);
+                Note(eventData.Context, eventData.Exception);
             }
         }
 
@@ -61,7 +80,7 @@ public static class WriteOutcomeWatch
         {
             if (eventData.Action == "Commit")
             {
-                Note(eventData.Context);
+                Note(eventData.Context, eventData.Exception);
             }
         }
 

@@ -1,0 +1,48 @@
+using CaseManagement.Infrastructure.Persistence.Faults;
+using Microsoft.Extensions.Logging;
+
+namespace CaseManagement.Application;
+
+/// <summary>
+/// Runs a page's command so that a database outage answers like any refusal at the form: the
+/// German notice, nothing saved, the input still in the form. Without it the fault would end the
+/// user's page (the Blazor circuit) and take everything typed with it. Other faults pass through.
+/// </summary>
+public sealed class CommandGuard(ILogger<CommandGuard> logger)
+{
+    public async Task<CommandResult> RunAsync(Func<Task<CommandResult>> command)
+    {
+        try
+        {
+            return await command();
+        }
+        catch (Exception exception) when (DatabaseFaults.IsUnavailable(exception))
+        {
+            return Unavailable(exception);
+        }
+    }
+
+    public async Task<CommandResult<T>> RunAsync<T>(Func<Task<CommandResult<T>>> command)
+    {
+        try
+        {
+            return await command();
+        }
+        catch (Exception exception) when (DatabaseFaults.IsUnavailable(exception))
+        {
+            return Unavailable(exception).As<T>();
+        }
+    }
+
+    private CommandResult Unavailable(Exception exception)
+    {
+        var mayHaveCommitted = WriteOutcomeWatch.MayHaveCommitted(exception);
+
+        // The fault's type only: messages of a database fault may quote values.
+        logger.LogWarning(
+            "A command could not reach the database ({Fault}; write may have committed: {MayHaveCommitted}); the page keeps its input",
+            exception.GetType().Name,
+            mayHaveCommitted);
+        return CommandResult.DatabaseUnavailable(mayHaveCommitted ? DatabaseFaults.OutcomeUnknownMessage : DatabaseFaults.UnavailableMessage);
+    }
+}

@@ -1,0 +1,85 @@
+using CaseManagement.Infrastructure.Persistence;
+using CaseManagement.Infrastructure.Persistence.Faults;
+using CaseManagement.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace CaseManagement.EndToEndTests;
+
+/// <summary>
+/// The database stops while a caseworker is typing on the client page: saving says so in German
+/// at the form, the page stays alive with the text in it, and once the database is back the same
+/// click saves it, once. On a PostgreSQL cluster of its own, which the test stops.
+/// </summary>
+[Collection(BrowserTestGroup.Name)]
+public sealed class DatabaseOutageTests(BrowserFixture browser) : IAsyncLifetime
+{
+    private ThrowawayPostgres _cluster = default!;
+    private PostgresTestDatabase _database = default!;
+    private CaseManagementAppFactory _app = default!;
+
+    public async Task InitializeAsync()
+    {
+        _cluster = await ThrowawayPostgres.StartAsync();
+        _database = await PostgresTestDatabase.CreateAsync(_cluster.ServerConnectionString, pooling: true);
+        // Few and short retries: the outage is long on purpose, the test need not wait out the default budget.
+        _app = new CaseManagementAppFactory(_database.ConnectionString, seedCaseload: false, new Dictionary<string, string>
+        {
+            ["Database:Retry:MaxRetryCount"] = "2",
+            ["Database:Retry:MaxRetryDelay"] = "00:00:01",
+        });
+    }
+
+    [Fact]
+    public async Task A_note_saved_while_the_database_is_down_stays_in_the_form_and_saves_once_it_is_back()
+    {
+        var address = _app.StartOnRealPort();
+        var clientId = await JointCases.WithDraftPlanAsync(_app.Services);
+        var page = await browser.NewPageAsync(1280, 900, address);
+        await BrowserFixture.SignInAsync(page, JointCases.CaseManager);
+        await page.GotoAsync($"/klienten/{clientId}");
+        var note = page.GetByLabel("Neue Notiz");
+        await Assertions.Expect(note).ToBeEditableAsync();
+        // The page has read everything it shows: an outage while a page loads ends it (nothing typed yet to lose).
+        await Assertions.Expect(page.GetByText("Termine werden geladen")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByText("Vermittlungen werden geladen")).ToHaveCountAsync(0);
+        var typed = "Termin bei der Schuldnerberatung vereinbart, Unterlagen bringt er am Donnerstag mit. " + Guid.NewGuid().ToString("N")[..8];
+        await note.FillAsync(typed);
+
+        await _cluster.StopServerAsync();
+        try
+        {
+            await page.GetByRole(AriaRole.Button, new() { Name = "Notiz speichern" }).ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "Die Datenbank ist gerade nicht erreichbar" }))
+                .ToBeVisibleAsync(new() { Timeout = 30_000 });
+            await Assertions.Expect(note).ToHaveValueAsync(typed);
+            await Assertions.Expect(page.Locator("#components-reconnect-modal")).ToBeHiddenAsync();
+            await BrowserFixture.ScreenshotAsync(page, "database-unreachable-note");
+        }
+        finally
+        {
+            await _cluster.StartServerAsync();
+        }
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Notiz speichern" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".note-list")).ToContainTextAsync(typed);
+        await Assertions.Expect(note).ToHaveValueAsync("");
+        Assert.Equal(1, await NotesAsync(clientId, typed));
+        Assert.DoesNotContain(DatabaseFaults.UnavailableMessage, await page.ContentAsync(), StringComparison.Ordinal);
+    }
+
+    private async Task<int> NotesAsync(Guid clientId, string text)
+    {
+        var contexts = _app.Services.GetRequiredService<IDbContextFactory<CaseManagementDbContext>>();
+        await using var db = await contexts.CreateDbContextAsync();
+        return await db.InternalNotes.CountAsync(n => n.ClientId == clientId && n.Text == text);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        await _database.DisposeAsync();
+        await _cluster.DisposeAsync();
+    }
+}
