@@ -8,13 +8,14 @@ using CaseManagement.Infrastructure.DemoData;
 using Microsoft.Playwright;
 
 // Usage (from the repository root):
-//   dotnet run -c Release --project src/CaseManagement.Circuits.Benchmark -- [--pages 50] [--sqlite <file> | --postgres "Host=…;Username=…"] [--warm-up N] [--app <published folder>] [--env NAME=VALUE …]
+//   dotnet run -c Release --project src/CaseManagement.Circuits.Benchmark -- [--pages 50] [--sqlite <file> | --postgres "Host=…;Username=…"] [--warm-up N] [--hold S] [--app <published folder>] [--env NAME=VALUE …]
 // Publishes the web application (Release) into a scratch folder unless --app names one, starts it as a
 // process of its own on a free loopback port (environment "Testing": demo accounts and caseload, cookies
 // over plain http; the memory endpoint switched on with Diagnostics:Memory), signs in N Chromium pages
 // as the demo caseworkers in turn, opens one of their clients' pages on each and asks the application
 // for its memory after a full GC before, with and after the pages.
 // --warm-up: pages opened and closed before the first reading (default: as many as --pages).
+// --hold: seconds the pages stay open after the reading (time to take a heap dump of the process).
 // --sqlite: a SQLite file, created afresh (default: one in the scratch folder). --postgres: a server;
 // the benchmark uses (and creates) the database "casemanagement_circuit_benchmark" there.
 // --env passes a variable to the application, e.g. --env DOTNET_gcServer=1 or
@@ -22,7 +23,7 @@ using Microsoft.Playwright;
 var options = Options.Parse(args);
 if (options is null)
 {
-    Console.Error.WriteLine("Aufruf: [--pages N] [--warm-up N] [--sqlite <Datei> | --postgres \"<Verbindung zum Server>\"] [--app <veröffentlichter Ordner>] [--env NAME=WERT …]");
+    Console.Error.WriteLine("Aufruf: [--pages N] [--warm-up N] [--hold S] [--sqlite <Datei> | --postgres \"<Verbindung zum Server>\"] [--app <veröffentlichter Ordner>] [--env NAME=WERT …]");
     return 2;
 }
 
@@ -123,6 +124,12 @@ try
     Report($"With {options.Pages} pages open", with);
     var n = (double)options.Pages;
     Print($"Per open page: managed {(with.ManagedBytes - before.ManagedBytes) / n / 1024:F0} KB (target 250 KB), RSS {(with.RssBytes - before.RssBytes) / n / 1024 / 1024:F2} MB (target 1 MB); circuits open {with.CircuitsOpen}, connected {with.CircuitsConnected}");
+
+    if (options.HoldSeconds > 0)
+    {
+        Print($"Holding the pages open for {options.HoldSeconds} s (application process {with.ProcessId}) …");
+        await Task.Delay(TimeSpan.FromSeconds(options.HoldSeconds));
+    }
 
     // Now the browsers vanish without a goodbye (contexts closed, as when a laptop is shut or the network is
     // gone): each circuit waits DisconnectedCircuitRetentionPeriod for its browser, then ends.
@@ -331,10 +338,14 @@ internal sealed record Options(int Pages, string? Sqlite, string? Postgres, stri
 {
     public int WarmUpPages { get; init; }
 
+    /// <summary>Seconds to keep the pages open after the reading, e.g. for <c>dotnet-gcdump collect -p PID</c>.</summary>
+    public int HoldSeconds { get; init; }
+
     public static Options? Parse(string[] args)
     {
         var pages = 50;
         int? warmUp = null;
+        var hold = 0;
         string? sqlite = null, postgres = null, app = null;
         var environment = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < args.Length; i++)
@@ -343,6 +354,7 @@ internal sealed record Options(int Pages, string? Sqlite, string? Postgres, stri
             {
                 case "--pages" when i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var n) && n > 0: pages = n; i++; break;
                 case "--warm-up" when i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var w) && w >= 0: warmUp = w; i++; break;
+                case "--hold" when i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var h) && h >= 0: hold = h; i++; break;
                 case "--sqlite" when i + 1 < args.Length: sqlite = Path.GetFullPath(args[++i]); break;
                 case "--postgres" when i + 1 < args.Length: postgres = args[++i]; break;
                 case "--app" when i + 1 < args.Length: app = Path.GetFullPath(args[++i]); break;
@@ -355,6 +367,6 @@ internal sealed record Options(int Pages, string? Sqlite, string? Postgres, stri
             }
         }
 
-        return sqlite is not null && postgres is not null ? null : new Options(pages, sqlite, postgres, app, environment) { WarmUpPages = warmUp ?? pages };
+        return sqlite is not null && postgres is not null ? null : new Options(pages, sqlite, postgres, app, environment) { WarmUpPages = warmUp ?? pages, HoldSeconds = hold };
     }
 }
