@@ -35,7 +35,9 @@ public sealed class ConsentPaperJourneyTests(BrowserFixture browser)
         Directory.CreateDirectory(Path.Combine(BrowserFixture.ArtifactsFolder, "pdf"));
         await File.WriteAllBytesAsync(Path.Combine(BrowserFixture.ArtifactsFolder, "pdf", "consent-form-from-app.pdf"), pdf);
 
+        await section.GetByRole(AriaRole.Button, new() { Name = "Scan hochladen …" }).ClickAsync();
         var field = section.GetByLabel("Scan des unterschriebenen Formulars hochladen");
+        await Assertions.Expect(field).ToBeFocusedAsync();
         await Assertions.Expect(section.GetByText("PDF, JPEG oder PNG, höchstens 5 MB.")).ToBeVisibleAsync();
         var save = section.GetByRole(AriaRole.Button, new() { Name = "Scan speichern" });
         await Assertions.Expect(save).ToBeDisabledAsync();
@@ -60,6 +62,7 @@ public sealed class ConsentPaperJourneyTests(BrowserFixture browser)
         await field.SetInputFilesAsync(new FilePayload { Name = "scan-gross.png", MimeType = "image/png", Buffer = large });
         await save.ClickAsync();
         await Assertions.Expect(section.GetByRole(AriaRole.Status)).ToHaveTextAsync("Der Scan ist gespeichert.", new() { Timeout = 60_000 });
+        await section.GetByRole(AriaRole.Button, new() { Name = "Neuen Scan hochladen …" }).ClickAsync();
         field = section.GetByLabel("Neuen Scan des unterschriebenen Formulars hochladen");
 
         // A real PNG (a picture of the form's link, taken here) is stored; the link to open it appears with its date.
