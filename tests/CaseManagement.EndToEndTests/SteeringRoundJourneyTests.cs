@@ -79,6 +79,12 @@ public sealed class SteeringRoundJourneyTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Button, new() { Name = "Sitzung speichern" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Die Sitzung ist gespeichert." })).ToBeVisibleAsync();
 
+        // Where the carried-over measure stands now, saved by the button that names it.
+        const string measureText = "Sprechstunde der Drogenhilfe im Jobcenter einrichten";
+        await page.GetByLabel(measureText, new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "in Arbeit" });
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Stand speichern: {measureText}", Exact = true }).ClickAsync();
+        await Assertions.Expect(row).ToContainTextAsync("in Arbeit");
+
         // At phone width the meeting page stays usable.
         await page.SetViewportSizeAsync(390, 844);
         await BrowserFixture.ScreenshotAsync(page, "steering-meeting-phone");
