@@ -69,6 +69,8 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<AppointmentCalendarFile>();
         services.AddSingleton<PartnerDirectory>();
         services.AddSingleton<Steering.SteeringRounds>();
+        services.AddSingleton<Trainings.TrainingCatalogue>();
+        services.AddSingleton<Trainings.TrainingCoverageQuery>();
         services.AddSingleton<ReferralQuery>();
         services.AddSingleton<ReferralCommands>();
         services.AddSingleton<StaffNotificationSignal>();

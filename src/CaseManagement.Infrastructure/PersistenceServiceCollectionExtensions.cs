@@ -41,6 +41,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddTransient<DemoCaseSeeder>();
         services.AddTransient<DemoReferralSeeder>();
         services.AddTransient<DemoSteeringSeeder>();
+        services.AddTransient<DemoTrainingSeeder>();
         return services;
     }
 }

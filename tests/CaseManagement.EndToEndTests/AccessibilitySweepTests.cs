@@ -121,6 +121,7 @@ public sealed class AccessibilitySweepTests(BrowserFixture browser)
                     $"/klienten/{client.Id}/einwilligung", $"/klienten/{client.Id}/hilfeplan", $"/klienten/{client.Id}/hilfeplan/fassung/{version}",
                     $"/klienten/{client.Id}/vermittlungen/neu", $"/klienten/{client.Id}/vermittlungen/{referral}",
                     $"/klienten/{draft}/hilfeplan", "/kontakt", "/termine", "/termine/neu", $"/termine/{appointment}", "/netzwerkpartner",
+                    "/fortbildungen",
                 ];
             case StaffRole.TeamLeadJobcenter or StaffRole.TeamLeadDrugHelp:
                 var colleague = DemoAccounts.All.Single(a => a.Role == (account.Organisation == Organisation.Jobcenter ? StaffRole.CaseManager : StaffRole.DrugHelpWorker));
@@ -132,7 +133,7 @@ public sealed class AccessibilitySweepTests(BrowserFixture browser)
                     .OrderBy(c => c.CaseNumber)
                     .Select(c => c.Id)
                     .FirstAsync();
-                return [.. common, "/team", $"/team/mitarbeitende/{colleagueId}", $"/team/faelle/{colleagueCase}", "/team/dubletten", "/kennzahlen", "/lenkungsrunden"];
+                return [.. common, "/team", $"/team/mitarbeitende/{colleagueId}", $"/team/faelle/{colleagueCase}", "/team/dubletten", "/kennzahlen", "/lenkungsrunden", "/team/fortbildungen", "/fortbildungen"];
             case StaffRole.SteeringCommittee:
                 var meeting = await db.SteeringMeetings.OrderBy(m => m.HeldOn).Select(m => m.Id).FirstAsync();
                 return [.. common, "/kennzahlen", "/lenkungsrunden", "/lenkungsrunden/strategisch", $"/lenkungsrunden/sitzungen/{meeting}", "/lenkungsrunden/operativ/neu"];
@@ -140,7 +141,12 @@ public sealed class AccessibilitySweepTests(BrowserFixture browser)
                 return [.. common, "/datenschutz", "/datenschutz/verlauf", "/datenschutz/loeschlaeufe", "/datenschutz/auskunft", "/datenschutz/einwilligungen"];
             case StaffRole.Administrator:
                 var partner = await db.Partners.OrderBy(p => p.Name).Select(p => p.Id).FirstAsync();
-                return [.. common, "/verwaltung/konten", "/verwaltung/netzwerkpartner", "/verwaltung/aufbewahrung", "/verwaltung/netzwerkpartner/neu", $"/verwaltung/netzwerkpartner/{partner}", "/verwaltung/lenkungsrunden"];
+                var session = await db.TrainingSessions.Where(s => db.TrainingAttendances.Any(a => a.SessionId == s.Id)).OrderBy(s => s.HeldOn).FirstAsync();
+                return
+                [
+                    .. common, "/verwaltung/konten", "/verwaltung/netzwerkpartner", "/verwaltung/aufbewahrung", "/verwaltung/netzwerkpartner/neu", $"/verwaltung/netzwerkpartner/{partner}", "/verwaltung/lenkungsrunden",
+                    "/verwaltung/fortbildungen", "/verwaltung/fortbildungen/neu", $"/verwaltung/fortbildungen/{session.TrainingId}", $"/verwaltung/fortbildungen/termine/{session.Id}",
+                ];
             default:
                 throw new InvalidOperationException($"No pages listed for the role {account.Role}: add them here.");
         }

@@ -30,6 +30,9 @@ public sealed class EndpointAccessTests(AppFixture app) : IClassFixture<AppFixtu
         SteeringFigures,
         DataProtection,
         Administration,
+
+        /// <summary>Caseworkers and team leads: the people joint trainings are for.</summary>
+        Trainee,
     }
 
     // The specification, written out by hand: not computed from the policies it checks.
@@ -76,6 +79,9 @@ public sealed class EndpointAccessTests(AppFixture app) : IClassFixture<AppFixtu
         ["/team/mitarbeitende/{StaffId}"] = ("GET", Reach.TeamLead),
         ["/team/faelle/{Id:guid}"] = ("GET", Reach.TeamLead),
         ["/team/dubletten"] = ("GET", Reach.TeamLead),
+        // Within the page, a team lead sees their own team only (TrainingCoverageTests).
+        ["/team/fortbildungen"] = ("GET", Reach.TeamLead),
+        ["/fortbildungen"] = ("GET", Reach.Trainee),
         ["/kennzahlen"] = ("GET", Reach.SteeringFigures),
         ["/kennzahlen/export/csv"] = ("GET", Reach.SteeringFigures),
         ["/kennzahlen/export/pdf"] = ("GET", Reach.SteeringFigures),
@@ -101,6 +107,10 @@ public sealed class EndpointAccessTests(AppFixture app) : IClassFixture<AppFixtu
         ["/verwaltung/lenkungsrunden"] = ("GET", Reach.Administration),
         ["/verwaltung/netzwerkpartner/neu"] = ("GET", Reach.Administration),
         ["/verwaltung/netzwerkpartner/{Id:guid}"] = ("GET", Reach.Administration),
+        ["/verwaltung/fortbildungen"] = ("GET", Reach.Administration),
+        ["/verwaltung/fortbildungen/neu"] = ("GET", Reach.Administration),
+        ["/verwaltung/fortbildungen/{Id:guid}"] = ("GET", Reach.Administration),
+        ["/verwaltung/fortbildungen/termine/{Id:guid}"] = ("GET", Reach.Administration),
     };
 
     private static readonly Dictionary<Reach, string[]> RolesOf = new()
@@ -110,6 +120,7 @@ public sealed class EndpointAccessTests(AppFixture app) : IClassFixture<AppFixtu
         [Reach.SteeringFigures] = [StaffRole.SteeringCommittee, StaffRole.TeamLeadJobcenter, StaffRole.TeamLeadDrugHelp],
         [Reach.DataProtection] = [StaffRole.DataProtectionOfficer],
         [Reach.Administration] = [StaffRole.Administrator],
+        [Reach.Trainee] = [StaffRole.CaseManager, StaffRole.DrugHelpWorker, StaffRole.TeamLeadJobcenter, StaffRole.TeamLeadDrugHelp],
     };
 
     public static TheoryData<string> Visitors => new([Anonymous, .. StaffRole.All]);

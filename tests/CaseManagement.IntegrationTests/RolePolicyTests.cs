@@ -7,18 +7,18 @@ namespace CaseManagement.IntegrationTests;
 /// <summary>Which role reaches which section, through the real cookie sign-in and the real page policies.</summary>
 public sealed class RolePolicyTests(AppFixture app) : IClassFixture<AppFixture>
 {
-    private static readonly string[] Sections = ["/", "/klienten", "/team", "/kennzahlen", "/lenkungsrunden", "/datenschutz", "/verwaltung/konten", "/verwaltung/lenkungsrunden"];
+    private static readonly string[] Sections = ["/", "/klienten", "/team", "/kennzahlen", "/lenkungsrunden", "/datenschutz", "/verwaltung/konten", "/verwaltung/lenkungsrunden", "/verwaltung/fortbildungen", "/team/fortbildungen", "/fortbildungen"];
 
     // Written out by hand on purpose: this is the specification, not a copy of the code.
     private static readonly Dictionary<string, string[]> Allowed = new()
     {
-        [StaffRole.CaseManager] = ["/", "/klienten"],
-        [StaffRole.DrugHelpWorker] = ["/", "/klienten"],
-        [StaffRole.TeamLeadJobcenter] = ["/", "/team", "/kennzahlen", "/lenkungsrunden"],
-        [StaffRole.TeamLeadDrugHelp] = ["/", "/team", "/kennzahlen", "/lenkungsrunden"],
+        [StaffRole.CaseManager] = ["/", "/klienten", "/fortbildungen"],
+        [StaffRole.DrugHelpWorker] = ["/", "/klienten", "/fortbildungen"],
+        [StaffRole.TeamLeadJobcenter] = ["/", "/team", "/kennzahlen", "/lenkungsrunden", "/team/fortbildungen", "/fortbildungen"],
+        [StaffRole.TeamLeadDrugHelp] = ["/", "/team", "/kennzahlen", "/lenkungsrunden", "/team/fortbildungen", "/fortbildungen"],
         [StaffRole.SteeringCommittee] = ["/", "/kennzahlen", "/lenkungsrunden"],
         [StaffRole.DataProtectionOfficer] = ["/", "/datenschutz"],
-        [StaffRole.Administrator] = ["/", "/verwaltung/konten", "/verwaltung/lenkungsrunden"],
+        [StaffRole.Administrator] = ["/", "/verwaltung/konten", "/verwaltung/lenkungsrunden", "/verwaltung/fortbildungen"],
     };
 
     public static TheoryData<string> Roles => new(StaffRole.All);

@@ -1,4 +1,6 @@
 using System.Globalization;
+using CaseManagement.Application.Trainings;
+using CaseManagement.Domain;
 using CaseManagement.Domain.Reports;
 
 namespace CaseManagement.Application.Reports;
@@ -92,6 +94,15 @@ public sealed record SteeringReport(
     public string Title => $"Lenkungsrunde – Kennzahlen {Period.Label}";
 
     public ReportSection Section(string key) => Sections.Single(s => s.Key == key);
+
+    /// <summary>
+    /// Training coverage (Fortbildungen) per active topic and organisation on <see cref="TrainingDay"/>:
+    /// figures about staff, not clients, shown as counted (docs/architecture.md, "Joint trainings").
+    /// </summary>
+    public IReadOnlyList<OrganisationTopicCoverage> Trainings { get; init; } = [];
+
+    /// <summary>The day the training coverage is counted for: the period's last day, today at the latest.</summary>
+    public DateOnly TrainingDay { get; init; }
 }
 
 /// <summary>The words and number formats of the report, one place for page, CSV and PDF.</summary>
@@ -156,6 +167,13 @@ public static class SteeringReportLabels
 
     public const string EventsNote =
         "Bei Fällen, Zielen, Terminen und Vermittlungen wird gezählt, wie oft etwas vorkam; nicht ausgewiesen wird, wenn nur wenige verschiedene Personen dahinterstehen (jeder anonyme Kontakt gilt als eigene Person).";
+
+    public const string TrainingsTitle = "Fortbildungen";
+
+    /// <summary>What the training table counts, with its reference day.</summary>
+    public static string TrainingsExplanation(DateOnly day) =>
+        $"Gemeinsame Fortbildungen: je Thema und Organisation, wie viele der Fallmanager:innen, Fachkräfte und Teamleitungen (heute aktive Konten) am {GermanCalendar.Format(day)} geschult sind – sie haben an einem Termin teilgenommen, dessen Auffrischung noch nicht fällig ist. "
+        + "Gezählt werden Beschäftigte, nicht Klient:innen; diese Zahlen werden nicht verändert.";
 
     public const string ComparisonNote =
         "Verglichen wird mit demselben Zeitraum des Vorjahres; eine Veränderung steht nur zwischen zwei ausgewiesenen Zahlen, sonst „–“.";

@@ -1,4 +1,6 @@
+using CaseManagement.Application.Trainings;
 using CaseManagement.Documents.Reports;
+using CaseManagement.Domain.Staff;
 using CaseManagement.Domain;
 using CaseManagement.Domain.Reports;
 
@@ -49,6 +51,26 @@ public static class SteeringReportExport
                 yield return report.WaitingTimes;
             }
         }
+
+        yield return report.Trainings;
+    }
+
+    /// <summary>The training coverage: a row per topic and organisation with trained people, staff counted and share.</summary>
+    public static ReportTableView TrainingTable(SteeringReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var rows = report.Trainings
+            .Select(t => new ReportTableViewRow(
+                $"{t.Title} ({t.Organisation.German()})",
+                [SteeringReportLabels.Number(t.Trained), SteeringReportLabels.Number(t.Total), t.SharePercent is int share ? $"{share} %" : SteeringReportLabels.NoValue],
+                IsTotal: false))
+            .ToList();
+        if (rows.Count == 0)
+        {
+            rows.Add(new ReportTableViewRow("Keine aktiven Fortbildungen im Katalog", [SteeringReportLabels.NoValue, SteeringReportLabels.NoValue, SteeringReportLabels.NoValue], IsTotal: false));
+        }
+
+        return new ReportTableView($"Stand {GermanCalendar.Format(report.TrainingDay)}", ["Thema (Organisation)", "geschult", "Beschäftigte", "Anteil"], rows);
     }
 
     public static ReportTableView Table(SteeringReport report, ReportSection section)
@@ -122,15 +144,20 @@ public static class SteeringReportExport
             new ReportCsvTable($"{section.Title} – Vorjahr {report.PreviousPeriod.LabelWithDates}; Anzahl: {section.UnitLabel}", section.Previous),
         });
         var waiting = WaitingTable(report);
+        var trainings = TrainingTable(report);
         var textTables = new[]
         {
             new ReportCsvTextTable(
                 $"{SteeringReportLabels.WaitingTitle} – {report.Period.LabelWithDates}; {waiting.Caption}",
                 waiting.Header,
                 [.. waiting.Rows.Select(r => (IReadOnlyList<string>)[r.Label, .. r.Cells])]),
+            new ReportCsvTextTable(
+                $"{SteeringReportLabels.TrainingsTitle}; {trainings.Caption}",
+                trainings.Header,
+                [.. trainings.Rows.Select(r => (IReadOnlyList<string>)[r.Label, .. r.Cells])]),
         };
         var header = new ReportCsvHeader(report.Title, report.Period.From, report.Period.To, report.GeneratedAt);
-        var bytes = ReportCsv.ToBytes(tables, header, textTables, [SteeringReportLabels.PerturbationNote, SteeringReportLabels.EventsNote, AgeNote(report), SteeringReportLabels.WaitingExplanation]);
+        var bytes = ReportCsv.ToBytes(tables, header, textTables, [SteeringReportLabels.PerturbationNote, SteeringReportLabels.EventsNote, AgeNote(report), SteeringReportLabels.WaitingExplanation, SteeringReportLabels.TrainingsExplanation(report.TrainingDay)]);
         return new ReportFile(bytes, report.Period.FileStem + ".csv", CsvContentType);
     }
 
@@ -159,6 +186,9 @@ public static class SteeringReportExport
                     break;
                 case IReadOnlyList<WaitingTimeRow>:
                     blocks.Add(new ReportBlock(SteeringReportLabels.WaitingTitle, SteeringReportLabels.WaitingExplanation, null, Printed(WaitingTable(report))));
+                    break;
+                case IReadOnlyList<OrganisationTopicCoverage>:
+                    blocks.Add(new ReportBlock(SteeringReportLabels.TrainingsTitle, SteeringReportLabels.TrainingsExplanation(report.TrainingDay), null, Printed(TrainingTable(report))));
                     break;
             }
         }

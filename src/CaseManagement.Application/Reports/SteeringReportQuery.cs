@@ -77,7 +77,15 @@ public sealed class SteeringReportQuery(IDbContextFactory<CaseManagementDbContex
         var beforeCounts = CountAsync(previous, previousSlots, cancellationToken);
         var current = await currentCounts;
         var before = await beforeCounts;
-        return Assemble(period, previous, current, before, clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        var trainingDay = period.To < GermanCalendar.DateOf(now) ? period.To : GermanCalendar.DateOf(now);
+        IReadOnlyList<Trainings.OrganisationTopicCoverage> trainings;
+        await using (var db = await contextFactory.CreateDbContextAsync(cancellationToken))
+        {
+            trainings = await Trainings.TrainingCoverageQuery.OrganisationsAsync(db, trainingDay, cancellationToken);
+        }
+
+        return Assemble(period, previous, current, before, now) with { Trainings = trainings, TrainingDay = trainingDay };
     }
 
     public async Task<IReadOnlyList<int>> YearsAsync(CancellationToken cancellationToken = default)

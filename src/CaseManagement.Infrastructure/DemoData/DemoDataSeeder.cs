@@ -15,6 +15,7 @@ public sealed class DemoDataSeeder(
     DemoCaseSeeder caseSeeder,
     DemoReferralSeeder referralSeeder,
     DemoSteeringSeeder steeringSeeder,
+    DemoTrainingSeeder trainingSeeder,
     IOptions<DemoDataOptions> options,
     IHostEnvironment environment,
     ILogger<DemoDataSeeder> logger)
@@ -69,6 +70,7 @@ public sealed class DemoDataSeeder(
             await caseSeeder.SeedAsync(cancellationToken);
             await referralSeeder.SeedReferralsAsync(cancellationToken);
             await steeringSeeder.SeedMeetingAsync(cancellationToken);
+            await trainingSeeder.SeedAsync(cancellationToken);
         }
     }
 

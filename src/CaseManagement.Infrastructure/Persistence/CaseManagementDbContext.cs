@@ -9,6 +9,7 @@ using CaseManagement.Domain.Referrals;
 using CaseManagement.Domain.Retention;
 using CaseManagement.Domain.Sessions;
 using CaseManagement.Domain.Steering;
+using CaseManagement.Domain.Trainings;
 using CaseManagement.Infrastructure.Identity;
 using CaseManagement.Infrastructure.Persistence.CircuitState;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -76,6 +77,12 @@ public class CaseManagementDbContext(DbContextOptions<CaseManagementDbContext> o
     public DbSet<SteeringMeeting> SteeringMeetings => Set<SteeringMeeting>();
 
     public DbSet<SteeringMeasure> SteeringMeasures => Set<SteeringMeasure>();
+
+    public DbSet<Training> Trainings => Set<Training>();
+
+    public DbSet<TrainingSession> TrainingSessions => Set<TrainingSession>();
+
+    public DbSet<TrainingAttendance> TrainingAttendances => Set<TrainingAttendance>();
 
     public DbSet<PersistedCircuitStateEntry> PersistedCircuitStates => Set<PersistedCircuitStateEntry>();
 

@@ -17,6 +17,9 @@ public static class Policies
     public const string DataProtection = nameof(DataProtection);
     public const string Administration = nameof(Administration);
 
+    /// <summary>The people joint trainings are meant for (caseworkers and team leads): their own trainings.</summary>
+    public const string Trainee = nameof(Trainee);
+
     /// <summary>Every page requires a signed-in staff member of one of the two organisations unless it opts out.</summary>
     public static AuthorizationPolicy SignedInStaff { get; } = new AuthorizationPolicyBuilder()
         .RequireAuthenticatedUser()
@@ -32,7 +35,8 @@ public static class Policies
             .AddPolicy(TeamLead, RolesOf(StaffRole.TeamLeadJobcenter, StaffRole.TeamLeadDrugHelp))
             .AddPolicy(SteeringFigures, RolesOf(StaffRole.SteeringCommittee, StaffRole.TeamLeadJobcenter, StaffRole.TeamLeadDrugHelp))
             .AddPolicy(DataProtection, RolesOf(StaffRole.DataProtectionOfficer))
-            .AddPolicy(Administration, RolesOf(StaffRole.Administrator));
+            .AddPolicy(Administration, RolesOf(StaffRole.Administrator))
+            .AddPolicy(Trainee, RolesOf(StaffRole.CaseManager, StaffRole.DrugHelpWorker, StaffRole.TeamLeadJobcenter, StaffRole.TeamLeadDrugHelp));
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, RefusalLoggingResultHandler>();
         return services;
     }

@@ -19,6 +19,8 @@ public static class NavigationCatalog
         new("Termine", "/termine", Policies.CaseWork),
         new("Kontakt erfassen", "/kontakt", Policies.CaseWork),
         new("Team", "/team", Policies.TeamLead),
+        new("Fortbildungen im Team", "/team/fortbildungen", Policies.TeamLead),
+        new("Meine Fortbildungen", "/fortbildungen", Policies.Trainee),
         new("Kennzahlen", "/kennzahlen", Policies.SteeringFigures),
         new("Lenkungsrunden", "/lenkungsrunden", Policies.SteeringFigures),
         new("Datenschutz", "/datenschutz", Policies.DataProtection),
@@ -27,5 +29,6 @@ public static class NavigationCatalog
         new("Netzwerkpartner", "/verwaltung/netzwerkpartner", Policies.Administration),
         new("Aufbewahrung", "/verwaltung/aufbewahrung", Policies.Administration),
         new("Lenkungsrunden", "/verwaltung/lenkungsrunden", Policies.Administration),
+        new("Fortbildungen", "/verwaltung/fortbildungen", Policies.Administration),
     ];
 }

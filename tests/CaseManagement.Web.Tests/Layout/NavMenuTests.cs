@@ -9,13 +9,13 @@ public class NavMenuTests : StaffComponentTest
     /// <summary>What each role must find in the main navigation, written out by hand on purpose.</summary>
     public static TheoryData<string, string[]> ExpectedEntries => new()
     {
-        { StaffRole.CaseManager, ["Start", "Klient:innen", "Termine", "Kontakt erfassen", "Netzwerkpartner"] },
-        { StaffRole.DrugHelpWorker, ["Start", "Klient:innen", "Termine", "Kontakt erfassen", "Netzwerkpartner"] },
-        { StaffRole.TeamLeadJobcenter, ["Start", "Team", "Kennzahlen", "Lenkungsrunden"] },
-        { StaffRole.TeamLeadDrugHelp, ["Start", "Team", "Kennzahlen", "Lenkungsrunden"] },
+        { StaffRole.CaseManager, ["Start", "Klient:innen", "Termine", "Kontakt erfassen", "Meine Fortbildungen", "Netzwerkpartner"] },
+        { StaffRole.DrugHelpWorker, ["Start", "Klient:innen", "Termine", "Kontakt erfassen", "Meine Fortbildungen", "Netzwerkpartner"] },
+        { StaffRole.TeamLeadJobcenter, ["Start", "Team", "Fortbildungen im Team", "Meine Fortbildungen", "Kennzahlen", "Lenkungsrunden"] },
+        { StaffRole.TeamLeadDrugHelp, ["Start", "Team", "Fortbildungen im Team", "Meine Fortbildungen", "Kennzahlen", "Lenkungsrunden"] },
         { StaffRole.SteeringCommittee, ["Start", "Kennzahlen", "Lenkungsrunden"] },
         { StaffRole.DataProtectionOfficer, ["Start", "Datenschutz"] },
-        { StaffRole.Administrator, ["Start", "Benutzerkonten", "Netzwerkpartner", "Aufbewahrung", "Lenkungsrunden"] },
+        { StaffRole.Administrator, ["Start", "Benutzerkonten", "Netzwerkpartner", "Aufbewahrung", "Lenkungsrunden", "Fortbildungen"] },
     };
 
     [Theory]
@@ -36,7 +36,7 @@ public class NavMenuTests : StaffComponentTest
 
         var menu = Render<NavMenu>();
 
-        Assert.Equal(["/", "/team", "/kennzahlen", "/lenkungsrunden"], menu.FindAll("nav a").Select(a => a.GetAttribute("href")));
+        Assert.Equal(["/", "/team", "/team/fortbildungen", "/fortbildungen", "/kennzahlen", "/lenkungsrunden"], menu.FindAll("nav a").Select(a => a.GetAttribute("href")));
     }
 
     [Fact]
@@ -74,5 +74,19 @@ public class NavMenuTests : StaffComponentTest
         navigation.NavigateTo("/");
         menu.WaitForAssertion(() => Assert.Equal(["Start"], menu.FindAll("nav a.active").Select(a => a.TextContent.Trim())));
         Assert.Null(menu.FindAll("nav a").Single(a => a.TextContent.Trim() == "Termine").GetAttribute("aria-current"));
+    }
+
+    [Fact]
+    public void Below_a_section_only_the_most_specific_entry_is_marked()
+    {
+        SignInAs(StaffPrincipal.InRole(StaffRole.TeamLeadJobcenter));
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        navigation.NavigateTo("/team/fortbildungen");
+
+        var menu = Render<NavMenu>();
+
+        Assert.Equal(["Fortbildungen im Team"], menu.FindAll("nav a.active").Select(a => a.TextContent.Trim()));
+        navigation.NavigateTo("/team/mitarbeitende/abc");
+        menu.WaitForAssertion(() => Assert.Equal(["Team"], menu.FindAll("nav a.active").Select(a => a.TextContent.Trim())));
     }
 }

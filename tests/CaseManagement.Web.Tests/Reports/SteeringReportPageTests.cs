@@ -1,5 +1,6 @@
 using System.Globalization;
 using CaseManagement.Application.Reports;
+using CaseManagement.Application.Trainings;
 using CaseManagement.Domain;
 using CaseManagement.Domain.Reports;
 using CaseManagement.Domain.Staff;
@@ -81,6 +82,19 @@ public sealed class SteeringReportPageTests : StaffComponentTest
         Assert.Empty(page.FindAll("#report-title"));
     }
 
+    [Fact]
+    public void The_training_coverage_stands_in_its_own_table_with_counts_share_and_reference_day()
+    {
+        var page = Render<SteeringReportPage>();
+
+        var table = page.WaitForElement("#fortbildungen-table", TimeSpan.FromSeconds(5));
+        var row = table.QuerySelectorAll("tbody tr").Single();
+        Assert.Equal("Datenschutz in der Kooperation (Jobcenter)", row.QuerySelector("th")!.TextContent);
+        Assert.Equal(["3", "8", "38 %"], row.QuerySelectorAll("td").Select(td => td.TextContent));
+        Assert.Contains("Stand 30.06.2026", table.QuerySelector("caption")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(page.FindAll(".report-toc a"), a => a.TextContent == "Fortbildungen" && a.GetAttribute("href")!.EndsWith("#fortbildungen", StringComparison.Ordinal));
+    }
+
     /// <summary>A report for any period with one table of people: 2 adolescents (hidden), 0, 40 adults.</summary>
     private sealed class FakeReports(IReadOnlyList<int> years) : ISteeringReportSource
     {
@@ -91,7 +105,11 @@ public sealed class SteeringReportPageTests : StaffComponentTest
             var counts = FigureTable.FromCounts("Klient:innen", "Altersgruppe", ["Jugendliche", "Erwachsene"], ["weiblich", "männlich"], [("Jugendliche", "männlich", 2), ("Erwachsene", "weiblich", 40)]);
             var published = CellKeyPerturbation.Publish(counts, new CellKeys(new uint[,] { { 0, 0x8000_0000 }, { 0x8000_0000, 0 } }));
             var section = new ReportSection("klienten", "Klient:innen nach Altersgruppe und Geschlecht", ReportUnit.People, "Personen mit einer Fallepisode.", published, published);
-            return Task.FromResult(new SteeringReport(period, period.SameSpanYearBefore, DateTimeOffset.UtcNow, [section], [], []));
+            return Task.FromResult(new SteeringReport(period, period.SameSpanYearBefore, DateTimeOffset.UtcNow, [section], [], [])
+            {
+                Trainings = [new OrganisationTopicCoverage("Datenschutz in der Kooperation", Organisation.Jobcenter, 3, 8)],
+                TrainingDay = new DateOnly(2026, 6, 30),
+            });
         }
     }
 }
