@@ -11,6 +11,7 @@ using CaseManagement.Domain.Sessions;
 using CaseManagement.Domain.Steering;
 using CaseManagement.Infrastructure.Identity;
 using CaseManagement.Infrastructure.Persistence.CircuitState;
+using CaseManagement.Infrastructure.Persistence.Workload;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -78,6 +79,12 @@ public class CaseManagementDbContext(DbContextOptions<CaseManagementDbContext> o
     public DbSet<SteeringMeasure> SteeringMeasures => Set<SteeringMeasure>();
 
     public DbSet<PersistedCircuitStateEntry> PersistedCircuitStates => Set<PersistedCircuitStateEntry>();
+
+    /// <summary>The team lead's figures per client, kept by database triggers (<see cref="ClientWorkload"/>); read-only for the application.</summary>
+    public DbSet<ClientWorkload> ClientWorkloads => Set<ClientWorkload>();
+
+    /// <summary>The dated items behind the team lead's figures, kept by the same triggers.</summary>
+    public DbSet<WorkloadDeadline> WorkloadDeadlines => Set<WorkloadDeadline>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
