@@ -21,7 +21,7 @@ namespace CaseManagement.Application.Clients;
 /// <item>Master data of the earlier record stays; differing values of the later one, and a second open episode's differing health data, are kept in an internal note of the organisation that recorded them.</item>
 /// <item>Plan versions become one chain: the plans of the record without a running plan first, in their order, then the other's.</item>
 /// </list>
-/// Every table that refers to a client is handled here; <see cref="MovedTables"/> names them and a
+/// Every table that refers to a client is handled here; <see cref="MovedTables"/> and <see cref="RecomputedTables"/> name them and a
 /// test compares it with the model, so a new table cannot be forgotten (its rows would otherwise go
 /// with the removed record).
 /// </remarks>
@@ -32,6 +32,16 @@ internal static class ClientMerge
     [
         typeof(CaseEpisode), typeof(ClientConsent), typeof(InternalNote), typeof(HelpPlan), typeof(Domain.Appointments.Appointment),
         typeof(Domain.Referrals.Referral), typeof(Domain.Notifications.StaffNotification), typeof(Domain.Retention.RetentionHold),
+    ];
+
+    /// <summary>
+    /// The entity types with a reference to a client that a merge leaves alone: the team lead's
+    /// summary, which the database's triggers recompute for both records as episodes, plans and
+    /// referrals move, and drop with the removed record.
+    /// </summary>
+    public static readonly IReadOnlyList<Type> RecomputedTables =
+    [
+        typeof(Infrastructure.Persistence.Workload.ClientWorkload), typeof(Infrastructure.Persistence.Workload.WorkloadDeadline),
     ];
 
     /// <returns>Why the merge cannot happen, or null when it may.</returns>

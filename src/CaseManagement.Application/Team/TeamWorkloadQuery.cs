@@ -11,6 +11,7 @@ using CaseManagement.Domain.HelpPlans;
 using CaseManagement.Domain.Referrals;
 using CaseManagement.Domain.Staff;
 using CaseManagement.Infrastructure.Persistence;
+using CaseManagement.Infrastructure.Persistence.Workload;
 using Microsoft.EntityFrameworkCore;
 
 namespace CaseManagement.Application.Team;
@@ -268,36 +269,127 @@ public sealed class TeamWorkloadQuery(IDbContextFactory<CaseManagementDbContext>
     }
 
     /// <summary>
-    /// The figures of the scope's people (or of one of them) in one statement: each figure's item
-    /// query grouped by person, the eight joined by UNION ALL, so the database reads every table
-    /// once through the index that fits the figure instead of eight round trips.
+    /// The figures of the scope's people (or of one of them). Case and plan figures come from the
+    /// summary the database keeps per client (<see cref="ClientWorkload"/>, <see cref="WorkloadDeadline"/>):
+    /// one row per client with something to count and one per dated item, read through the
+    /// person's index; the day and the consents are applied here, with the same rules as
+    /// <see cref="Items"/>. Appointment figures come from their item queries (participants carry
+    /// their appointment's start). <see cref="ItemCountsAsync"/> counts everything from the item
+    /// queries instead; a test holds the two equal.
     /// </summary>
     private async Task<List<StaffWorkload>> WorkloadsAsync(
         CaseManagementDbContext db, Window window, TeamScope scope, string? onlyStaffId, CancellationToken cancellationToken)
     {
         IReadOnlyCollection<string>? counted = onlyStaffId is not null ? [onlyStaffId] : scope.Members;
+        var counts = await SummaryCountsAsync(db, window, counted, cancellationToken);
+        return await PeopleAsync(window, scope, onlyStaffId, counts, cancellationToken);
+    }
+
+    /// <summary>
+    /// Every figure of every person of the organisation counted from the item queries, as the
+    /// drill-down lists them: the reference the summary's figures must equal.
+    /// </summary>
+    internal async Task<IReadOnlyList<(string StaffId, WorkloadFigure Figure, int Count)>> ItemCountsAsync(
+        Organisation organisation, CancellationToken cancellationToken = default)
+    {
+        var window = Window.At(organisation, access.Now);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         IQueryable<FigureCount>? union = null;
         foreach (var figure in WorkloadFigures.All)
         {
-            if (figure == WorkloadFigure.StepsOverdue && counted is not null)
-            {
-                var perPlan = OverdueStepsPerPerson(db, window, counted);
-                union = union is null ? perPlan : union.Concat(perPlan);
-                continue;
-            }
-
-            var items = Items(db, window, counted, figure);
-            var staffIds = items.Dated?.Select(i => i.StaffId) ?? items.Timed!.Select(i => i.StaffId);
-            var figureNumber = (int)figure;
-            var perPerson = staffIds.GroupBy(id => id).Select(g => new FigureCount { Figure = figureNumber, StaffId = g.Key, Count = g.Count() });
+            var perPerson = PerPerson(Items(db, window, onlyStaff: null, figure), figure);
             union = union is null ? perPerson : union.Concat(perPerson);
         }
 
+        return [.. (await union!.ToListAsync(cancellationToken)).Where(c => c.Count > 0).Select(c => (c.StaffId, (WorkloadFigure)c.Figure, c.Count))];
+    }
+
+    private static IQueryable<FigureCount> PerPerson(FigureItems items, WorkloadFigure figure)
+    {
+        var staffIds = items.Dated?.Select(i => i.StaffId) ?? items.Timed!.Select(i => i.StaffId);
+        var figureNumber = (int)figure;
+        return staffIds.GroupBy(id => id).Select(g => new FigureCount { Figure = figureNumber, StaffId = g.Key, Count = g.Count() });
+    }
+
+    private static async Task<List<FigureCount>> SummaryCountsAsync(
+        CaseManagementDbContext db, Window window, IReadOnlyCollection<string>? counted, CancellationToken cancellationToken)
+    {
+        var org = window.Organisation;
+        var (today, waitingSince) = (window.Today, window.WaitingSince);
+        var plansShared = AccessFilters.ConsentShares(DataCategory.HelpPlan, org.Other(), window.Now);
+        var referralsShared = AccessFilters.ConsentShares(DataCategory.Referrals, org.Other(), window.Now);
+
+        var clients = org == Organisation.Jobcenter
+            ? db.ClientWorkloads.Where(w => w.CaseManagerId != null)
+                .Select(w => new SummaryRow { StaffId = w.CaseManagerId!, ClientId = w.ClientId, Owner = w.OwningOrganisation, OtherSideStaffed = w.DrugHelpWorkerId != null, OpenEpisodes = w.OpenEpisodes, DraftPlans = w.DraftPlans })
+            : db.ClientWorkloads.Where(w => w.DrugHelpWorkerId != null)
+                .Select(w => new SummaryRow { StaffId = w.DrugHelpWorkerId!, ClientId = w.ClientId, Owner = w.OwningOrganisation, OtherSideStaffed = w.CaseManagerId != null, OpenEpisodes = w.OpenEpisodes, DraftPlans = w.DraftPlans });
+        var deadlines = org == Organisation.Jobcenter
+            ? db.WorkloadDeadlines.Where(d => d.CaseManagerId != null)
+                .Select(d => new DeadlineRow { StaffId = d.CaseManagerId!, ClientId = d.ClientId, Kind = d.Kind, On = d.On, Owner = d.OwningOrganisation, Holder = d.HolderOrganisation })
+            : db.WorkloadDeadlines.Where(d => d.DrugHelpWorkerId != null)
+                .Select(d => new DeadlineRow { StaffId = d.DrugHelpWorkerId!, ClientId = d.ClientId, Kind = d.Kind, On = d.On, Owner = d.OwningOrganisation, Holder = d.HolderOrganisation });
+        if (counted is not null)
+        {
+            clients = clients.Where(c => counted.Contains(c.StaffId));
+            deadlines = deadlines.Where(d => counted.Contains(d.StaffId));
+        }
+
+        // Plan figures only where the person may read the plan, referral figures only where their
+        // organisation holds the referral or a consent shares it: the rules of TeamClients. Counted
+        // rather than EXISTS on purpose: PostgreSQL would hash every consent of the city for an
+        // EXISTS inside OR (12-25 ms), where looking up the few clients that need it takes
+        // a fraction of that, for a team and for the whole organisation alike.
+        var perClient = await clients
+            .Select(c => new
+            {
+                c.StaffId,
+                c.OpenEpisodes,
+                Unstaffed = c.OtherSideStaffed ? 0 : c.OpenEpisodes,
+                Drafts = c.DraftPlans > 0 && (c.Owner == org || db.Consents.Where(k => k.ClientId == c.ClientId).Count(plansShared) > 0) ? c.DraftPlans : 0,
+            })
+            .GroupBy(c => c.StaffId)
+            .Select(g => new { StaffId = g.Key, Active = g.Sum(c => c.OpenEpisodes), Unstaffed = g.Sum(c => c.Unstaffed), Drafts = g.Sum(c => c.Drafts) })
+            .ToListAsync(cancellationToken);
+
+        var (review, step, referral) = (WorkloadDeadlineKind.Review, WorkloadDeadlineKind.Step, WorkloadDeadlineKind.Referral);
+        var reviews = deadlines.Where(d => d.Kind == review && d.On < today
+            && (d.Owner == org || db.Consents.Where(k => k.ClientId == d.ClientId).Count(plansShared) > 0));
+        var steps = deadlines.Where(d => d.Kind == step && d.On < today
+            && (d.Owner == org || db.Consents.Where(k => k.ClientId == d.ClientId).Count(plansShared) > 0));
+        var referrals = deadlines.Where(d => d.Kind == referral && d.On < waitingSince
+            && (d.Holder == org || db.Consents.Where(k => k.ClientId == d.ClientId).Count(referralsShared) > 0));
+        var union = PerPerson(reviews, WorkloadFigure.ReviewsOverdue)
+            .Concat(PerPerson(steps, WorkloadFigure.StepsOverdue))
+            .Concat(PerPerson(referrals, WorkloadFigure.ReferralsWaiting));
+        foreach (var figure in new[] { WorkloadFigure.AppointmentsNextSevenDays, WorkloadFigure.NoShowsLastThirtyDays })
+        {
+            union = union.Concat(PerPerson(Items(db, window, counted, figure), figure));
+        }
+
+        var counts = await union.ToListAsync(cancellationToken);
+        counts.AddRange(perClient.SelectMany(p => new[]
+        {
+            new FigureCount { Figure = (int)WorkloadFigure.ActiveCases, StaffId = p.StaffId, Count = p.Active },
+            new FigureCount { Figure = (int)WorkloadFigure.WithoutCounterpart, StaffId = p.StaffId, Count = p.Unstaffed },
+            new FigureCount { Figure = (int)WorkloadFigure.DraftPlans, StaffId = p.StaffId, Count = p.Drafts },
+        }));
+        return counts;
+    }
+
+    private static IQueryable<FigureCount> PerPerson(IQueryable<DeadlineRow> rows, WorkloadFigure figure)
+    {
+        var figureNumber = (int)figure;
+        return rows.GroupBy(d => d.StaffId).Select(g => new FigureCount { Figure = figureNumber, StaffId = g.Key, Count = g.Count() });
+    }
+
+    private async Task<List<StaffWorkload>> PeopleAsync(
+        Window window, TeamScope scope, string? onlyStaffId, List<FigureCount> figureCounts, CancellationToken cancellationToken)
+    {
         // Zero counts (a person whose plans have no overdue step) must not make a former colleague appear.
-        var counts = (await union!.ToListAsync(cancellationToken))
+        var counts = figureCounts
             .Where(c => c.Count > 0)
             .ToLookup(c => c.StaffId, StringComparer.Ordinal);
-
         var caseworkerIds = scope.Caseworkers.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
         // People who still have cases or appointments but are no caseworkers any more (role changed,
         // account deactivated): their cases need a new home most of all.
@@ -311,35 +403,6 @@ public sealed class TeamWorkloadQuery(IDbContextFactory<CaseManagementDbContext>
             .OrderBy(p => p.Ref.DisplayName, german)
             .Select(p => new StaffWorkload(
                 p.Ref, p.IsCaseworker, WorkloadFigures.All.ToDictionary(f => f, f => counts[p.Ref.Id].Where(c => c.Figure == (int)f).Sum(c => c.Count))))];
-    }
-
-    /// <summary>
-    /// The overdue-steps figure of a team or a person counted plan by plan: the team's plans in
-    /// force are few, while the organisation's overdue steps are many and reach their client only
-    /// through goal and plan. Same plans and steps as <see cref="Items"/> (<see cref="Overdue"/>);
-    /// the whole organisation is counted from the steps, where that is the cheaper way.
-    /// </summary>
-    private static IQueryable<FigureCount> OverdueStepsPerPerson(CaseManagementDbContext db, Window window, IReadOnlyCollection<string> staffIds)
-    {
-        var overdue = Overdue(window.Today);
-        var inForce = HelpPlanStatus.Agreed;
-        var figureNumber = (int)WorkloadFigure.StepsOverdue;
-        return (
-            from t in TeamClients(db, window, staffIds)
-            where t.PlanReadable
-            join p in db.HelpPlans on t.ClientId equals p.ClientId
-            where p.Status == inForce
-            select new
-            {
-                t.StaffId,
-                Steps = (
-                    from g in db.PlanGoals
-                    where g.PlanId == p.Id
-                    join s in db.PlanSteps.Where(overdue) on g.Id equals s.GoalId
-                    select s.Id).Count(),
-            })
-            .GroupBy(x => x.StaffId)
-            .Select(g => new FigureCount { Figure = figureNumber, StaffId = g.Key, Count = g.Sum(x => x.Steps) });
     }
 
     /// <summary>Open steps whose due date has passed.</summary>
@@ -504,6 +567,36 @@ public sealed class TeamWorkloadQuery(IDbContextFactory<CaseManagementDbContext>
         public bool PlanReadable { get; init; }
 
         public bool OtherReferralsReadable { get; init; }
+    }
+
+    private sealed class SummaryRow
+    {
+        public string StaffId { get; init; } = "";
+
+        public Guid ClientId { get; init; }
+
+        public Organisation Owner { get; init; }
+
+        public bool OtherSideStaffed { get; init; }
+
+        public int OpenEpisodes { get; init; }
+
+        public int DraftPlans { get; init; }
+    }
+
+    private sealed class DeadlineRow
+    {
+        public string StaffId { get; init; } = "";
+
+        public Guid ClientId { get; init; }
+
+        public WorkloadDeadlineKind Kind { get; init; }
+
+        public DateOnly On { get; init; }
+
+        public Organisation Owner { get; init; }
+
+        public Organisation? Holder { get; init; }
     }
 
     private sealed class FigureCount

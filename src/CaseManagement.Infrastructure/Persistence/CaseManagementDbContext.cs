@@ -12,6 +12,7 @@ using CaseManagement.Domain.Steering;
 using CaseManagement.Domain.Trainings;
 using CaseManagement.Infrastructure.Identity;
 using CaseManagement.Infrastructure.Persistence.CircuitState;
+using CaseManagement.Infrastructure.Persistence.Workload;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -85,6 +86,12 @@ public class CaseManagementDbContext(DbContextOptions<CaseManagementDbContext> o
     public DbSet<TrainingAttendance> TrainingAttendances => Set<TrainingAttendance>();
 
     public DbSet<PersistedCircuitStateEntry> PersistedCircuitStates => Set<PersistedCircuitStateEntry>();
+
+    /// <summary>The team lead's figures per client, kept by database triggers (<see cref="ClientWorkload"/>); read-only for the application.</summary>
+    public DbSet<ClientWorkload> ClientWorkloads => Set<ClientWorkload>();
+
+    /// <summary>The dated items behind the team lead's figures, kept by the same triggers.</summary>
+    public DbSet<WorkloadDeadline> WorkloadDeadlines => Set<WorkloadDeadline>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

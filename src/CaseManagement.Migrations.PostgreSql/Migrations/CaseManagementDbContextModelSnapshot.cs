@@ -120,6 +120,10 @@ namespace CaseManagement.Migrations.PostgreSql.Migrations
 
                     b.HasKey("AppointmentId", "StaffId");
 
+                    b.HasIndex("Organisation", "Start");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Organisation", "Start"), new[] { "StaffId", "AppointmentId" });
+
                     b.HasIndex("StaffId", "Start");
 
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("StaffId", "Start"), new[] { "AppointmentId", "Organisation" });
@@ -1462,6 +1466,88 @@ namespace CaseManagement.Migrations.PostgreSql.Migrations
                     b.ToTable("PersistedCircuitStates", (string)null);
                 });
 
+            modelBuilder.Entity("CaseManagement.Infrastructure.Persistence.Workload.ClientWorkload", b =>
+                {
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CaseManagerId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("DraftPlans")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("DrugHelpWorkerId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("OpenEpisodes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OwningOrganisation")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ClientId");
+
+                    b.HasIndex("CaseManagerId");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("CaseManagerId"), new[] { "ClientId", "OwningOrganisation", "DrugHelpWorkerId", "OpenEpisodes", "DraftPlans" });
+
+                    b.HasIndex("DrugHelpWorkerId");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("DrugHelpWorkerId"), new[] { "ClientId", "OwningOrganisation", "CaseManagerId", "OpenEpisodes", "DraftPlans" });
+
+                    b.ToTable("ClientWorkloads", (string)null);
+                });
+
+            modelBuilder.Entity("CaseManagement.Infrastructure.Persistence.Workload.WorkloadDeadline", b =>
+                {
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CaseManagerId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DrugHelpWorkerId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int?>("HolderOrganisation")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date");
+
+                    b.Property<int>("OwningOrganisation")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ItemId", "Kind");
+
+                    b.HasIndex("ClientId");
+
+                    b.HasIndex("Kind", "On");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Kind", "On"), new[] { "CaseManagerId", "DrugHelpWorkerId", "ClientId", "OwningOrganisation", "HolderOrganisation" });
+
+                    b.HasIndex("CaseManagerId", "Kind", "On");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("CaseManagerId", "Kind", "On"), new[] { "ClientId", "OwningOrganisation", "HolderOrganisation" });
+
+                    b.HasIndex("DrugHelpWorkerId", "Kind", "On");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("DrugHelpWorkerId", "Kind", "On"), new[] { "ClientId", "OwningOrganisation", "HolderOrganisation" });
+
+                    b.ToTable("WorkloadDeadlines", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -1866,6 +1952,24 @@ namespace CaseManagement.Migrations.PostgreSql.Migrations
                     b.HasOne("CaseManagement.Domain.Trainings.Training", null)
                         .WithMany()
                         .HasForeignKey("TrainingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CaseManagement.Infrastructure.Persistence.Workload.ClientWorkload", b =>
+                {
+                    b.HasOne("CaseManagement.Domain.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CaseManagement.Infrastructure.Persistence.Workload.WorkloadDeadline", b =>
+                {
+                    b.HasOne("CaseManagement.Domain.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

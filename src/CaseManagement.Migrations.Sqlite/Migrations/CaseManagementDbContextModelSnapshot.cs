@@ -112,6 +112,9 @@ namespace CaseManagement.Migrations.Sqlite.Migrations
 
                     b.HasKey("AppointmentId", "StaffId");
 
+                    b.HasIndex("Organisation", "Start")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "StaffId", "AppointmentId" });
+
                     b.HasIndex("StaffId", "Start")
                         .HasAnnotation("Npgsql:IndexInclude", new[] { "AppointmentId", "Organisation" });
 
@@ -1423,6 +1426,83 @@ namespace CaseManagement.Migrations.Sqlite.Migrations
                     b.ToTable("PersistedCircuitStates", (string)null);
                 });
 
+            modelBuilder.Entity("CaseManagement.Infrastructure.Persistence.Workload.ClientWorkload", b =>
+                {
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CaseManagerId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DraftPlans")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DrugHelpWorkerId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OpenEpisodes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OwningOrganisation")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ClientId");
+
+                    b.HasIndex("CaseManagerId")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "ClientId", "OwningOrganisation", "DrugHelpWorkerId", "OpenEpisodes", "DraftPlans" });
+
+                    b.HasIndex("DrugHelpWorkerId")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "ClientId", "OwningOrganisation", "CaseManagerId", "OpenEpisodes", "DraftPlans" });
+
+                    b.ToTable("ClientWorkloads", (string)null);
+                });
+
+            modelBuilder.Entity("CaseManagement.Infrastructure.Persistence.Workload.WorkloadDeadline", b =>
+                {
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CaseManagerId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DrugHelpWorkerId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("HolderOrganisation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OwningOrganisation")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ItemId", "Kind");
+
+                    b.HasIndex("ClientId");
+
+                    b.HasIndex("Kind", "On")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "CaseManagerId", "DrugHelpWorkerId", "ClientId", "OwningOrganisation", "HolderOrganisation" });
+
+                    b.HasIndex("CaseManagerId", "Kind", "On")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "ClientId", "OwningOrganisation", "HolderOrganisation" });
+
+                    b.HasIndex("DrugHelpWorkerId", "Kind", "On")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "ClientId", "OwningOrganisation", "HolderOrganisation" });
+
+                    b.ToTable("WorkloadDeadlines", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -1821,6 +1901,24 @@ namespace CaseManagement.Migrations.Sqlite.Migrations
                     b.HasOne("CaseManagement.Domain.Trainings.Training", null)
                         .WithMany()
                         .HasForeignKey("TrainingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CaseManagement.Infrastructure.Persistence.Workload.ClientWorkload", b =>
+                {
+                    b.HasOne("CaseManagement.Domain.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CaseManagement.Infrastructure.Persistence.Workload.WorkloadDeadline", b =>
+                {
+                    b.HasOne("CaseManagement.Domain.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

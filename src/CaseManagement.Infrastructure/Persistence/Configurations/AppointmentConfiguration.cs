@@ -39,6 +39,8 @@ internal sealed class AppointmentStaffMemberConfiguration : IEntityTypeConfigura
         participant.HasKey(p => new { p.AppointmentId, p.StaffId });
         // A person's appointments in a period (own week, team week, the team lead's figures).
         participant.HasIndex(p => new { p.StaffId, p.Start }).IncludeProperties(p => new { p.AppointmentId, p.Organisation });
+        // The team lead's appointment figures for the whole organisation: its participants of a week or a month.
+        participant.HasIndex(p => new { p.Organisation, p.Start }).IncludeProperties(p => new { p.StaffId, p.AppointmentId });
         participant.Property(p => p.StaffId).HasMaxLength(450);
     }
 }

@@ -1,0 +1,125 @@
+using CaseManagement.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace CaseManagement.IntegrationTests.Team;
+
+/// <summary>
+/// The team lead's figures come from a summary the database keeps per client (triggers); these
+/// tests change everything the figures depend on, in every way the product writes, and hold the
+/// summary's figures equal to the item queries' for every person, figure and several days
+/// (<see cref="WorkloadSummaryScenario"/>). A write path the triggers miss makes them fail.
+/// </summary>
+public sealed class WorkloadSummaryTests(AppFixture app) : IClassFixture<AppFixture>
+{
+    [Fact]
+    public async Task Each_kind_of_change_by_hand_keeps_the_summary_equal_to_the_item_queries()
+    {
+        var scenario = new WorkloadSummaryScenario(app.Factory.Services);
+        await scenario.PrepareAsync();
+
+        await scenario.ByHandAsync();
+
+        Assert.True(scenario.Comparisons >= 100);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public async Task Random_changes_keep_the_summary_equal_to_the_item_queries(int seed)
+    {
+        var scenario = new WorkloadSummaryScenario(app.Factory.Services);
+        await scenario.PrepareAsync();
+
+        await scenario.AtRandomAsync(seed, changes: 200);
+    }
+}
+
+/// <summary>
+/// The scenario notices a missing write path: with any one of the triggers switched off, the
+/// random changes make the summary and the item queries disagree.
+/// </summary>
+public sealed class WorkloadSummaryWithoutATriggerTests(AppFixture app) : IClassFixture<AppFixture>
+{
+    [Theory]
+    [InlineData("Clients", "workload_clients")]
+    [InlineData("Episodes", "workload_episodes")]
+    [InlineData("HelpPlans", "workload_help_plans")]
+    [InlineData("Referrals", "workload_referrals")]
+    [InlineData("PlanGoals", "workload_plan_goals")]
+    [InlineData("PlanSteps", "workload_plan_steps")]
+    public async Task Switching_off_one_trigger_makes_the_comparison_fail(string table, string trigger)
+    {
+        var scenario = new WorkloadSummaryScenario(app.Factory.Services);
+        await scenario.PrepareAsync();
+        await scenario.AssertAgreeAsync("nothing switched off");
+        await using var db = await app.DbAsync();
+        var off = $"ALTER TABLE \"{table}\" DISABLE TRIGGER {trigger}";
+        var on = $"ALTER TABLE \"{table}\" ENABLE TRIGGER {trigger}";
+        await db.Database.ExecuteSqlRawAsync(off);
+        try
+        {
+            await Assert.ThrowsAsync<Xunit.Sdk.TrueException>(async () =>
+            {
+                await scenario.ByHandAsync();
+                await scenario.AtRandomAsync(seed: 1, changes: 400);
+            });
+        }
+        finally
+        {
+            // Back on, and the summary copied afresh from its views for the next case.
+            await db.Database.ExecuteSqlRawAsync(on);
+            await db.Database.ExecuteSqlRawAsync("""
+                DELETE FROM "ClientWorkloads";
+                DELETE FROM "WorkloadDeadlines";
+                INSERT INTO "ClientWorkloads" ("ClientId", "OwningOrganisation", "CaseManagerId", "DrugHelpWorkerId", "OpenEpisodes", "DraftPlans")
+                SELECT "ClientId", "OwningOrganisation", "CaseManagerId", "DrugHelpWorkerId", "OpenEpisodes", "DraftPlans" FROM "ClientWorkloadSource";
+                INSERT INTO "WorkloadDeadlines" ("ItemId", "Kind", "ClientId", "On", "HolderOrganisation", "OwningOrganisation", "CaseManagerId", "DrugHelpWorkerId")
+                SELECT "ItemId", "Kind", "ClientId", "On", "HolderOrganisation", "OwningOrganisation", "CaseManagerId", "DrugHelpWorkerId" FROM "WorkloadDeadlineSource";
+                """);
+        }
+    }
+}
+
+/// <summary>The same on the embedded SQLite database, whose triggers are written apart.</summary>
+public sealed class WorkloadSummaryOnSqliteTests : IAsyncLifetime
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "casemanagement-workload-sqlite-" + Guid.NewGuid().ToString("N"));
+    private WebApplicationFactory<Program> _app = default!;
+
+    public Task InitializeAsync()
+    {
+        _app = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        {
+            builder.UseEnvironment("Development");
+            builder.UseSetting("Database:Provider", "Sqlite");
+            builder.UseSetting("ConnectionStrings:CaseManagement", $"Data Source={Path.Combine(_folder, "casemanagement.db")}");
+            builder.UseSetting("DemoData:SeedCases", "false");
+            builder.UseSetting("Logging:Folder", Path.Combine(_folder, "logs"));
+        });
+        _ = _app.Server;
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task Each_kind_of_change_by_hand_and_at_random_keeps_the_summary_equal_to_the_item_queries()
+    {
+        var scenario = new WorkloadSummaryScenario(_app.Services);
+        await scenario.PrepareAsync();
+
+        await scenario.ByHandAsync();
+        await scenario.AtRandomAsync(seed: 7, changes: 200);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
+}
