@@ -41,7 +41,7 @@ public sealed partial class SteeringReportJourneyTests(BrowserFixture browser)
         var table = clients.Locator("table.report-table");
         await Assertions.Expect(table.Locator("thead")).ToContainTextAsync($"Vorjahr ({year - 1})");
         await Assertions.Expect(table.Locator("tr.total-row th")).ToHaveTextAsync("Gesamt");
-        await Assertions.Expect(page.Locator("section.report-block")).ToHaveCountAsync(11);
+        await Assertions.Expect(page.Locator("section.report-block")).ToHaveCountAsync(12);
         var main = await page.Locator("main").InnerTextAsync();
         Assert.DoesNotMatch(CaseNumber(), main);
         Assert.DoesNotContain("< 5", main, StringComparison.Ordinal);

@@ -155,6 +155,11 @@ namespace CaseManagement.Migrations.PostgreSql.Migrations
             migrationBuilder.Sql("""
                 CREATE FUNCTION workload_refresh(client uuid) RETURNS void LANGUAGE plpgsql AS $$
                 BEGIN
+                    -- One refresh of a client at a time: a second transaction changing the same client
+                    -- waits here until the first commits, then sees its rows (without this its DELETE
+                    -- would miss them and its INSERT collide with them). Compatible with the key-share
+                    -- locks that foreign keys take.
+                    PERFORM 1 FROM "Clients" WHERE "Id" = client FOR NO KEY UPDATE;
                     DELETE FROM "ClientWorkloads" WHERE "ClientId" = client;
                     DELETE FROM "WorkloadDeadlines" WHERE "ClientId" = client;
                     INSERT INTO "ClientWorkloads" ("ClientId", "OwningOrganisation", "CaseManagerId", "DrugHelpWorkerId", "OpenEpisodes", "DraftPlans")

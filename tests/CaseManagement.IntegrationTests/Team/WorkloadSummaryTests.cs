@@ -2,6 +2,7 @@ using CaseManagement.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Npgsql;
 
 namespace CaseManagement.IntegrationTests.Team;
 
@@ -13,6 +14,44 @@ namespace CaseManagement.IntegrationTests.Team;
 /// </summary>
 public sealed class WorkloadSummaryTests(AppFixture app) : IClassFixture<AppFixture>
 {
+    [Fact]
+    public async Task Two_transactions_changing_one_client_at_the_same_time_both_commit_and_the_summary_stays_right()
+    {
+        var joint = await app.JointCaseAsync();
+        await using var first = new NpgsqlConnection(app.Database.ConnectionString);
+        await using var second = new NpgsqlConnection(app.Database.ConnectionString);
+        await first.OpenAsync();
+        await second.OpenAsync();
+
+        // A caseworker's episode change holds its transaction open; the other side's responsibility
+        // change of the same client comes in meanwhile (a different row, so no row lock orders them).
+        await using var firstTransaction = await first.BeginTransactionAsync();
+        await ExecuteAsync(first, firstTransaction, """UPDATE "Episodes" SET "EndedOn" = NULL WHERE "ClientId" = @client""", joint.ClientId);
+        var secondSave = Task.Run(async () =>
+        {
+            await using var secondTransaction = await second.BeginTransactionAsync();
+            await ExecuteAsync(second, secondTransaction, """UPDATE "Clients" SET "ResponsibleDrugHelpWorkerId" = "ResponsibleDrugHelpWorkerId" WHERE "Id" = @client""", joint.ClientId);
+            await secondTransaction.CommitAsync();
+        });
+        await Task.Delay(TimeSpan.FromMilliseconds(500));
+        Assert.False(secondSave.IsCompleted, "the second transaction should wait for the first");
+        await firstTransaction.CommitAsync();
+
+        await secondSave.WaitAsync(TimeSpan.FromSeconds(30));
+        await using var db = await app.DbAsync();
+        var kept = await db.Database.SqlQueryRaw<int>(
+            """SELECT COUNT(*)::int AS "Value" FROM "ClientWorkloads" w JOIN "ClientWorkloadSource" s USING ("ClientId") WHERE w."ClientId" = {0} AND w."OpenEpisodes" = s."OpenEpisodes" AND w."DrugHelpWorkerId" IS NOT DISTINCT FROM s."DrugHelpWorkerId" """,
+            joint.ClientId).SingleAsync();
+        Assert.Equal(1, kept);
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, Guid clientId)
+    {
+        await using var command = new NpgsqlCommand(sql, connection, transaction);
+        command.Parameters.AddWithValue("client", clientId);
+        await command.ExecuteNonQueryAsync();
+    }
+
     [Fact]
     public async Task Each_kind_of_change_by_hand_keeps_the_summary_equal_to_the_item_queries()
     {
