@@ -34,6 +34,34 @@ public sealed class CommandGuard(ILogger<CommandGuard> logger)
         }
     }
 
+    /// <summary>For an action without a form (end a session, mark as read): said instead of a result.</summary>
+    public const string NotReachedMessage = "Die Datenbank ist gerade nicht erreichbar. Bitte versuchen Sie es in einer Minute noch einmal.";
+
+    /// <summary>
+    /// A write that answers something other than a <see cref="CommandResult"/>: its answer, or null
+    /// when the database could not be reached (the page then shows <see cref="NotReachedMessage"/>
+    /// and does not read itself again).
+    /// </summary>
+    public async Task<Reached<T>?> TryAsync<T>(Func<Task<T>> write)
+    {
+        try
+        {
+            return new Reached<T>(await write());
+        }
+        catch (Exception exception) when (DatabaseFaults.IsUnavailable(exception))
+        {
+            Unavailable(exception);
+            return null;
+        }
+    }
+
+    /// <summary>The same for a write that answers nothing.</summary>
+    public Task<Reached<bool>?> TryAsync(Func<Task> write) => TryAsync(async () =>
+    {
+        await write();
+        return true;
+    });
+
     private CommandResult Unavailable(Exception exception)
     {
         var mayHaveCommitted = WriteOutcomeWatch.MayHaveCommitted(exception);
@@ -46,3 +74,6 @@ public sealed class CommandGuard(ILogger<CommandGuard> logger)
         return CommandResult.DatabaseUnavailable(mayHaveCommitted ? DatabaseFaults.OutcomeUnknownMessage : DatabaseFaults.UnavailableMessage);
     }
 }
+
+/// <summary>The answer of a write that reached the database (<see cref="CommandGuard.TryAsync{T}"/>).</summary>
+public sealed record Reached<T>(T Value);

@@ -3,6 +3,7 @@ using CaseManagement.Application.Clients;
 using CaseManagement.Domain.Access;
 using CaseManagement.Domain.Trainings;
 using CaseManagement.Infrastructure.Persistence;
+using CaseManagement.Infrastructure.Persistence.Faults;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 
@@ -280,9 +281,10 @@ public sealed class TrainingCatalogue(
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException exception) when (!DatabaseFaults.IsUnavailable(exception))
         {
-            // Someone registered the same person in between (the unique index on session and person).
+            // Someone registered the same person in between (the unique index on session and person);
+            // an outage goes on to the page's guard, which says so instead.
             return CommandResult.Invalid(nameof(RegistrationInput.StaffId), "Diese Person steht schon auf der Liste des Termins.").As<Guid>();
         }
 
