@@ -1,6 +1,7 @@
 using System.Globalization;
 using CaseManagement.Application.Clients;
 using CaseManagement.Domain.Access;
+using CaseManagement.Domain.Staff;
 using CaseManagement.Domain.Trainings;
 using CaseManagement.Infrastructure.Persistence;
 using CaseManagement.Infrastructure.Persistence.Faults;
@@ -235,12 +236,20 @@ public sealed class TrainingCatalogue(
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var listed = db.TrainingAttendances.Where(a => a.SessionId == sessionId).Select(a => a.StaffId);
-        return await db.Users.AsNoTracking()
+        var audience = await AudienceOfSessionAsync(db, sessionId, cancellationToken);
+        var people = await db.Users.AsNoTracking()
             .Where(u => u.DeactivatedAt == null && !listed.Contains(u.Id))
             .OrderBy(u => u.Organisation).ThenBy(u => u.DisplayName)
             .Select(u => new StaffRef(u.Id, u.DisplayName, u.Organisation))
             .ToListAsync(cancellationToken);
+        return [.. people.Where(p => audience is { } a && a.Includes(p.Organisation))];
     }
+
+    private static Task<TrainingAudience?> AudienceOfSessionAsync(CaseManagementDbContext db, Guid sessionId, CancellationToken cancellationToken) =>
+        (from s in db.TrainingSessions
+         where s.Id == sessionId
+         join t in db.Trainings on s.TrainingId equals t.Id
+         select (TrainingAudience?)t.Audience).SingleOrDefaultAsync(cancellationToken);
 
     /// <summary>Puts a person on the session's list as registered.</summary>
     public async Task<CommandResult<Guid>> RegisterAsync(StaffMember actor, Guid sessionId, RegistrationInput input, CancellationToken cancellationToken = default)
@@ -251,15 +260,22 @@ public sealed class TrainingCatalogue(
         }
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        if (!await db.TrainingSessions.AnyAsync(s => s.Id == sessionId, cancellationToken))
+        if (await AudienceOfSessionAsync(db, sessionId, cancellationToken) is not { } audience)
         {
             return CommandResult.Missing().As<Guid>();
         }
 
         var staffId = input.StaffId!.Trim();
-        if (!await db.Users.AnyAsync(u => u.Id == staffId && u.DeactivatedAt == null, cancellationToken))
+        var organisation = await db.Users.Where(u => u.Id == staffId && u.DeactivatedAt == null).Select(u => (Organisation?)u.Organisation).SingleOrDefaultAsync(cancellationToken);
+        if (organisation is null)
         {
             return CommandResult.Invalid(nameof(RegistrationInput.StaffId), "Dieses Konto gibt es nicht oder es ist deaktiviert.").As<Guid>();
+        }
+
+        // A choice swapped in the browser: the topic is meant for the other organisation only.
+        if (!audience.Includes(organisation.Value))
+        {
+            return CommandResult.Invalid(nameof(RegistrationInput.StaffId), $"Diese Fortbildung ist nur für {audience.German()} vorgesehen.").As<Guid>();
         }
 
         if (await db.TrainingAttendances.AnyAsync(a => a.SessionId == sessionId && a.StaffId == staffId, cancellationToken))

@@ -234,6 +234,11 @@ public sealed class TrainingCoverageTests(AppFixture app) : IClassFixture<AppFix
         var registered = await catalogue.RegisterAsync(data.Admin, session.Value, new RegistrationInput { StaffId = data.C.Id });
         Assert.True(registered.Succeeded);
         Assert.False((await catalogue.RegisterAsync(data.Admin, session.Value, new RegistrationInput { StaffId = data.C.Id })).Succeeded);
+        // A Drogenhilfe account swapped into the form of a Jobcenter topic is refused and never offered.
+        var drugHelp = await app.CreateMemberAsync(StaffRole.DrugHelpWorker, Organisation.DrugHelpService, "Fachkraft Anderes Haus");
+        var swapped = await catalogue.RegisterAsync(data.Admin, session.Value, new RegistrationInput { StaffId = drugHelp.Id });
+        Assert.Equal(["Diese Fortbildung ist nur für Jobcenter vorgesehen."], swapped.Errors[nameof(RegistrationInput.StaffId)]);
+        Assert.DoesNotContain((await catalogue.CandidatesAsync(data.Admin, session.Value))!, p => p.Id == drugHelp.Id);
         var coverage = app.Service<TrainingCoverageQuery>();
         Assert.Contains((await coverage.TeamAsync(data.Lead))!.Topics.Single(t => t.TrainingId == training.Id).Due, p => p.Staff.Id == data.C.Id);
 
