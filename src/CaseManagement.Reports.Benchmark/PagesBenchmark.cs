@@ -80,28 +80,32 @@ internal sealed partial class PagesBenchmark(IServiceProvider services, Options 
             }));
             scenarios.Add(new("Hilfeplan geöffnet", label, 10, i => plans.OpenAsync(me, sample.WithPlan[i % sample.WithPlan.Count])));
             scenarios.Add(new("Eigene Woche (Abfrage)", label, 10, _ => appointments.WeekAsync(me, today, [me.Id])));
-            scenarios.Add(new("Eigene Woche (Seite: mit Personenliste)", label, 20, async _ =>
+            // /termine: the page names one's team (TeamDirectory) and reads the week; the list of all
+            // caseworkers only when someone else's week is asked for.
+            var teams = services.GetRequiredService<TeamDirectory>();
+            scenarios.Add(new("Eigene Woche (Seite)", label, 20, async _ =>
             {
-                var people = (await directory.CaseworkersOfAsync(Organisation.Jobcenter)).Concat(await directory.CaseworkersOfAsync(Organisation.DrugHelpService)).ToList();
-                GC.KeepAlive(people);
+                GC.KeepAlive(await teams.TeamOfAsync(me));
                 await appointments.WeekAsync(me, today, [me.Id]);
             }));
-            // /termine?ansicht=team: one's own team (TeamDirectory, as the page asks it), the other
-            // side's people in the team's cases, and the whole organisation (what someone without a team sees).
-            var teams = services.GetRequiredService<TeamDirectory>();
-            var myTeam = await teams.TeamOfAsync(me);
-            var counterparts = await teams.CounterpartsOfAsync(myTeam);
-            scenarios.Add(new($"Teamwoche: eigenes Team (Seite; {myTeam.Caseworkers.Count} Personen)", label, 20, async _ =>
+            scenarios.Add(new("Woche einer anderen Person (Seite: mit Personenliste)", label, 20, async _ =>
             {
                 var people = (await directory.CaseworkersOfAsync(Organisation.Jobcenter)).Concat(await directory.CaseworkersOfAsync(Organisation.DrugHelpService)).ToList();
-                GC.KeepAlive(people);
+                GC.KeepAlive(await teams.TeamOfAsync(me));
+                await appointments.WeekAsync(me, today, [people[0].Id]);
+            }));
+            // /termine?ansicht=team: one's own team, the other side's people in the team's cases, and
+            // the whole organisation (what someone without a team sees).
+            var myTeam = await teams.TeamOfAsync(me);
+            var counterparts = await teams.CounterpartsOfAsync(myTeam);
+            // The week page reads the list of all caseworkers only for someone else's week or when asked for.
+            scenarios.Add(new($"Teamwoche: eigenes Team (Seite; {myTeam.Caseworkers.Count} Personen)", label, 20, async _ =>
+            {
                 var team = await teams.TeamOfAsync(me);
                 await appointments.WeekAsync(me, today, [.. team.Caseworkers.Select(p => p.Id)]);
             }));
-            scenarios.Add(new($"Teamwoche: andere Seite in Teamfällen (Seite; {counterparts.Count} Personen)", label, 20, async _ =>
+            scenarios.Add(new($"Teamwoche: andere Seite in Teamfällen (Seite; {counterparts.Count} Personen)", label, counterparts.Count > 50 ? 100 : 20, async _ =>
             {
-                var people = (await directory.CaseworkersOfAsync(Organisation.Jobcenter)).Concat(await directory.CaseworkersOfAsync(Organisation.DrugHelpService)).ToList();
-                GC.KeepAlive(people);
                 var team = await teams.TeamOfAsync(me);
                 var others = await teams.CounterpartsOfAsync(team);
                 await appointments.WeekAsync(me, today, [.. others.Select(p => p.Id)]);

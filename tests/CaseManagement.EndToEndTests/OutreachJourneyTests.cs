@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using CaseManagement.Application.Clients;
 using CaseManagement.Application.Consent;
 using CaseManagement.Domain;
@@ -79,7 +80,23 @@ public sealed class OutreachJourneyTests(BrowserFixture browser)
         await week.GotoAsync($"/termine?woche={GermanCalendar.DateOf(stored.Start):yyyy-MM-dd}");
         await Assertions.Expect(week.Locator(".week-grid")).ToContainTextAsync("Begleitung");
         await BrowserFixture.ScreenshotAsync(week, "week-view-desktop");
+
+        // 5. Someone else's week: the list of people is offered when asked for, and the keyboard lands in it.
+        await week.GetByRole(AriaRole.Button, new() { Name = "Andere Person …" }).ClickAsync();
+        var people = week.GetByLabel("Person:");
+        await Assertions.Expect(people).ToBeFocusedAsync();
+        await people.SelectOptionAsync(new SelectOptionValue { Label = $"{CaseManager.DisplayName} (Jobcenter)" });
+        await Assertions.Expect(week).ToHaveURLAsync(new Regex("ansicht=person"));
+        await Assertions.Expect(week.GetByRole(AriaRole.Heading, new() { Name = $"Woche von {CaseManager.DisplayName}" })).ToBeAttachedAsync();
+        await Assertions.Expect(people).ToHaveValueAsync(await CaseManagerIdAsync());
         Assert.Empty(browser.CspViolations);
+    }
+
+    private async Task<string> CaseManagerIdAsync()
+    {
+        var contexts = browser.Services.GetRequiredService<IDbContextFactory<CaseManagementDbContext>>();
+        await using var db = await contexts.CreateDbContextAsync();
+        return await db.Users.Where(u => u.Email == CaseManager.Email).Select(u => u.Id).SingleAsync();
     }
 
     private async Task<Appointment> OnlyAppointmentOfAsync(Guid clientId)

@@ -26,7 +26,12 @@ public sealed record TeamScope(Organisation Organisation, string? Team, IReadOnl
     /// <summary>"Team Nord (Jobcenter)" or "Jobcenter".</summary>
     public string Label => Team is null ? Organisation.German() : $"{Team} ({Organisation.German()})";
 
-    internal static async Task<TeamScope> OfAsync(CaseManagementDbContext db, StaffMember teamLead, CancellationToken cancellationToken)
+    /// <param name="onlyStaffId">
+    /// Read only this account of the organisation (a drill-down into one person): the scope then
+    /// holds that person alone, if they belong to it.
+    /// </param>
+    internal static async Task<TeamScope> OfAsync(
+        CaseManagementDbContext db, StaffMember teamLead, CancellationToken cancellationToken, string? onlyStaffId = null)
     {
         var organisation = teamLead.Organisation;
         var team = await db.Users.AsNoTracking().Where(u => u.Id == teamLead.Id).Select(u => u.Team).SingleOrDefaultAsync(cancellationToken);
@@ -34,8 +39,13 @@ public sealed record TeamScope(Organisation Organisation, string? Team, IReadOnl
         var caseworkerIds = StaffDirectory.CaseworkersOf(db, organisation).Select(u => u.Id);
         // Compared here rather than in SQL: SQLite's lower() folds ASCII only. An organisation has a
         // few hundred accounts at most.
-        var people = (await db.Users.AsNoTracking()
-            .Where(u => u.Organisation == organisation)
+        var accounts = db.Users.AsNoTracking().Where(u => u.Organisation == organisation);
+        if (onlyStaffId is not null)
+        {
+            accounts = accounts.Where(u => u.Id == onlyStaffId);
+        }
+
+        var people = (await accounts
             .Select(u => new
             {
                 u.Id,

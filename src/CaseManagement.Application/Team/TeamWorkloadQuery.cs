@@ -95,7 +95,7 @@ public sealed class TeamWorkloadQuery(IDbContextFactory<CaseManagementDbContext>
 
         var window = Window.At(teamLead.Organisation, access.Now);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var scope = await TeamScope.OfAsync(db, teamLead, cancellationToken);
+        var scope = await TeamScope.OfAsync(db, teamLead, cancellationToken, onlyStaffId: staffId);
         var person = scope.Includes(staffId)
             ? (await WorkloadsAsync(db, window, scope, staffId, cancellationToken)).SingleOrDefault(p => p.Staff.Id == staffId)
             : null;
@@ -311,32 +311,38 @@ public sealed class TeamWorkloadQuery(IDbContextFactory<CaseManagementDbContext>
         return staffIds.GroupBy(id => id).Select(g => new FigureCount { Figure = figureNumber, StaffId = g.Key, Count = g.Count() });
     }
 
-    private static async Task<List<FigureCount>> SummaryCountsAsync(
+    /// <summary>
+    /// The per-client figures and the dated and timed ones are two independent reads of about the
+    /// same cost for a whole organisation: they run side by side on two connections, so the page
+    /// waits for the slower one rather than for both.
+    /// </summary>
+    private async Task<List<FigureCount>> SummaryCountsAsync(
+        CaseManagementDbContext db, Window window, IReadOnlyCollection<string>? counted, CancellationToken cancellationToken)
+    {
+        await using var second = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var perClient = PerClientCountsAsync(second, window, counted, cancellationToken);
+        var dated = DatedAndTimedCountsAsync(db, window, counted, cancellationToken);
+        await Task.WhenAll(perClient, dated);
+        return [.. await dated, .. await perClient];
+    }
+
+    /// <summary>Active cases, cases without a counterpart and draft plans, from the summary row of each client.</summary>
+    private static async Task<List<FigureCount>> PerClientCountsAsync(
         CaseManagementDbContext db, Window window, IReadOnlyCollection<string>? counted, CancellationToken cancellationToken)
     {
         var org = window.Organisation;
-        var (today, waitingSince) = (window.Today, window.WaitingSince);
         var plansShared = AccessFilters.ConsentShares(DataCategory.HelpPlan, org.Other(), window.Now);
-        var referralsShared = AccessFilters.ConsentShares(DataCategory.Referrals, org.Other(), window.Now);
-
         var clients = org == Organisation.Jobcenter
             ? db.ClientWorkloads.Where(w => w.CaseManagerId != null)
                 .Select(w => new SummaryRow { StaffId = w.CaseManagerId!, ClientId = w.ClientId, Owner = w.OwningOrganisation, OtherSideStaffed = w.DrugHelpWorkerId != null, OpenEpisodes = w.OpenEpisodes, DraftPlans = w.DraftPlans })
             : db.ClientWorkloads.Where(w => w.DrugHelpWorkerId != null)
                 .Select(w => new SummaryRow { StaffId = w.DrugHelpWorkerId!, ClientId = w.ClientId, Owner = w.OwningOrganisation, OtherSideStaffed = w.CaseManagerId != null, OpenEpisodes = w.OpenEpisodes, DraftPlans = w.DraftPlans });
-        var deadlines = org == Organisation.Jobcenter
-            ? db.WorkloadDeadlines.Where(d => d.CaseManagerId != null)
-                .Select(d => new DeadlineRow { StaffId = d.CaseManagerId!, ClientId = d.ClientId, Kind = d.Kind, On = d.On, Owner = d.OwningOrganisation, Holder = d.HolderOrganisation })
-            : db.WorkloadDeadlines.Where(d => d.DrugHelpWorkerId != null)
-                .Select(d => new DeadlineRow { StaffId = d.DrugHelpWorkerId!, ClientId = d.ClientId, Kind = d.Kind, On = d.On, Owner = d.OwningOrganisation, Holder = d.HolderOrganisation });
         if (counted is not null)
         {
             clients = clients.Where(c => counted.Contains(c.StaffId));
-            deadlines = deadlines.Where(d => counted.Contains(d.StaffId));
         }
 
-        // Plan figures only where the person may read the plan, referral figures only where their
-        // organisation holds the referral or a consent shares it: the rules of TeamClients. Counted
+        // Plan figures only where the person may read the plan: the rule of TeamClients. Counted
         // rather than EXISTS on purpose: PostgreSQL would hash every consent of the city for an
         // EXISTS inside OR (12-25 ms), where looking up the few clients that need it takes
         // a fraction of that, for a team and for the whole organisation alike.
@@ -351,7 +357,34 @@ public sealed class TeamWorkloadQuery(IDbContextFactory<CaseManagementDbContext>
             .GroupBy(c => c.StaffId)
             .Select(g => new { StaffId = g.Key, Active = g.Sum(c => c.OpenEpisodes), Unstaffed = g.Sum(c => c.Unstaffed), Drafts = g.Sum(c => c.Drafts) })
             .ToListAsync(cancellationToken);
+        return [.. perClient.SelectMany(p => new[]
+        {
+            new FigureCount { Figure = (int)WorkloadFigure.ActiveCases, StaffId = p.StaffId, Count = p.Active },
+            new FigureCount { Figure = (int)WorkloadFigure.WithoutCounterpart, StaffId = p.StaffId, Count = p.Unstaffed },
+            new FigureCount { Figure = (int)WorkloadFigure.DraftPlans, StaffId = p.StaffId, Count = p.Drafts },
+        })];
+    }
 
+    /// <summary>Overdue reviews and steps and waiting referrals from the summary's deadlines; appointments from their item queries.</summary>
+    private static async Task<List<FigureCount>> DatedAndTimedCountsAsync(
+        CaseManagementDbContext db, Window window, IReadOnlyCollection<string>? counted, CancellationToken cancellationToken)
+    {
+        var org = window.Organisation;
+        var (today, waitingSince) = (window.Today, window.WaitingSince);
+        var plansShared = AccessFilters.ConsentShares(DataCategory.HelpPlan, org.Other(), window.Now);
+        var referralsShared = AccessFilters.ConsentShares(DataCategory.Referrals, org.Other(), window.Now);
+        var deadlines = org == Organisation.Jobcenter
+            ? db.WorkloadDeadlines.Where(d => d.CaseManagerId != null)
+                .Select(d => new DeadlineRow { StaffId = d.CaseManagerId!, ClientId = d.ClientId, Kind = d.Kind, On = d.On, Owner = d.OwningOrganisation, Holder = d.HolderOrganisation })
+            : db.WorkloadDeadlines.Where(d => d.DrugHelpWorkerId != null)
+                .Select(d => new DeadlineRow { StaffId = d.DrugHelpWorkerId!, ClientId = d.ClientId, Kind = d.Kind, On = d.On, Owner = d.OwningOrganisation, Holder = d.HolderOrganisation });
+        if (counted is not null)
+        {
+            deadlines = deadlines.Where(d => counted.Contains(d.StaffId));
+        }
+
+        // Plan figures only where the person may read the plan, referral figures only where their
+        // organisation holds the referral or a consent shares it: the rules of TeamClients.
         var (review, step, referral) = (WorkloadDeadlineKind.Review, WorkloadDeadlineKind.Step, WorkloadDeadlineKind.Referral);
         var reviews = deadlines.Where(d => d.Kind == review && d.On < today
             && (d.Owner == org || db.Consents.Where(k => k.ClientId == d.ClientId).Count(plansShared) > 0));
@@ -367,14 +400,7 @@ public sealed class TeamWorkloadQuery(IDbContextFactory<CaseManagementDbContext>
             union = union.Concat(PerPerson(Items(db, window, counted, figure), figure));
         }
 
-        var counts = await union.ToListAsync(cancellationToken);
-        counts.AddRange(perClient.SelectMany(p => new[]
-        {
-            new FigureCount { Figure = (int)WorkloadFigure.ActiveCases, StaffId = p.StaffId, Count = p.Active },
-            new FigureCount { Figure = (int)WorkloadFigure.WithoutCounterpart, StaffId = p.StaffId, Count = p.Unstaffed },
-            new FigureCount { Figure = (int)WorkloadFigure.DraftPlans, StaffId = p.StaffId, Count = p.Drafts },
-        }));
-        return counts;
+        return await union.ToListAsync(cancellationToken);
     }
 
     private static IQueryable<FigureCount> PerPerson(IQueryable<DeadlineRow> rows, WorkloadFigure figure)

@@ -96,9 +96,14 @@ namespace CaseManagement.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("Start");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Start"), new[] { "Type", "Outcome", "ClientId", "ReportKey" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Start"), new[] { "Type", "Outcome", "ClientId", "ReportKey", "Id" });
 
                     b.HasIndex("ClientId", "Start");
+
+                    b.HasIndex(new[] { "Start" }, "IX_Appointments_Start_NoShow")
+                        .HasFilter("\"Outcome\" = 2");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "Start" }, "IX_Appointments_Start_NoShow"), new[] { "Id" });
 
                     b.ToTable("Appointments");
                 });

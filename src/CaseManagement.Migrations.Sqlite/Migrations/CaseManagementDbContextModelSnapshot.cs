@@ -88,9 +88,13 @@ namespace CaseManagement.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("Start")
-                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Type", "Outcome", "ClientId", "ReportKey" });
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Type", "Outcome", "ClientId", "ReportKey", "Id" });
 
                     b.HasIndex("ClientId", "Start");
+
+                    b.HasIndex(new[] { "Start" }, "IX_Appointments_Start_NoShow")
+                        .HasFilter("\"Outcome\" = 2")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Id" });
 
                     b.ToTable("Appointments");
                 });

@@ -14,8 +14,13 @@ internal sealed class AppointmentConfiguration : IEntityTypeConfiguration<Appoin
         // The steering report counts a year of appointments by type, outcome and client and adds up their
         // record keys (cell-key method): on PostgreSQL the index carries those columns (INCLUDE), so the
         // count reads the index alone instead of visiting several hundred thousand table rows scattered
-        // over the heap. SQLite ignores INCLUDE.
-        appointment.HasIndex(a => a.Start).IncludeProperties(a => new { a.Type, a.Outcome, a.ClientId, a.ReportKey });
+        // over the heap. The id lets the team lead's appointment figures (a week ahead, no-shows of a
+        // month) join the participants from this index alone too. SQLite ignores INCLUDE.
+        appointment.HasIndex(a => a.Start).IncludeProperties(a => new { a.Type, a.Outcome, a.ClientId, a.ReportKey, a.Id });
+        // The no-shows of the last 30 days for the team lead: about one appointment in ten of the month.
+        appointment.HasIndex(a => a.Start, "IX_Appointments_Start_NoShow")
+            .HasFilter($"\"Outcome\" = {(int)AppointmentOutcome.NoShow}")
+            .IncludeProperties(a => new { a.Id });
         appointment.Property(a => a.Place).HasMaxLength(AppointmentRules.PlaceMaxLength);
         appointment.Property(a => a.AccompanimentTarget).HasMaxLength(AppointmentRules.PlaceMaxLength);
         appointment.Property(a => a.OutcomeNote).HasMaxLength(AppointmentRules.NoteMaxLength);
