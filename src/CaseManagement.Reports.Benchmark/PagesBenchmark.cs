@@ -104,15 +104,21 @@ internal sealed partial class PagesBenchmark(IServiceProvider services, Options 
                 var team = await teams.TeamOfAsync(me);
                 await appointments.WeekAsync(me, today, [.. team.Caseworkers.Select(p => p.Id)]);
             }));
-            scenarios.Add(new($"Teamwoche: andere Seite in Teamfällen (Seite; {counterparts.Count} Personen)", label, counterparts.Count > 50 ? 100 : 20, async _ =>
+            // Many people (the other side in the team's cases, a whole organisation) are shown a page of 25 at a time.
+            scenarios.Add(new($"Teamwoche: andere Seite in Teamfällen (Seite: erste {PeoplePage.Size} von {counterparts.Count} Personen)", label, 20, async _ =>
             {
                 var team = await teams.TeamOfAsync(me);
-                var others = await teams.CounterpartsOfAsync(team);
-                await appointments.WeekAsync(me, today, [.. others.Select(p => p.Id)]);
+                var others = PeoplePage.Of(await teams.CounterpartsOfAsync(team), after: null);
+                await appointments.WeekAsync(me, today, [.. others.Shown.Select(p => p.Id)]);
             }));
-            var organisationIds = (await directory.CaseworkersOfAsync(organisation)).Select(p => p.Id).ToList();
-            scenarios.Add(new($"Teamwoche: ganze Organisation ({organisationIds.Count} Personen)", label, 100,
-                _ => appointments.WeekAsync(me, today, organisationIds)));
+            var organisationPeople = await directory.CaseworkersOfAsync(organisation);
+            var secondPage = PeoplePage.Of(organisationPeople, after: null).NextAfter;
+            scenarios.Add(new($"Teamwoche: ganze Organisation (Seite: zweite {PeoplePage.Size} von {organisationPeople.Count} Personen)", label, 100, async _ =>
+            {
+                var team = await teams.TeamOfAsync(me);
+                GC.KeepAlive(team);
+                await appointments.WeekAsync(me, today, [.. PeoplePage.Of(organisationPeople, secondPage).Shown.Select(p => p.Id)]);
+            }));
         }
 
         var jobcenterWorker = await TypicalCaseworkerAsync(directory, Organisation.Jobcenter);
