@@ -10,7 +10,8 @@ namespace CaseManagement.EndToEndTests;
 /// <summary>
 /// The database stops while a caseworker is typing on the client page: saving says so in German
 /// at the form, the page stays alive with the text in it, and once the database is back the same
-/// click saves it, once. On a PostgreSQL cluster of its own, which the test stops.
+/// click saves it, once; a page opened during an outage says so and loads on "Erneut versuchen".
+/// On a PostgreSQL cluster of its own, which the test stops.
 /// </summary>
 [Collection(BrowserTestGroup.Name)]
 public sealed class DatabaseOutageTests(BrowserFixture browser) : IAsyncLifetime
@@ -67,6 +68,27 @@ public sealed class DatabaseOutageTests(BrowserFixture browser) : IAsyncLifetime
         await Assertions.Expect(note).ToHaveValueAsync("");
         Assert.Equal(1, await NotesAsync(clientId, typed));
         Assert.DoesNotContain(DatabaseFaults.UnavailableMessage, await page.ContentAsync(), StringComparison.Ordinal);
+
+        // Going to another page while the database is away: that page says so and offers to try
+        // again; the menu and the session stay, and trying again after the outage shows the page.
+        await _cluster.StopServerAsync();
+        try
+        {
+            await page.GetByRole(AriaRole.Navigation, new() { Name = "Hauptnavigation" }).GetByRole(AriaRole.Link, new() { Name = "Klient:innen" }).ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Alert).Filter(new() { HasText = DatabaseFaults.PageUnavailableMessage }))
+                .ToBeVisibleAsync(new() { Timeout = 30_000 });
+            await Assertions.Expect(page.Locator("#blazor-error-ui")).ToBeHiddenAsync();
+            await Assertions.Expect(page.Locator("#components-reconnect-modal")).ToBeHiddenAsync();
+            await BrowserFixture.ScreenshotAsync(page, "database-unreachable-page");
+        }
+        finally
+        {
+            await _cluster.StartServerAsync();
+        }
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Erneut versuchen" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Meine Klient:innen" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert).Filter(new() { HasText = DatabaseFaults.PageUnavailableMessage })).ToHaveCountAsync(0);
     }
 
     private async Task<int> NotesAsync(Guid clientId, string text)
