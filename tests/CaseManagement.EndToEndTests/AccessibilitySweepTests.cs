@@ -38,16 +38,22 @@ public sealed class AccessibilitySweepTests(BrowserFixture browser)
             var (width, height) = size;
             var found = new List<string>();
             var page = await browser.NewPageAsync(width, height);
-            await BrowserFixture.SignInAsync(page, account);
-            foreach (var path in paths)
+            try
             {
-                await page.GotoAsync(path);
-                await SettledAsync(page);
-                found.AddRange((await SeriousFindingsAsync(page)).Select(f => $"{width}px {path}: {f}"));
-                await BrowserFixture.ScreenshotAsync(page, $"pages/{role}-{width}{Slug(path)}");
+                await BrowserFixture.SignInAsync(page, account);
+                foreach (var path in paths)
+                {
+                    await page.GotoAsync(path);
+                    await SettledAsync(page);
+                    found.AddRange((await SeriousFindingsAsync(page)).Select(f => $"{width}px {path}: {f}"));
+                    await BrowserFixture.ScreenshotAsync(page, $"pages/{role}-{width}{Slug(path)}");
+                }
+            }
+            finally
+            {
+                await page.Context.CloseAsync();
             }
 
-            await page.Context.CloseAsync();
             return found;
         }));
 

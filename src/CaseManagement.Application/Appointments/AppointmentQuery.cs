@@ -70,8 +70,9 @@ public sealed class AppointmentQuery(IDbContextFactory<CaseManagementDbContext> 
         var to = GermanCalendar.At(monday.AddDays(7), TimeOnly.MinValue);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var ids = staffIds.Distinct(StringComparer.Ordinal).ToList();
-        var staff = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).OrderBy(u => u.DisplayName)
-            .Select(u => new StaffRef(u.Id, u.DisplayName, u.Organisation)).ToListAsync(cancellationToken);
+        // In German name order, as PeoplePage pages them (SQLite and PostgreSQL's collation sort otherwise).
+        var staff = PeoplePage.InNameOrder(
+            await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).Select(u => new StaffRef(u.Id, u.DisplayName, u.Organisation)).ToListAsync(cancellationToken));
         var appointments = await db.Appointments.AsNoTracking().Include(a => a.Participants)
             .Where(a => a.Start >= from && a.Start < to && a.Participants.Any(p => ids.Contains(p.StaffId) && p.Start >= from && p.Start < to))
             .OrderBy(a => a.Start)

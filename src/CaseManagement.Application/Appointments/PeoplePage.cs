@@ -17,10 +17,20 @@ public sealed record PeoplePage(IReadOnlyList<StaffRef> Shown, int First, int To
     /// <summary>"Personen 26–50 von 420"; null when everyone fits on one page.</summary>
     public string? Label => Total <= Shown.Count ? null : $"Personen {First + 1}–{First + Shown.Count} von {Total}";
 
+    /// <summary>German name order (umlauts beside their vowel, case ignored), then id: the order of every team week.</summary>
+    public static List<StaffRef> InNameOrder(IEnumerable<StaffRef> people) =>
+        [.. people.OrderBy(p => p.DisplayName, German).ThenBy(p => p.Id, StringComparer.Ordinal)];
+
     public static PeoplePage Of(IEnumerable<StaffRef> people, string? after, int size = Size)
     {
-        var ordered = people.OrderBy(p => p.DisplayName, German).ThenBy(p => p.Id, StringComparer.Ordinal).ToList();
+        var ordered = InNameOrder(people);
         var first = after is null ? 0 : ordered.FindIndex(p => p.Id == after) + 1;
+        if (first >= ordered.Count && ordered.Count > 0)
+        {
+            // After the last person (an old link, someone left): the last page rather than an empty one.
+            first = Math.Max(0, ordered.Count - size);
+        }
+
         var shown = ordered.Skip(first).Take(size).ToList();
         var previousFirst = Math.Max(0, first - size);
         return new PeoplePage(

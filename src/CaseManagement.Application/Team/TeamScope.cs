@@ -59,7 +59,9 @@ public sealed record TeamScope(Organisation Organisation, string? Team, IReadOnl
             .Where(u => key is null || TeamKey(u.Team) == key)
             .ToList();
         var caseworkers = people.Where(p => p.Active && p.IsCaseworker).Select(p => new StaffRef(p.Id, p.DisplayName, p.Organisation)).ToList();
-        IReadOnlySet<string>? members = key is null ? null : people.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
+        // Narrowed to one person, the scope names them even for a whole organisation: someone who is
+        // not of it (another organisation's account, a made-up id) is refused before anything is read.
+        IReadOnlySet<string>? members = key is null && onlyStaffId is null ? null : people.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
         return new TeamScope(organisation, key is null ? null : team!.Trim(), caseworkers, members);
     }
 

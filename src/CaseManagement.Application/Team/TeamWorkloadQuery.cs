@@ -96,24 +96,20 @@ public sealed class TeamWorkloadQuery(IDbContextFactory<CaseManagementDbContext>
         var window = Window.At(teamLead.Organisation, access.Now);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var scope = await TeamScope.OfAsync(db, teamLead, cancellationToken, onlyStaffId: staffId);
-        var person = scope.Includes(staffId)
-            ? (await WorkloadsAsync(db, window, scope, staffId, cancellationToken)).SingleOrDefault(p => p.Staff.Id == staffId)
-            : null;
+        if (!scope.Includes(staffId))
+        {
+            return null;
+        }
+
+        var person = (await WorkloadsAsync(db, window, scope, staffId, cancellationToken)).SingleOrDefault(p => p.Staff.Id == staffId);
         if (person is null)
         {
             return null;
         }
 
+        var page = await ItemPageAsync(db, teamLead, window, staffId, figure, after, pageSize, search, cancellationToken);
+
         var size = Math.Clamp(pageSize, 1, 100);
-        var cursor = Cursor.Parse(after);
-        var items = Items(db, window, [staffId], figure);
-        if (SearchText.Normalize(search) is { Length: > 0 } term)
-        {
-            items = await MatchingAsync(db, teamLead, items, term, search!.Trim().ToUpperInvariant(), cancellationToken);
-        }
-
-        var page = await OldestFirstAsync(items, cursor, size + 1, cancellationToken);
-
         var shown = page.Take(size).ToList();
         var clientIds = shown.Where(i => i.ClientId is not null).Select(i => i.ClientId!.Value).Distinct().ToList();
         var subjects = await ClientAccess.LoadFactsAsync(db, clientIds, cancellationToken);
@@ -147,6 +143,20 @@ public sealed class TeamWorkloadQuery(IDbContextFactory<CaseManagementDbContext>
             teamLead, $"Team: {figure.Label()}", rows.Where(r => r.CaseNumber is not null).Select(r => r.CaseNumber!).Distinct(), cancellationToken);
         var last = page.Count > size ? shown[^1] : null;
         return new TeamCasePage(person, figure, rows, last is null ? null : Cursor.After(last).ToString());
+    }
+
+    /// <summary>One page of the person's items behind the figure (one more than the page size, to know whether another follows).</summary>
+    private async Task<List<Item>> ItemPageAsync(
+        CaseManagementDbContext db, StaffMember teamLead, Window window, string staffId, WorkloadFigure figure, string? after, int pageSize,
+        string? search, CancellationToken cancellationToken)
+    {
+        var items = Items(db, window, [staffId], figure);
+        if (SearchText.Normalize(search) is { Length: > 0 } term)
+        {
+            items = await MatchingAsync(db, teamLead, items, term, search!.Trim().ToUpperInvariant(), cancellationToken);
+        }
+
+        return await OldestFirstAsync(items, Cursor.Parse(after), Math.Clamp(pageSize, 1, 100) + 1, cancellationToken);
     }
 
     /// <summary>The items of a figure oldest first, after the keyset cursor if given: the drill-down's pages and the caseworker's own list.</summary>

@@ -54,6 +54,15 @@ public sealed class PeoplePageTests
     }
 
     [Fact]
+    public void A_cursor_after_the_last_person_shows_the_last_page_rather_than_an_empty_one()
+    {
+        var page = PeoplePage.Of(Sixty, after: "id-60");
+
+        Assert.Equal("Personen 36–60 von 60", page.Label);
+        Assert.Null(page.NextAfter);
+    }
+
+    [Fact]
     public void Names_are_ordered_as_in_German()
     {
         StaffRef[] people = [new("a", "Zimmer", Organisation.Jobcenter), new("b", "Özdemir", Organisation.Jobcenter), new("c", "Ostrowski", Organisation.Jobcenter), new("d", "Pohl", Organisation.Jobcenter)];

@@ -20,9 +20,9 @@ public static class DatabaseFaults
     public const string OutcomeUnknownMessage =
         "Die Verbindung zur Datenbank ist beim Speichern abgebrochen; es ist nicht sicher, ob gespeichert wurde. Ihre Eingaben stehen noch im Formular. Bitte prüfen Sie in einem neuen Tab, ob die Änderung angekommen ist, bevor Sie noch einmal speichern.";
 
-    /// <summary>The German sentence of a page that could not read what it shows; nothing was changed.</summary>
+    /// <summary>The German sentence of a page that could not read what it shows.</summary>
     public const string PageUnavailableMessage =
-        "Die Datenbank ist gerade nicht erreichbar, deshalb konnte diese Seite nicht geladen werden. Es wurde nichts verändert. Bitte versuchen Sie es in einer Minute noch einmal.";
+        "Die Datenbank ist gerade nicht erreichbar, deshalb konnte diese Seite nicht geladen werden. Bitte versuchen Sie es in einer Minute noch einmal.";
 
     /// <summary>
     /// True for a fault of the connection (after the retries, or one not retried because a write's
