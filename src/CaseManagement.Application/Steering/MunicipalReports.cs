@@ -82,7 +82,7 @@ public sealed class MunicipalReports(
     /// from, null when the report did not exist yet: a save over anyone else's change (or a second
     /// first save of the same year) is a conflict, never an overwrite.
     /// </summary>
-    public async Task<CommandResult<uint>> SaveAsync(
+    public async Task<CommandResult<uint>> SaveReportAsync(
         StaffMember actor, int year, MunicipalReportInput input, uint? token, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);

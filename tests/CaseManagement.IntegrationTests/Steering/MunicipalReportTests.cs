@@ -30,17 +30,17 @@ public sealed class MunicipalReportTests(AppFixture app) : IClassFixture<AppFixt
         Assert.True(empty.MayWrite);
         var input = MunicipalReportInput.From(empty);
         input.Introduction = "Das Jahr 2021 im Überblick.";
-        var token = Ok(await reports.SaveAsync(first, year, input, empty.Token));
+        var token = Ok(await reports.SaveReportAsync(first, year, input, empty.Token));
 
         // Both open the saved version; the first saves again, the second's save is refused.
         var seenBySecond = (await reports.ReportAsync(second, year))!;
         Assert.Equal("Das Jahr 2021 im Überblick.", seenBySecond.Narrative(MunicipalReportChapter.Introduction));
         var change = MunicipalReportInput.From(seenBySecond);
         change.Outlook = "Ausblick der ersten Person.";
-        Ok(await reports.SaveAsync(first, year, change, token));
+        Ok(await reports.SaveReportAsync(first, year, change, token));
         var late = MunicipalReportInput.From(seenBySecond);
         late.Outlook = "Ausblick der zweiten Person.";
-        var refused = await reports.SaveAsync(second, year, late, seenBySecond.Token);
+        var refused = await reports.SaveReportAsync(second, year, late, seenBySecond.Token);
 
         Assert.True(refused.Conflict);
         Assert.Equal(MunicipalReports.ConflictMessage, refused.Message);
@@ -50,12 +50,12 @@ public sealed class MunicipalReportTests(AppFixture app) : IClassFixture<AppFixt
         Assert.Equal(first.DisplayName, stored.ChangedByName);
 
         // A second "first save" of the same year (both opened it before it existed) is a conflict too.
-        var again = await reports.SaveAsync(second, year, late, token: null);
+        var again = await reports.SaveReportAsync(second, year, late, token: null);
         Assert.True(again.Conflict);
 
         // With the latest version the second person's text is saved, and publishing is recorded.
         late.Status = MunicipalReportStatus.Published;
-        Ok(await reports.SaveAsync(second, year, late, stored.Token));
+        Ok(await reports.SaveReportAsync(second, year, late, stored.Token));
         var published = (await reports.ReportAsync(first, year))!;
         Assert.Equal(MunicipalReportStatus.Published, published.Status);
         Assert.NotNull(published.PublishedAt);
@@ -69,8 +69,8 @@ public sealed class MunicipalReportTests(AppFixture app) : IClassFixture<AppFixt
         var member = await MemberAsync(SteeringRoundKind.Strategic);
         var reports = app.Service<MunicipalReports>();
 
-        var tooLong = await reports.SaveAsync(member, year, new MunicipalReportInput { CasesAndHelp = new string('a', 100_000) }, token: null);
-        var nul = await reports.SaveAsync(member, year, new MunicipalReportInput { Outlook = "Ausblick\0mit Null-Byte" }, token: null);
+        var tooLong = await reports.SaveReportAsync(member, year, new MunicipalReportInput { CasesAndHelp = new string('a', 100_000) }, token: null);
+        var nul = await reports.SaveReportAsync(member, year, new MunicipalReportInput { Outlook = "Ausblick\0mit Null-Byte" }, token: null);
 
         Assert.False(tooLong.Succeeded);
         Assert.Contains(
@@ -89,7 +89,7 @@ public sealed class MunicipalReportTests(AppFixture app) : IClassFixture<AppFixt
         var reports = app.Service<MunicipalReports>();
         var input = new MunicipalReportInput { NetworkAndNeeds = "Wie bei lu-2023-00017 gesehen, dauert die Übergabe zu lange." };
 
-        var warned = await reports.SaveAsync(member, year, input, token: null);
+        var warned = await reports.SaveReportAsync(member, year, input, token: null);
 
         Assert.False(warned.Succeeded);
         var warning = Assert.Single(warned.Warnings);
@@ -99,7 +99,7 @@ public sealed class MunicipalReportTests(AppFixture app) : IClassFixture<AppFixt
         Assert.False((await reports.ReportAsync(member, year))!.Exists);
 
         input.ConfirmedNoPersonalData = true;
-        Ok(await reports.SaveAsync(member, year, input, token: null));
+        Ok(await reports.SaveReportAsync(member, year, input, token: null));
     }
 
     [Fact]
@@ -112,19 +112,19 @@ public sealed class MunicipalReportTests(AppFixture app) : IClassFixture<AppFixt
         var caseworker = await app.CreateMemberAsync(StaffRole.CaseManager, Organisation.Jobcenter, "Fallmanager Bericht");
         var teamLead = await app.CreateMemberAsync(StaffRole.TeamLeadJobcenter, Organisation.Jobcenter, "Teamleitung Bericht");
         var reports = app.Service<MunicipalReports>();
-        Ok(await reports.SaveAsync(member, year, new MunicipalReportInput { Introduction = "Einleitung 2024." }, token: null));
+        Ok(await reports.SaveReportAsync(member, year, new MunicipalReportInput { Introduction = "Einleitung 2024." }, token: null));
 
         var read = await reports.ReportAsync(teamLead, year);
         Assert.NotNull(read);
         Assert.False(read.MayWrite);
-        var byTeamLead = await reports.SaveAsync(teamLead, year, new MunicipalReportInput { Introduction = "Von der Teamleitung." }, read.Token);
+        var byTeamLead = await reports.SaveReportAsync(teamLead, year, new MunicipalReportInput { Introduction = "Von der Teamleitung." }, read.Token);
         Assert.False(byTeamLead.Succeeded);
         Assert.Contains(MunicipalReports.OnlyMembersMessage, byTeamLead.Errors[""]);
         foreach (var outsider in new[] { caseworker, steeringNonMember, operational })
         {
             Assert.Null(await reports.ReportAsync(outsider, year));
             Assert.Null(await reports.PdfAsync(outsider, year));
-            Assert.False((await reports.SaveAsync(outsider, year, new MunicipalReportInput { Introduction = "Untergeschoben." }, read.Token)).Succeeded);
+            Assert.False((await reports.SaveReportAsync(outsider, year, new MunicipalReportInput { Introduction = "Untergeschoben." }, read.Token)).Succeeded);
         }
 
         Assert.Equal("Einleitung 2024.", (await reports.ReportAsync(member, year))!.Narrative(MunicipalReportChapter.Introduction));
@@ -148,11 +148,17 @@ public sealed class MunicipalReportTests(AppFixture app) : IClassFixture<AppFixt
             typeof(MunicipalReportInput).GetProperty(chapter.ToString())!.SetValue(input, $"Erzählung zu Kapitel {(int)chapter} mit Umlauten: Übergänge größer.");
         }
 
-        Ok(await reports.SaveAsync(member, year, input, token: null));
+        Ok(await reports.SaveReportAsync(member, year, input, token: null));
         var teamLead = await app.CreateMemberAsync(StaffRole.TeamLeadDrugHelp, Organisation.DrugHelpService, "Teamleitung liest Bericht");
 
         var file = (await reports.PdfAsync(teamLead, year))!;
         var text = PdfText.Of(file.Content);
+        if (Environment.GetEnvironmentVariable("CASEMANAGEMENT_ARTIFACTS") is { Length: > 0 } artifacts)
+        {
+            // Kept to be looked at: the report as the database's figures make it.
+            Directory.CreateDirectory(Path.Combine(artifacts, "pdf"));
+            await File.WriteAllBytesAsync(Path.Combine(artifacts, "pdf", "municipal-report-integration.pdf"), file.Content);
+        }
 
         Assert.Equal($"suchtbericht-{year}.pdf", file.FileName);
         Assert.Contains($"Kommunaler Suchtbericht {year}", text, StringComparison.Ordinal);
