@@ -30,6 +30,17 @@ public sealed class MunicipalReportJourneyTests(BrowserFixture browser)
         await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Der Suchtbericht ist gespeichert." })).ToBeVisibleAsync();
         await BrowserFixture.ScreenshotAsync(page, "municipal-report");
 
+        // Typing survives a paused connection.
+        const string typed = "Noch nicht gespeichert: drei gemeinsame Fortbildungen.";
+        var trainings = page.GetByLabel("Text zu Kapitel 4 – Gemeinsame Fortbildungen");
+        await trainings.FillAsync(typed);
+        Assert.True(await page.EvaluateAsync<bool>("Blazor.pauseCircuit()"));
+        var dialog = page.Locator("#components-reconnect-modal");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Fortsetzen" }).ClickAsync();
+        await Assertions.Expect(dialog).ToBeHiddenAsync(new() { Timeout = 30_000 });
+        await Assertions.Expect(page.GetByText("Ihre ungespeicherten Eingaben sind wiederhergestellt")).ToBeVisibleAsync();
+        await Assertions.Expect(trainings).ToHaveValueAsync(typed);
+
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Bericht als PDF" }).ClickAsync());
         Assert.Equal($"suchtbericht-{lastYear}.pdf", download.SuggestedFilename);
         var file = await download.PathAsync();
