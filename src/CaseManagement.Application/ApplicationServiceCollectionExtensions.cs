@@ -69,6 +69,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<AppointmentCalendarFile>();
         services.AddSingleton<PartnerDirectory>();
         services.AddSingleton<Steering.SteeringRounds>();
+        services.AddSingleton<Steering.MunicipalReports>();
         services.AddSingleton<Trainings.TrainingCatalogue>();
         services.AddSingleton<Trainings.TrainingCoverageQuery>();
         services.AddSingleton<ReferralQuery>();

@@ -220,8 +220,14 @@ public sealed partial class SteeringReportPdfTests
     internal sealed class Rendered
     {
         public Rendered(string name, SteeringReportDocument document)
+            : this(name, SteeringReportPdf.Render(document))
         {
-            Bytes = SteeringReportPdf.Render(document);
+        }
+
+        /// <summary>Any rendered report (the municipal report too).</summary>
+        public Rendered(string name, byte[] bytes)
+        {
+            Bytes = bytes;
             PdfPath = Path.Combine(PdfTools.ArtifactsDirectory, name + ".pdf");
             File.WriteAllBytes(PdfPath, Bytes);
             PageCount = PdfTools.PageCount(PdfPath);

@@ -91,6 +91,10 @@ public sealed class EndpointAccessTests(AppFixture app) : IClassFixture<AppFixtu
         ["/lenkungsrunden/{Slug}/neu"] = ("GET", Reach.SteeringFigures),
         ["/lenkungsrunden/sitzungen/{Id:guid}"] = ("GET", Reach.SteeringFigures),
         ["/lenkungsrunden/sitzungen/{meetingId:guid}/protokoll.pdf"] = ("GET", Reach.SteeringFigures),
+        // Within the section, the municipal report is for the strategic round's members and the team leads (MunicipalReportTests).
+        ["/lenkungsrunden/suchtbericht"] = ("GET", Reach.SteeringFigures),
+        ["/lenkungsrunden/suchtbericht/{Year:int}"] = ("GET", Reach.SteeringFigures),
+        ["/lenkungsrunden/suchtbericht/{year:int}/suchtbericht.pdf"] = ("GET", Reach.SteeringFigures),
         ["/datenschutz"] = ("GET", Reach.DataProtection),
         ["/datenschutz/verlauf"] = ("GET", Reach.DataProtection),
         ["/datenschutz/protokoll.csv"] = ("GET", Reach.DataProtection),

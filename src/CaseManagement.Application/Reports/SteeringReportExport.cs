@@ -165,33 +165,7 @@ public static class SteeringReportExport
     public static SteeringReportDocument Document(SteeringReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var blocks = new List<ReportBlock>();
-        foreach (var block in Blocks(report))
-        {
-            switch (block)
-            {
-                case ReportSection section:
-                    blocks.Add(new ReportBlock(
-                        section.Title,
-                        section.Explanation,
-                        Chart(report, ChartCaption(section), Bars(section)),
-                        Printed(Table(report, section))));
-                    break;
-                case ReportExcerpt excerpt:
-                    blocks.Add(new ReportBlock(
-                        excerpt.Title,
-                        excerpt.Explanation,
-                        Chart(report, ChartCaption(excerpt.Source), Bars(excerpt.Source, excerpt.Rows)),
-                        Printed(Table(report, excerpt))));
-                    break;
-                case IReadOnlyList<WaitingTimeRow>:
-                    blocks.Add(new ReportBlock(SteeringReportLabels.WaitingTitle, SteeringReportLabels.WaitingExplanation, null, Printed(WaitingTable(report))));
-                    break;
-                case IReadOnlyList<OrganisationTopicCoverage>:
-                    blocks.Add(new ReportBlock(SteeringReportLabels.TrainingsTitle, SteeringReportLabels.TrainingsExplanation(report.TrainingDay), null, Printed(TrainingTable(report))));
-                    break;
-            }
-        }
+        var blocks = Blocks(report).Select(block => Printed(report, block)).ToList();
 
         return new SteeringReportDocument(
             report.Title,
@@ -209,6 +183,28 @@ public static class SteeringReportExport
             blocks);
     }
 
+    /// <summary>One block of <see cref="Blocks"/> as printed: title, explanation, chart (if any) and table.</summary>
+    public static ReportBlock Printed(SteeringReport report, object block)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return block switch
+        {
+            ReportSection section => new ReportBlock(
+                section.Title,
+                section.Explanation,
+                Chart(report, ChartCaption(section), Bars(section)),
+                Printed(Table(report, section))),
+            ReportExcerpt excerpt => new ReportBlock(
+                excerpt.Title,
+                excerpt.Explanation,
+                Chart(report, ChartCaption(excerpt.Source), Bars(excerpt.Source, excerpt.Rows)),
+                Printed(Table(report, excerpt))),
+            IReadOnlyList<WaitingTimeRow> => new ReportBlock(SteeringReportLabels.WaitingTitle, SteeringReportLabels.WaitingExplanation, null, Printed(WaitingTable(report))),
+            IReadOnlyList<OrganisationTopicCoverage> => new ReportBlock(SteeringReportLabels.TrainingsTitle, SteeringReportLabels.TrainingsExplanation(report.TrainingDay), null, Printed(TrainingTable(report))),
+            _ => throw new ArgumentException("Kein Block des Berichts.", nameof(block)),
+        };
+    }
+
     public static ReportFile Pdf(SteeringReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
@@ -218,8 +214,11 @@ public static class SteeringReportExport
     private static ReportChart Chart(SteeringReport report, string caption, IReadOnlyList<ReportBarView> bars) =>
         new(caption, report.Period.Label, report.PreviousPeriod.Label, [.. bars.Select(b => new ReportBar(b.Label, b.Current, b.CurrentText, b.Previous, b.PreviousText))]);
 
-    private static ReportTable Printed(ReportTableView view) =>
-        new(view.Header, [.. view.Rows.Select(r => new ReportRow([r.Label, .. r.Cells], r.IsTotal))]);
+    public static ReportTable Printed(ReportTableView view)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        return new(view.Header, [.. view.Rows.Select(r => new ReportRow([r.Label, .. r.Cells], r.IsTotal))]);
+    }
 
     private static List<string> Header(SteeringReport report, ReportSection section)
     {

@@ -344,12 +344,15 @@ public sealed class SteeringRounds(
 
     public static CommandResult Conflict() => new() { Conflict = true, Message = ConflictMessage };
 
-    private static Task<bool> IsMemberAsync(CaseManagementDbContext db, StaffMember staff, SteeringRoundKind round, CancellationToken cancellationToken) =>
+    internal static Task<bool> IsMemberAsync(CaseManagementDbContext db, StaffMember staff, SteeringRoundKind round, CancellationToken cancellationToken) =>
         db.SteeringRoundMembers.AsNoTracking().AnyAsync(m => m.Round == round && m.StaffId == staff.Id, cancellationToken);
 
     /// <summary>Invalid input, or personal data not yet confirmed by the writer (each client found is audited); null when the texts may be saved.</summary>
-    private async Task<CommandResult?> RefusalAsync<T>(
-        CaseManagementDbContext db, StaffMember actor, IValidator<T> validator, T input, bool confirmed, IEnumerable<string?> texts, CancellationToken cancellationToken)
+    /// <param name="where">Where the text stands, for the audit entry ("Lenkungsrunde", "Suchtbericht").</param>
+    /// <param name="whatHoldsNoNames">The warning's rule, e.g. "Protokolle der Lenkungsrunden enthalten".</param>
+    internal async Task<CommandResult?> RefusalAsync<T>(
+        CaseManagementDbContext db, StaffMember actor, IValidator<T> validator, T input, bool confirmed, IEnumerable<string?> texts, CancellationToken cancellationToken,
+        string where = "Lenkungsrunde", string whatHoldsNoNames = "Protokolle der Lenkungsrunden enthalten")
     {
         var validation = await validator.ValidateAsync(input, cancellationToken);
         if (!validation.IsValid)
@@ -371,7 +374,7 @@ public sealed class SteeringRounds(
             await using var auditDb = await contextFactory.CreateDbContextAsync(cancellationToken);
             foreach (var client in findings.Clients)
             {
-                audit.Add(auditDb, actor, AuditAction.SteeringTextNamedClient, client.ClientId, client.CaseNumber, DataCategory.MasterData, ["Lenkungsrunde"]);
+                audit.Add(auditDb, actor, AuditAction.SteeringTextNamedClient, client.ClientId, client.CaseNumber, DataCategory.MasterData, [where]);
             }
 
             await auditDb.SaveChangesAsync(cancellationToken);
@@ -391,7 +394,7 @@ public sealed class SteeringRounds(
             [
                 new Warning(PersonalDataWarning,
                     $"Der Text enthält möglicherweise personenbezogene Daten: {string.Join(", ", named)}. "
-                    + "Protokolle der Lenkungsrunden enthalten keine Namen oder Fallnummern von Klient:innen; bitte entfernen Sie sie "
+                    + $"{whatHoldsNoNames} keine Namen oder Fallnummern von Klient:innen; bitte entfernen Sie sie "
                     + "oder bestätigen Sie, dass es keine sind (z. B. der Name einer Kollegin)."),
             ],
         };

@@ -16,7 +16,7 @@ namespace CaseManagement.Documents.Reports;
 /// table) and table (a header row of TH, each row's label a row header). Rules, fills, grid lines
 /// and what repeats on a continued page are artifacts.
 /// </remarks>
-internal sealed class SteeringReportLayout : IPagedLayout
+internal class SteeringReportLayout : IPagedLayout
 {
     private const double CellPaddingX = 4;
     private const double CellPaddingY = 3;
@@ -46,10 +46,24 @@ internal sealed class SteeringReportLayout : IPagedLayout
         _measurer = measurer;
     }
 
-    private double Remaining => BodyBottom - _y;
+    protected double Remaining => BodyBottom - _y;
+
+    /// <summary>The pages written so far (for layouts built on this one).</summary>
+    protected LaidOutPages Pages => _pages;
+
+    protected PdfStyles Styles => _styles;
+
+    protected TextMeasurer Measurer => _measurer;
+
+    /// <summary>Where the next line starts on the current page.</summary>
+    protected double Y
+    {
+        get => _y;
+        set => _y = value;
+    }
 
     /// <summary>Lays out the body; one list of instructions per page (without header and footer).</summary>
-    public IReadOnlyList<IReadOnlyList<DrawOp>> LayoutBody()
+    public virtual IReadOnlyList<IReadOnlyList<DrawOp>> LayoutBody()
     {
         NewPage();
         Notes();
@@ -78,7 +92,7 @@ internal sealed class SteeringReportLayout : IPagedLayout
         return Pdf.PageFrame.Draw(s, _measurer, texts, particulars, pageNumber, pageCount);
     }
 
-    private void NewPage()
+    protected void NewPage()
     {
         _pages.NewPage();
         _y = BodyTop;
@@ -89,7 +103,7 @@ internal sealed class SteeringReportLayout : IPagedLayout
     // ----- blocks -------------------------------------------------------------------------------
 
     /// <summary>The notes in a light box: how the figures are counted and what "•" means.</summary>
-    private void Notes()
+    protected void Notes()
     {
         if (_document.Notes.Count == 0)
         {
@@ -118,10 +132,18 @@ internal sealed class SteeringReportLayout : IPagedLayout
         _y += height + SectionGap;
     }
 
-    private void Block(int number, ReportBlock block)
+    private void Block(int number, ReportBlock block) =>
+        Block(number.ToString(CultureInfo.InvariantCulture), block, StructureTag.H2, _styles.Section);
+
+    /// <summary>A block under a numbered heading ("3", "2.1") of the given level and font: explanation, chart, table.</summary>
+    protected void Block(string number, ReportBlock block, StructureTag headingTag, XFont headingFont)
     {
+        ArgumentNullException.ThrowIfNull(number);
+        ArgumentNullException.ThrowIfNull(block);
+        ArgumentNullException.ThrowIfNull(headingFont);
         var s = _styles;
-        var headingLines = _measurer.Wrap(block.Title, s.Section, ContentWidth - 22);
+        var indent = Math.Max(22, _measurer.Width(number, headingFont) + 6);
+        var headingLines = _measurer.Wrap(block.Title, headingFont, ContentWidth - indent);
         var explanationLines = _measurer.Wrap(block.Explanation, s.Body, ContentWidth);
         var columns = Columns(block.Table);
         var header = HeaderRow(block.Table.Header, columns);
@@ -129,7 +151,7 @@ internal sealed class SteeringReportLayout : IPagedLayout
             .Select(r => TableRow(r.Cells, columns, r.IsTotal ? s.TableBold : s.Table, s.Text, r.IsTotal ? s.GoalFill : null, alignNumbers: true))
             .ToList();
 
-        var headingHeight = headingLines.Count * PdfStyles.LineHeight(s.Section) + 4;
+        var headingHeight = headingLines.Count * PdfStyles.LineHeight(headingFont) + 4;
         var explanationHeight = explanationLines.Count * PdfStyles.LineHeight(s.Body) + ParagraphGap;
         var chartHeight = block.Chart is null ? 0 : ChartHeight(block.Chart);
         var tableHeight = header.Height + rows.Sum(r => r.Height);
@@ -143,16 +165,16 @@ internal sealed class SteeringReportLayout : IPagedLayout
             NewPage();
         }
 
-        _pages.Begin(StructureTag.H2);
+        _pages.Begin(headingTag);
         for (var i = 0; i < headingLines.Count; i++)
         {
             if (i == 0)
             {
-                Text(number.ToString(CultureInfo.InvariantCulture), s.Section, s.Accent, MarginLeft, _y);
+                Text(number, headingFont, s.Accent, MarginLeft, _y);
             }
 
-            Text(headingLines[i], s.Section, s.Accent, MarginLeft + 22, _y);
-            _y += PdfStyles.LineHeight(s.Section);
+            Text(headingLines[i], headingFont, s.Accent, MarginLeft + indent, _y);
+            _y += PdfStyles.LineHeight(headingFont);
         }
 
         _pages.End();

@@ -70,6 +70,7 @@ public sealed class DemoDataSeeder(
             await caseSeeder.SeedAsync(cancellationToken);
             await referralSeeder.SeedReferralsAsync(cancellationToken);
             await steeringSeeder.SeedMeetingAsync(cancellationToken);
+            await steeringSeeder.SeedMunicipalReportAsync(cancellationToken);
             await trainingSeeder.SeedAsync(cancellationToken);
         }
     }

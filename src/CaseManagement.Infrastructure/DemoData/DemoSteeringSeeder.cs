@@ -75,4 +75,33 @@ public sealed class DemoSteeringSeeder(IDbContextFactory<CaseManagementDbContext
         });
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    /// <summary>A draft of last year's municipal report (kommunaler Suchtbericht) with a few chapters written, so the page shows something.</summary>
+    public async Task SeedMunicipalReportAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        if (await db.MunicipalReports.AnyAsync(cancellationToken))
+        {
+            return;
+        }
+
+        var now = (clock ?? TimeProvider.System).GetUtcNow();
+        var year = GermanCalendar.DateOf(now).Year - 1;
+        db.MunicipalReports.Add(new MunicipalReport
+        {
+            Id = Guid.NewGuid(),
+            Year = year,
+            Status = MunicipalReportStatus.Draft,
+            Introduction = $"Jobcenter und städtische Drogenhilfe arbeiten seit der Kooperationsvereinbarung gemeinsam an den Fällen von Menschen mit Suchtproblemen und ohne Arbeit. Dieser Bericht fasst das Jahr {year} für den Sozialausschuss zusammen: Zahlen, Erfahrungen und die Beschlüsse der Lenkungsrunden.\nAlle Zahlen sind anonymisiert; kleine Zahlen werden nicht ausgewiesen.",
+            CasesAndHelp = "Die meisten Klient:innen sind junge Erwachsene und Erwachsene. Gemeinsame Beratungstermine werden gut wahrgenommen; aufsuchende Kontakte erreichen auch Menschen ohne Klientenakte.",
+            NetworkAndNeeds = "Bei der Übergabe in die Entgiftung warten Klient:innen am längsten. Die operative Runde hat dazu feste Aufnahmetage vereinbart.",
+            Trainings = "",
+            SteeringMeasures = "",
+            Outlook = "",
+            CreatedAt = now.AddDays(-3),
+            ChangedAt = now.AddDays(-3),
+            ChangedByName = "Dr. Petra Albrecht",
+        });
+        await db.SaveChangesAsync(cancellationToken);
+    }
 }

@@ -79,6 +79,8 @@ public class CaseManagementDbContext(DbContextOptions<CaseManagementDbContext> o
 
     public DbSet<SteeringMeasure> SteeringMeasures => Set<SteeringMeasure>();
 
+    public DbSet<MunicipalReport> MunicipalReports => Set<MunicipalReport>();
+
     public DbSet<Training> Trainings => Set<Training>();
 
     public DbSet<TrainingSession> TrainingSessions => Set<TrainingSession>();

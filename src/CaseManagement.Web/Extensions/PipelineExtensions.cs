@@ -57,6 +57,7 @@ public static class PipelineExtensions
         app.MapAppointmentCalendarFile();
         app.MapSteeringReportExports();
         app.MapSteeringMinutes();
+        app.MapMunicipalReport();
         app.MapAuditExport();
         app.MapAccessCopy();
         app.MapConsentScan();

@@ -45,3 +45,19 @@ internal sealed class SteeringMeasureConfiguration : IEntityTypeConfiguration<St
         measure.HasOne<SteeringMeeting>().WithMany().HasForeignKey(m => m.MeetingId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class MunicipalReportConfiguration : IEntityTypeConfiguration<MunicipalReport>
+{
+    public void Configure(EntityTypeBuilder<MunicipalReport> report)
+    {
+        report.HasKey(r => r.Id);
+        report.HasIndex(r => r.Year).IsUnique();
+        report.Property(r => r.Introduction).HasMaxLength(MunicipalReport.NarrativeMaxLength).IsRequired();
+        report.Property(r => r.CasesAndHelp).HasMaxLength(MunicipalReport.NarrativeMaxLength).IsRequired();
+        report.Property(r => r.NetworkAndNeeds).HasMaxLength(MunicipalReport.NarrativeMaxLength).IsRequired();
+        report.Property(r => r.Trainings).HasMaxLength(MunicipalReport.NarrativeMaxLength).IsRequired();
+        report.Property(r => r.SteeringMeasures).HasMaxLength(MunicipalReport.NarrativeMaxLength).IsRequired();
+        report.Property(r => r.Outlook).HasMaxLength(MunicipalReport.NarrativeMaxLength).IsRequired();
+        report.Property(r => r.ChangedByName).HasMaxLength(120).IsRequired();
+    }
+}
