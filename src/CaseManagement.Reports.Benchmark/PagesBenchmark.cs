@@ -112,12 +112,12 @@ internal sealed partial class PagesBenchmark(IServiceProvider services, Options 
                 await appointments.WeekAsync(me, today, [.. others.Shown.Select(p => p.Id)]);
             }));
             var organisationPeople = await directory.CaseworkersOfAsync(organisation);
-            var secondPage = PeoplePage.Of(organisationPeople, after: null).NextAfter;
+            var secondPeoplePage = PeoplePage.Of(organisationPeople, after: null).NextAfter;
             scenarios.Add(new($"Teamwoche: ganze Organisation (Seite: zweite {PeoplePage.Size} von {organisationPeople.Count} Personen)", label, 100, async _ =>
             {
                 var team = await teams.TeamOfAsync(me);
                 GC.KeepAlive(team);
-                await appointments.WeekAsync(me, today, [.. PeoplePage.Of(organisationPeople, secondPage).Shown.Select(p => p.Id)]);
+                await appointments.WeekAsync(me, today, [.. PeoplePage.Of(organisationPeople, secondPeoplePage).Shown.Select(p => p.Id)]);
             }));
         }
 
