@@ -113,6 +113,18 @@ public sealed class NeedsAnalysisQuery(
         return new PeriodCounts(await demand, await revolvingDoors, await unmetNeeds, await waiting);
     }
 
+    /// <summary>The true counts behind the tables of <paramref name="period"/>, unperturbed: for tests only. Never shown.</summary>
+    internal async Task<IReadOnlyDictionary<string, FigureTable>> TrueTablesAsync(ReportPeriod period, CancellationToken cancellationToken = default)
+    {
+        var counts = await CountAsync(period, cancellationToken);
+        return new Dictionary<string, FigureTable>
+        {
+            ["nachfrage"] = DemandShape.Count("Nachfrage", counts.Demand.Cells),
+            ["drehtuer"] = RevolvingDoorShape.Count("Drehtür", counts.RevolvingDoors.Cells),
+            ["bedarf-ohne-angebot"] = UnmetNeedShape.Count("Bedarf ohne Angebot", counts.UnmetNeeds.Cells),
+        };
+    }
+
     // ----- assembling ------------------------------------------------------------------------------
 
     private static readonly (int Key, string Label)[] PartnerTypeRows = [.. Enum.GetValues<PartnerType>().Select(t => ((int)t, t.German()))];
