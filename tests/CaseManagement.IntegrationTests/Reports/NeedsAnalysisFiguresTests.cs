@@ -28,6 +28,8 @@ public sealed class NeedsAnalysisFiguresTests(AppFixture app) : IClassFixture<Ap
 {
     private static readonly DateOnly Today = new(2026, 11, 21);
 
+    private static readonly int[] EmptyRows = [1, 2, 3, 5, 6, 8, 9, 10, 11];
+
     private static readonly StaffMember Actor = new("needs-test", "Testautor:in", Organisation.DrugHelpService, new HashSet<string>());
 
     private async Task<NeedsAnalysisQuery> QueryAsync()
@@ -51,7 +53,7 @@ public sealed class NeedsAnalysisFiguresTests(AppFixture app) : IClassFixture<Ap
         Assert.Equal("Substitutionspraxis: 0 12 0 0 | 12", demand[4]);
         Assert.Equal("Wohnungslosenhilfe: 2 0 0 0 | 2", demand[7]);
         Assert.Equal("Gesamt: 2 15 2 1 | 20", demand[^1]);
-        Assert.All(new[] { 1, 2, 3, 5, 6, 8, 9, 10, 11 }, row => Assert.EndsWith(": 0 0 0 0 | 0", demand[row], StringComparison.Ordinal));
+        Assert.All(EmptyRows, row => Assert.EndsWith(": 0 0 0 0 | 0", demand[row], StringComparison.Ordinal));
 
         var revolving = SteeringReportFiguresTests.Render(truth["drehtuer"]);
         Assert.Equal("Schuldnerberatung: 6 | 6", revolving[0]);
