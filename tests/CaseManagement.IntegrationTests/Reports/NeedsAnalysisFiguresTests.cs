@@ -60,7 +60,7 @@ public sealed class NeedsAnalysisFiguresTests(AppFixture app) : IClassFixture<Ap
         Assert.Equal("Gesamt: 6 | 6", revolving[^1]);
 
         var unmet = SteeringReportFiguresTests.Render(truth["bedarf-ohne-angebot"]);
-        Assert.Equal("Eingliederungshilfe / Behindertenhilfe: 2 | 2", unmet[9]);
+        Assert.Equal("Eingliederungshilfe (Behindertenhilfe): 2 | 2", unmet[9]);
         Assert.Equal("Altenhilfe: 6 | 6", unmet[10]);
         Assert.Equal("Gesamt: 8 | 8", unmet[^1]);
 

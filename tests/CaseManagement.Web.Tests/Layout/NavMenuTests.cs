@@ -36,7 +36,7 @@ public class NavMenuTests : StaffComponentTest
 
         var menu = Render<NavMenu>();
 
-        Assert.Equal(["/", "/team", "/team/fortbildungen", "/fortbildungen", "/kennzahlen", "/lenkungsrunden"], menu.FindAll("nav a").Select(a => a.GetAttribute("href")));
+        Assert.Equal(["/", "/team", "/team/fortbildungen", "/fortbildungen", "/kennzahlen", "/kennzahlen/bedarfsanalyse", "/lenkungsrunden"], menu.FindAll("nav a").Select(a => a.GetAttribute("href")));
     }
 
     [Fact]
