@@ -1,18 +1,27 @@
 using System.Globalization;
+using System.Net;
+using System.Text;
 using CaseManagement.Application.Reports;
 using CaseManagement.Domain.Access;
+using CaseManagement.Domain.Audit;
 using CaseManagement.Domain.Clients;
 using CaseManagement.Domain.Referrals;
 using CaseManagement.Domain.Reports;
 using CaseManagement.Domain.Staff;
+using CaseManagement.Infrastructure.DemoData;
 using CaseManagement.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CaseManagement.IntegrationTests.Reports;
 
 /// <summary>
 /// Every figure of the needs analysis on a hand-built set of referrals and unmet needs whose figures
 /// are known (PostgreSQL), the published figures as the cell-key method makes them, and the figures it
-/// shares with the steering report equal to the steering report's.
+/// shares with the steering report equal to the steering report's. The same tests run on PostgreSQL
+/// and on SQLite: the counting is done by the database.
 /// </summary>
 /// <remarks>
 /// The set (year 2025, compared with 2024):
@@ -24,7 +33,7 @@ namespace CaseManagement.IntegrationTests.Reports;
 /// <item>Unmet needs: elder care for S1–S6 in 2025, disability help twice for H1 in 2025; elder care for S1 on 31.12.2024 and for S2 on 05.01.2026 (other periods).</item>
 /// </list>
 /// </remarks>
-public sealed class NeedsAnalysisFiguresTests(AppFixture app) : IClassFixture<AppFixture>
+public abstract class NeedsAnalysisFiguresTests
 {
     private static readonly DateOnly Today = new(2026, 11, 21);
 
@@ -32,16 +41,9 @@ public sealed class NeedsAnalysisFiguresTests(AppFixture app) : IClassFixture<Ap
 
     private static readonly StaffMember Actor = new("needs-test", "Testautor:in", Organisation.DrugHelpService, new HashSet<string>());
 
-    private async Task<NeedsAnalysisQuery> QueryAsync()
-    {
-        await PerFixture<object>.GetAsync(app, async fixture =>
-        {
-            await using var db = await fixture.DbAsync();
-            await SeedAsync(db);
-            return new object();
-        });
-        return app.Service<NeedsAnalysisQuery>();
-    }
+    protected abstract Task<NeedsAnalysisQuery> QueryAsync();
+
+    protected abstract Task<SteeringReportQuery> SteeringAsync();
 
     [Fact]
     public async Task The_year_2025_counts_every_figure_as_worked_out_by_hand()
@@ -136,7 +138,7 @@ public sealed class NeedsAnalysisFiguresTests(AppFixture app) : IClassFixture<Ap
     public async Task Figures_shared_with_the_steering_report_are_the_same_published_figures_so_nothing_can_be_subtracted()
     {
         var analysis = await (await QueryAsync()).RunAsync(ReportPeriod.Year(2025));
-        var steering = await app.Service<SteeringReportQuery>().RunAsync(ReportPeriod.Year(2025));
+        var steering = await (await SteeringAsync()).RunAsync(ReportPeriod.Year(2025));
 
         var demand = analysis.Section("nachfrage");
         var referrals = steering.Section("vermittlungen");
@@ -161,7 +163,7 @@ public sealed class NeedsAnalysisFiguresTests(AppFixture app) : IClassFixture<Ap
         Assert.Equal(steering.WaitingTimes.Select(w => (w.PartnerType, w.Current, w.Previous)), analysis.ByType.Select(w => (w.Label, w.Median, w.PreviousMedian)));
     }
 
-    private static async Task SeedAsync(CaseManagementDbContext db)
+    internal static async Task SeedAsync(CaseManagementDbContext db)
     {
         Partner NewPartner(string name, PartnerType type) => new() { Id = Guid.NewGuid(), Name = name, Type = type, ChangedAt = DateTimeOffset.UtcNow, ChangedByName = "Test" };
         var practice = NewPartner("Praxis Mitte", PartnerType.SubstitutionPractice);
@@ -259,5 +261,131 @@ public sealed class NeedsAnalysisFiguresTests(AppFixture app) : IClassFixture<Ap
         db.Referrals.AddRange(referrals);
         db.UnmetNeeds.AddRange(needs);
         await db.SaveChangesAsync();
+    }
+}
+
+/// <summary>The figures on PostgreSQL, the production database, and the download through the real sign-in and endpoint.</summary>
+public sealed class NeedsAnalysisFiguresOnPostgresTests(AppFixture app) : NeedsAnalysisFiguresTests, IClassFixture<AppFixture>
+{
+    private const string Csv = "/kennzahlen/bedarfsanalyse/export/csv?zeitraum=jahr&jahr=2025";
+
+    protected override async Task<NeedsAnalysisQuery> QueryAsync()
+    {
+        await SeededAsync();
+        return app.Service<NeedsAnalysisQuery>();
+    }
+
+    protected override async Task<SteeringReportQuery> SteeringAsync()
+    {
+        await SeededAsync();
+        return app.Service<SteeringReportQuery>();
+    }
+
+    [Fact]
+    public async Task The_steering_round_downloads_the_csv_without_any_name_or_case_number_and_the_download_is_audited()
+    {
+        await SeededAsync();
+        var steering = await app.DemoMemberAsync(StaffRole.SteeringCommittee);
+        using var browser = await SignedInAsync(StaffRole.SteeringCommittee);
+
+        var response = await browser.Client.GetAsync(Csv);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("bedarfsanalyse-2025.csv", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName);
+        Assert.Contains("no-store", response.Headers.CacheControl?.ToString());
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
+        var text = Encoding.UTF8.GetString(bytes[3..]);
+        Assert.StartsWith("Bedarfsanalyse des Netzwerks 2025\r\nZeitraum;01.01.2025–31.12.2025\r\n", text, StringComparison.Ordinal);
+        Assert.Contains("Art der Stelle;noch in Vermittlung;aufgenommen;abgelehnt;abgebrochen;Gesamt\r\n", text, StringComparison.Ordinal);
+        Assert.Contains("Substitutionspraxis;6,5;11;–;–\r\n", text, StringComparison.Ordinal);
+        Assert.Contains("Praxis Mitte;Substitutionspraxis;6,5;11;–;–\r\n", text, StringComparison.Ordinal);
+        Assert.Contains(SteeringReportLabels.HiddenNote, text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Bedarfsprobe", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("LU-", text, StringComparison.Ordinal);
+        await using var db = await app.DbAsync();
+        var export = await db.AuditEntries.AsNoTracking().Where(a => a.UserId == steering.Id && a.Action == AuditAction.Exported).OrderBy(a => a.Id).LastAsync();
+        Assert.Equal("Bedarfsanalyse, 2025, CSV", export.Fields);
+        Assert.Null(export.ClientId);
+    }
+
+    [Theory]
+    [InlineData(StaffRole.CaseManager)]
+    [InlineData(StaffRole.DrugHelpWorker)]
+    [InlineData(StaffRole.DataProtectionOfficer)]
+    [InlineData(StaffRole.Administrator)]
+    public async Task Caseworkers_data_protection_and_administration_get_neither_file_nor_page(string role)
+    {
+        await SeededAsync();
+        using var browser = await SignedInAsync(role);
+
+        foreach (var path in new[] { Csv, "/kennzahlen/bedarfsanalyse" })
+        {
+            var response = await browser.Client.GetAsync(path);
+            Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{role} must not get {path}, got {response.StatusCode}");
+            Assert.StartsWith("/konto/kein-zugriff", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        }
+    }
+
+    private Task<object> SeededAsync() => PerFixture<object>.GetAsync(app, async fixture =>
+    {
+        await using var db = await fixture.DbAsync();
+        await SeedAsync(db);
+        return new object();
+    });
+
+    private async Task<StaffBrowser> SignedInAsync(string role)
+    {
+        var browser = StaffBrowser.Open(app);
+        var account = DemoAccounts.All.Single(a => a.Role == role);
+        var signIn = await browser.SignInAsync(account.Email, DemoAccounts.Password);
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        return browser;
+    }
+}
+
+/// <summary>The figures on SQLite, the database of a first run.</summary>
+public sealed class NeedsAnalysisFiguresOnSqliteTests(SqliteNeedsFixture app) : NeedsAnalysisFiguresTests, IClassFixture<SqliteNeedsFixture>
+{
+    protected override Task<NeedsAnalysisQuery> QueryAsync() => Task.FromResult(app.Services.GetRequiredService<NeedsAnalysisQuery>());
+
+    protected override Task<SteeringReportQuery> SteeringAsync() => Task.FromResult(app.Services.GetRequiredService<SteeringReportQuery>());
+}
+
+/// <summary>The app on a SQLite file of its own, with the hand-built referrals and unmet needs.</summary>
+public sealed class SqliteNeedsFixture : IAsyncLifetime
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "casemanagement-needs-" + Guid.NewGuid().ToString("N"));
+    private WebApplicationFactory<Program>? _factory;
+
+    public IServiceProvider Services => _factory!.Services;
+
+    public async Task InitializeAsync()
+    {
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        {
+            builder.UseEnvironment("Testing");
+            builder.UseSetting("Database:Provider", "Sqlite");
+            builder.UseSetting("ConnectionStrings:CaseManagement", $"Data Source={Path.Combine(_folder, "needs.db")}");
+            builder.UseSetting("Logging:Folder", Path.Combine(_folder, "logs"));
+        });
+        _ = _factory.Server;
+        await using var db = await Services.GetRequiredService<IDbContextFactory<CaseManagementDbContext>>().CreateDbContextAsync();
+        await NeedsAnalysisFiguresTests.SeedAsync(db);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
     }
 }
