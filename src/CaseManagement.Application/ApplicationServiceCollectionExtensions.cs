@@ -74,6 +74,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<Trainings.TrainingCoverageQuery>();
         services.AddSingleton<ReferralQuery>();
         services.AddSingleton<ReferralCommands>();
+        services.AddSingleton<UnmetNeeds>();
         services.AddSingleton<StaffNotificationSignal>();
         services.AddSingleton<StaffNotifications>();
         services.AddSingleton<TeamWorkloadQuery>();
@@ -82,6 +83,8 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<CaseReassignment>();
         services.AddSingleton<SteeringReportQuery>();
         services.AddSingleton<ISteeringReportSource>(sp => sp.GetRequiredService<SteeringReportQuery>());
+        services.AddSingleton<NeedsAnalysisQuery>();
+        services.AddSingleton<INeedsAnalysisSource>(sp => sp.GetRequiredService<NeedsAnalysisQuery>());
         // Validators are stateless; singletons so that the singleton use cases can take them.
         services.AddValidatorsFromAssemblyContaining<ClientInputValidator>(ServiceLifetime.Singleton, includeInternalTypes: true);
         return services;

@@ -147,7 +147,7 @@ public sealed class AccessibilitySweepTests(BrowserFixture browser)
                 return [.. common, "/team", $"/team/mitarbeitende/{colleagueId}", $"/team/faelle/{colleagueCase}", "/team/dubletten", "/kennzahlen", "/lenkungsrunden", "/team/fortbildungen", "/fortbildungen"];
             case StaffRole.SteeringCommittee:
                 var meeting = await db.SteeringMeetings.OrderBy(m => m.HeldOn).Select(m => m.Id).FirstAsync();
-                return [.. common, "/kennzahlen", "/lenkungsrunden", "/lenkungsrunden/strategisch", $"/lenkungsrunden/sitzungen/{meeting}", "/lenkungsrunden/operativ/neu", "/lenkungsrunden/suchtbericht"];
+                return [.. common, "/kennzahlen", "/kennzahlen/bedarfsanalyse", "/lenkungsrunden", "/lenkungsrunden/strategisch", $"/lenkungsrunden/sitzungen/{meeting}", "/lenkungsrunden/operativ/neu", "/lenkungsrunden/suchtbericht"];
             case StaffRole.DataProtectionOfficer:
                 return [.. common, "/datenschutz", "/datenschutz/verlauf", "/datenschutz/loeschlaeufe", "/datenschutz/auskunft", "/datenschutz/einwilligungen"];
             case StaffRole.Administrator:

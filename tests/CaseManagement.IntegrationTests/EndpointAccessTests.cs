@@ -85,6 +85,8 @@ public sealed class EndpointAccessTests(AppFixture app) : IClassFixture<AppFixtu
         ["/kennzahlen"] = ("GET", Reach.SteeringFigures),
         ["/kennzahlen/export/csv"] = ("GET", Reach.SteeringFigures),
         ["/kennzahlen/export/pdf"] = ("GET", Reach.SteeringFigures),
+        ["/kennzahlen/bedarfsanalyse"] = ("GET", Reach.SteeringFigures),
+        ["/kennzahlen/bedarfsanalyse/export/csv"] = ("GET", Reach.SteeringFigures),
         // Within the section, a meeting is for its round's members and the team leads (SteeringRoundTests).
         ["/lenkungsrunden"] = ("GET", Reach.SteeringFigures),
         ["/lenkungsrunden/{Slug}"] = ("GET", Reach.SteeringFigures),

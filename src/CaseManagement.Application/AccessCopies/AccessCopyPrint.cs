@@ -21,7 +21,7 @@ public static class AccessCopyPrint
             HelpPlanDocument.DefaultDrugHelpServiceName,
             $"{person.FirstName} {person.LastName}, geboren {Date(person.BirthDate)} – Fallnummer {person.CaseNumber}",
             Introduction(copy),
-            [MasterData(person), Episodes(copy), Consents(copy), Plans(copy), Appointments(copy), Referrals(copy), Notes(copy), AccessHistory(copy), Rights()],
+            [MasterData(person), Episodes(copy), Consents(copy), Plans(copy), Appointments(copy), Referrals(copy), UnmetNeeds(copy), Notes(copy), AccessHistory(copy), Rights()],
             $"Erstellt am {DateTime(copy.CompiledAt)} von {copy.CompiledBy}",
             $"Auskunft – Fallnummer {person.CaseNumber}");
     }
@@ -143,6 +143,15 @@ public static class AccessCopyPrint
             new("Eingetragen von", a.RecordedBy),
         ]))],
         "Kein Termin gespeichert.");
+
+    private static CopySection UnmetNeeds(AccessCopy copy) => new(
+        "Hilfen, für die es keine passende Stelle gab", null,
+        [.. copy.UnmetNeeds.Select(n => new CopyEntry($"{n.ServiceType} – {Date(n.RecordedOn)}",
+        [
+            new("Beschreibung", n.Description ?? "–"),
+            new("Eingetragen von", n.RecordedBy),
+        ]))],
+        "Kein solcher Bedarf gespeichert.");
 
     private static CopySection Referrals(AccessCopy copy) => new(
         "Ihre Vermittlungen an andere Hilfen", null,

@@ -52,6 +52,8 @@ public sealed record AccessCopyReferral(
     string Partner, string PartnerType, string Reason, DateOnly ProposedOn, DateOnly? RequestedOn, DateOnly? AdmittedOn, DateOnly? CompletedOn,
     DateOnly? DeclinedOn, DateOnly? DroppedOutOn, string Status, string? Outcome, string? FailureReason, string RecordedBy);
 
+public sealed record AccessCopyUnmetNeed(string ServiceType, DateOnly RecordedOn, string? Description, string RecordedBy);
+
 public sealed record AccessCopyNote(string Organisation, DateTimeOffset CreatedAt, string Author, string Text);
 
 public sealed record AccessCopyAccess(DateTimeOffset At, string Who, string Organisation, string Action, string Subject);
@@ -62,7 +64,11 @@ public sealed record AccessCopy(
     DateTimeOffset CompiledAt, string CompiledBy, AccessCopyPerson Person, IReadOnlyList<AccessCopyEpisode> Episodes,
     IReadOnlyList<AccessCopyConsent> Consents, IReadOnlyList<AccessCopyPlan> Plans, IReadOnlyList<AccessCopyAppointment> Appointments,
     IReadOnlyList<AccessCopyReferral> Referrals, IReadOnlyList<AccessCopyNote> InternalNotes, IReadOnlyList<string> NotesWithheld,
-    IReadOnlyList<AccessCopyAccess> AccessHistory);
+    IReadOnlyList<AccessCopyAccess> AccessHistory)
+{
+    /// <summary>Needs recorded for the person that no partner service could meet (Bedarf ohne Angebot).</summary>
+    public IReadOnlyList<AccessCopyUnmetNeed> UnmetNeeds { get; init; } = [];
+}
 
 /// <summary>
 /// Compiles the Art. 15 copy of one client for the data-protection officer: master data, episodes
@@ -109,6 +115,8 @@ public sealed class AccessCopyQuery(IDbContextFactory<CaseManagementDbContext> c
             orderby referral.Progress.ProposedOn
             select new { Referral = referral, partner.Name })
             .ToListAsync(cancellationToken);
+        var unmetNeeds = await db.UnmetNeeds.AsNoTracking().Where(n => n.ClientId == clientId)
+            .OrderBy(n => n.RecordedOn).ThenBy(n => n.CreatedAt).ToListAsync(cancellationToken);
         var person = new AuditPerson([clientId], [client.CaseNumber]);
         var entries = await db.AuditEntries.AsNoTracking().Where(AuditLogQuery.OfPerson(person))
             .OrderBy(a => a.OccurredAt).ThenBy(a => a.Id).ToListAsync(cancellationToken);
@@ -150,7 +158,10 @@ public sealed class AccessCopyQuery(IDbContextFactory<CaseManagementDbContext> c
             [.. new[] { Organisation.Jobcenter, Organisation.DrugHelpService }.Where(o => !options.NotesOf(o)).Select(o => o.German())],
             [.. entries.Select(e => new AccessCopyAccess(
                 e.OccurredAt, e.UserName, e.UserOrganisation.German(), GermanLabels.Of(e.Action),
-                AuditSubjects.Describe(e.Action, e.Category, e.Fields, referralNames)))]);
+                AuditSubjects.Describe(e.Action, e.Category, e.Fields, referralNames)))])
+        {
+            UnmetNeeds = [.. unmetNeeds.Select(n => new AccessCopyUnmetNeed(n.ServiceType.German(), n.RecordedOn, n.Description, n.HolderOrganisation.German()))],
+        };
 
         await audit.RecordAsync(officer, AuditAction.AccessCopyCompiled, clientId, client.CaseNumber, category: null,
             [$"Auskunft nach Art. 15 DSGVO ({format})", copy.NotesWithheld.Count == 0 ? "interne Notizen beider Organisationen" : $"ohne interne Notizen: {string.Join(", ", copy.NotesWithheld)}"],

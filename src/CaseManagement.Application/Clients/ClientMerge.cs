@@ -31,7 +31,7 @@ internal static class ClientMerge
     public static readonly IReadOnlyList<Type> MovedTables =
     [
         typeof(CaseEpisode), typeof(ClientConsent), typeof(InternalNote), typeof(HelpPlan), typeof(Domain.Appointments.Appointment),
-        typeof(Domain.Referrals.Referral), typeof(Domain.Notifications.StaffNotification), typeof(Domain.Retention.RetentionHold),
+        typeof(Domain.Referrals.Referral), typeof(Domain.Referrals.UnmetNeed), typeof(Domain.Notifications.StaffNotification), typeof(Domain.Retention.RetentionHold),
     ];
 
     /// <summary>
@@ -134,6 +134,7 @@ internal static class ClientMerge
         await MovePlansAsync(db, earlier.Id, later.Id, cancellationToken);
         await db.Appointments.Where(a => a.ClientId == later.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.ClientId, earlier.Id), cancellationToken);
         await db.Referrals.Where(r => r.ClientId == later.Id).ExecuteUpdateAsync(s => s.SetProperty(r => r.ClientId, earlier.Id), cancellationToken);
+        await db.UnmetNeeds.Where(n => n.ClientId == later.Id).ExecuteUpdateAsync(s => s.SetProperty(n => n.ClientId, earlier.Id), cancellationToken);
         await db.StaffNotifications.Where(n => n.ClientId == later.Id).ExecuteUpdateAsync(s => s.SetProperty(n => n.ClientId, earlier.Id), cancellationToken);
         await db.RetentionHolds.Where(h => h.ClientId == later.Id).ExecuteUpdateAsync(s => s.SetProperty(h => h.ClientId, earlier.Id), cancellationToken);
 

@@ -29,6 +29,9 @@ public enum ReportUnit
 
     /// <summary>Vermittlungen; judged by the people referred.</summary>
     Referrals = 5,
+
+    /// <summary>Bedarfe ohne Angebot (needs analysis); judged by the people whose needs they are.</summary>
+    UnmetNeeds = 6,
 }
 
 /// <summary>One table of the report for the period and, computed and perturbed the same way, for the same span a year before.</summary>
@@ -117,6 +120,7 @@ public static class SteeringReportLabels
         ReportUnit.Goals => "Ziele",
         ReportUnit.Appointments => "Termine",
         ReportUnit.Referrals => "Vermittlungen",
+        ReportUnit.UnmetNeeds => "Bedarfe",
         _ => throw new ArgumentOutOfRangeException(nameof(unit), unit, null),
     };
 

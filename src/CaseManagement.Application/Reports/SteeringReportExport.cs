@@ -76,12 +76,20 @@ public static class SteeringReportExport
     public static ReportTableView Table(SteeringReport report, ReportSection section)
     {
         ArgumentNullException.ThrowIfNull(report);
+        return Table(report.Period, report.PreviousPeriod, section);
+    }
+
+    /// <summary>A section's table for a period and its comparison (also used by the needs analysis).</summary>
+    public static ReportTableView Table(ReportPeriod period, ReportPeriod previous, ReportSection section)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        ArgumentNullException.ThrowIfNull(previous);
         ArgumentNullException.ThrowIfNull(section);
         var rows = Enumerable.Range(0, section.Current.RowCount)
             .Select(r => Row(section.Current.RowLabels[r], section, r))
             .Append(Row(GermanLabels.Total, section, row: null))
             .ToList();
-        return new ReportTableView($"Anzahl: {section.UnitLabel}", Header(report, section), rows);
+        return new ReportTableView($"Anzahl: {section.UnitLabel}", Header(period, previous, section), rows);
     }
 
     /// <summary>The excerpt's rows, and a "Zusammen" row whose figures are sums of shown figures only ("–" otherwise).</summary>
@@ -104,7 +112,7 @@ public static class SteeringReportExport
         sums.Add(Text(before));
         sums.Add(now is int a && before is int b ? SteeringReportLabels.WithSign(a - b) : SteeringReportLabels.NoValue);
         rows.Add(new ReportTableViewRow("Zusammen", sums, IsTotal: true));
-        return new ReportTableView($"Anzahl: {section.UnitLabel}", Header(report, section), rows);
+        return new ReportTableView($"Anzahl: {section.UnitLabel}", Header(report.Period, report.PreviousPeriod, section), rows);
     }
 
     public static IReadOnlyList<ReportBarView> Bars(ReportSection section, IEnumerable<int>? rows = null)
@@ -220,20 +228,20 @@ public static class SteeringReportExport
         return new(view.Header, [.. view.Rows.Select(r => new ReportRow([r.Label, .. r.Cells], r.IsTotal))]);
     }
 
-    private static List<string> Header(SteeringReport report, ReportSection section)
+    private static List<string> Header(ReportPeriod period, ReportPeriod previous, ReportSection section)
     {
         var header = new List<string> { section.Current.RowHeader };
         if (section.Current.ColumnCount > 1)
         {
             header.AddRange(section.Current.ColumnLabels);
-            header.Add($"{GermanLabels.Total} {report.Period.Label}");
+            header.Add($"{GermanLabels.Total} {period.Label}");
         }
         else
         {
-            header.Add($"{section.UnitLabel} {report.Period.Label}");
+            header.Add($"{section.UnitLabel} {period.Label}");
         }
 
-        header.Add(SteeringReportLabels.PreviousHeader(report.PreviousPeriod));
+        header.Add(SteeringReportLabels.PreviousHeader(previous));
         header.Add(SteeringReportLabels.ChangeHeader);
         return header;
     }

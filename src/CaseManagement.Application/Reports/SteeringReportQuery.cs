@@ -136,7 +136,7 @@ public sealed class SteeringReportQuery(IDbContextFactory<CaseManagementDbContex
     /// planner read the covering indexes in key order and merge-join them, instead of hashing
     /// tens of thousands of UUIDs, which cost more than anything else in these queries.
     /// </summary>
-    private const string PostgresSettings = "SET LOCAL work_mem = '64MB'; SET LOCAL jit = off; SET LOCAL random_page_cost = 1.1";
+    internal const string PostgresSettings = "SET LOCAL work_mem = '64MB'; SET LOCAL jit = off; SET LOCAL random_page_cost = 1.1";
 
     private async Task<PeriodCounts> CountAsync(ReportPeriod period, SemaphoreSlim slots, CancellationToken cancellationToken)
     {
@@ -147,58 +147,12 @@ public sealed class SteeringReportQuery(IDbContextFactory<CaseManagementDbContex
         var adolescentAfter = AgeGroups.BirthDateRange(AgeGroup.Adolescent, period.AgeReferenceDate).EarliestBirthDate.AddDays(-1);
         var youngAdultAfter = AgeGroups.BirthDateRange(AgeGroup.YoungAdult, period.AgeReferenceDate).EarliestBirthDate.AddDays(-1);
 
-        // Each query runs on a context of its own, so they can run side by side.
-        async Task<List<T>> Run<T>(Func<CaseManagementDbContext, IQueryable<T>> query)
-            where T : class
-        {
-            await slots.WaitAsync(cancellationToken);
-            try
-            {
-                // Only reads: after a transient fault the whole transaction (settings and query) runs again on a fresh context.
-                return await contextFactory.RetryingAsync(async (db, ct) =>
-                {
-                    if (!db.Database.IsNpgsql())
-                    {
-                        return await query(db).AsNoTracking().ToListAsync(ct);
-                    }
-
-                    await using var transaction = await db.Database.BeginTransactionAsync(ct);
-                    await db.Database.ExecuteSqlRawAsync(PostgresSettings, ct);
-                    var rows = await query(db).AsNoTracking().ToListAsync(ct);
-                    await transaction.CommitAsync(ct);
-                    return rows;
-                }, cancellationToken);
-            }
-            finally
-            {
-                slots.Release();
-            }
-        }
-
-        // A table of events: counted per cell with the people behind each figure (see PeopleTally).
-        async Task<TableCounts> CountEvents(Func<CaseManagementDbContext, IQueryable<ReportEvent>> events)
-        {
-            var buckets = await Run(db => events(db)
-                .GroupBy(e => new { e.Row, e.Column, Anonymous = e.Person == null, Bucket = ReportFunctions.PersonBucket(e.Person) })
-                .Select(g => new PeopleTally.BucketCount(g.Key.Row, g.Key.Column, g.Key.Anonymous, g.Key.Bucket, g.Count(), g.Sum(e => (long)e.Key))));
-            var tally = PeopleTally.FromBuckets(buckets, CellKeyPerturbation.ExactPeopleBelow);
-            if (!tally.NeedsExactCount)
-            {
-                return tally.Complete([]);
-            }
-
-            var exact = await Run(db => events(db)
-                .Where(tally.ExactFilter)
-                .GroupBy(e => new { e.Row, e.Column, e.Person })
-                .Select(g => new PeopleTally.PersonCount(g.Key.Row, g.Key.Column, g.Key.Person, g.Count())));
-            return tally.Complete(exact);
-        }
-
-        // A table of people, one row each: counted per cell with the sum of their keys.
-        async Task<TableCounts> CountPeople(Func<CaseManagementDbContext, IQueryable<ReportEvent>> people) =>
-            TableCounts.OfPeople(await Run(db => people(db)
-                .GroupBy(e => new { e.Row, e.Column })
-                .Select(g => new CountRow(g.Key.Row, g.Key.Column, g.Count(), g.Sum(e => (long)e.Key)))));
+        // Each query runs on a context of its own, so they can run side by side (see ReportCounting).
+        var counting = new ReportCounting(contextFactory, slots, cancellationToken);
+        Task<List<T>> Run<T>(Func<CaseManagementDbContext, IQueryable<T>> query)
+            where T : class => counting.Run(query);
+        Task<TableCounts> CountEvents(Func<CaseManagementDbContext, IQueryable<ReportEvent>> events) => counting.CountEvents(events);
+        Task<TableCounts> CountPeople(Func<CaseManagementDbContext, IQueryable<ReportEvent>> people) => counting.CountPeople(people);
 
         IQueryable<Guid> InCare(CaseManagementDbContext db) =>
             db.Episodes.Where(e => e.StartedOn <= last && (e.EndedOn == null || e.EndedOn >= first)).Select(e => e.ClientId);
@@ -210,9 +164,6 @@ public sealed class SteeringReportQuery(IDbContextFactory<CaseManagementDbContex
                 && inCare.Contains(p.ClientId)
                 && !db.HelpPlans.Any(later => later.ClientId == p.ClientId && later.CreatedAt < endInstant && later.Version > p.Version));
         }
-
-        IQueryable<Referral> ReferralsOfPeriod(CaseManagementDbContext db) =>
-            db.Referrals.Where(r => r.Progress.ProposedOn >= first && r.Progress.ProposedOn <= last);
 
         // The queries are started longest first, so that the last one to finish is a short one.
 
@@ -270,71 +221,20 @@ public sealed class SteeringReportQuery(IDbContextFactory<CaseManagementDbContex
             .Where(e => e.EndedOn >= first && e.EndedOn <= last && e.ClosureReason != null)
             .Select(e => new ReportEvent { Row = (int)e.ClosureReason!.Value, Column = 0, Person = e.ClientId, Key = e.ReportKey }));
 
-        var referrals = CountEvents(db => ReferralsOfPeriod(db)
-            .Select(r => new ReportEvent
-            {
-                Person = r.ClientId,
-                Key = r.ReportKey,
-                Row = (int)r.PartnerType,
-                Column = r.Progress.CompletedOn != null && r.Progress.CompletedOn <= last ? (int)ReferralStatus.Completed
-                    : r.Progress.DroppedOutOn != null && r.Progress.DroppedOutOn <= last ? (int)ReferralStatus.DroppedOut
-                    : r.Progress.DeclinedOn != null && r.Progress.DeclinedOn <= last ? (int)ReferralStatus.Declined
-                    : r.Progress.AdmittedOn != null && r.Progress.AdmittedOn <= last ? (int)ReferralStatus.Admitted
-                    : r.Progress.AppointmentAgreedOn != null && r.Progress.AppointmentAgreedOn <= last ? (int)ReferralStatus.AppointmentAgreed
-                    : r.Progress.RequestedOn != null && r.Progress.RequestedOn <= last ? (int)ReferralStatus.Requested
-                    : (int)ReferralStatus.Proposed,
-            }));
+        var referrals = CountEvents(db => ReferralFigures.ByTypeAndStatus(db, first, last));
 
-        // Revolving door (RevolvingDoor): an earlier referral of the same client to the same kind of
-        // service (never "other"), started before this one and at most 12 months before, that had
-        // reached the partner by the end of the period.
-        // The earlier referral's window, as bounds of the period: implied by the conditions on the pair,
-        // but stated so that the database reads only these months of referrals.
-        var earliestEarlier = first.AddMonths(-RevolvingDoor.WindowMonths);
-        var revolvingDoors = CountEvents(db => ReferralsOfPeriod(db)
-            .Where(r => r.PartnerType != PartnerType.Other
-                && db.Referrals.Any(earlier => earlier.ClientId == r.ClientId
-                    && earlier.PartnerType == r.PartnerType
-                    && earlier.Progress.ProposedOn >= earliestEarlier && earlier.Progress.ProposedOn <= last
-                    && earlier.Progress.RequestedOn != null && earlier.Progress.RequestedOn <= last
-                    && earlier.Progress.ProposedOn < r.Progress.ProposedOn
-                    && earlier.Progress.ProposedOn >= r.Progress.ProposedOn.AddMonths(-RevolvingDoor.WindowMonths)))
-            .Select(r => new ReportEvent { Row = (int)r.PartnerType, Column = 0, Person = r.ClientId, Key = r.ReportKey }));
+        var revolvingDoors = CountEvents(db => ReferralFigures.RevolvingDoors(db, first, last));
 
-        // Waiting days at the hand-over as ReferralProgress.WaitingDays(to) defines them: request to
-        // admission, or to the period's end while still waiting; failed hand-overs have none.
-        var endDay = last.DayNumber;
-        IQueryable<WaitingReferral> Waiting(CaseManagementDbContext db) => ReferralsOfPeriod(db)
-            .Where(r => r.Progress.RequestedOn != null && r.Progress.RequestedOn <= last)
-            .Where(r => (r.Progress.AdmittedOn != null && r.Progress.AdmittedOn <= last)
-                || !((r.Progress.DeclinedOn != null && r.Progress.DeclinedOn <= last) || (r.Progress.DroppedOutOn != null && r.Progress.DroppedOutOn <= last)))
-            .Select(r => new WaitingReferral
-            {
-                ClientId = r.ClientId,
-                PartnerType = (int)r.PartnerType,
-                Days = (r.Progress.AdmittedOn != null && r.Progress.AdmittedOn <= last ? r.Progress.AdmittedOn.Value.DayNumber : endDay) - r.Progress.RequestedOn!.Value.DayNumber,
-            });
-
-        var waitingDays = Run(db => Waiting(db)
+        var waitingDays = Run(db => ReferralFigures.Waiting(db, first, last)
             .GroupBy(w => new { w.PartnerType, w.Days })
             .Select(g => new CountRow(g.Key.PartnerType, g.Key.Days, g.Count(), 0)));
 
-        var waitingPeople = CountEvents(db => Waiting(db)
+        var waitingPeople = CountEvents(db => ReferralFigures.Waiting(db, first, last)
             .Select(w => new ReportEvent { Row = w.PartnerType, Column = 0, Person = w.ClientId, Key = 0 }));
 
         return new PeriodCounts(
             await clients, await newCases, await closedCases, await plans, await goals,
             await appointments, await referrals, await revolvingDoors, await waitingDays, await waitingPeople);
-    }
-
-    /// <summary>A projection EF can see through (init properties, not a positional record).</summary>
-    private sealed class WaitingReferral
-    {
-        public Guid ClientId { get; init; }
-
-        public int PartnerType { get; init; }
-
-        public int Days { get; init; }
     }
 
     /// <summary>Rows of the appointments table: the six types with a client, then the anonymous contacts of the two types that allow them.</summary>
@@ -494,24 +394,7 @@ public sealed class SteeringReportQuery(IDbContextFactory<CaseManagementDbContex
             return null;
         }
 
-        var histogram = counts.WaitingDays.Where(r => r.Row == partnerType).OrderBy(r => r.Column).ToList();
-        var total = histogram.Sum(r => r.Count);
-        int ValueAt(int position)
-        {
-            var seen = 0;
-            foreach (var row in histogram)
-            {
-                seen += row.Count;
-                if (seen >= position)
-                {
-                    return row.Column;
-                }
-            }
-
-            throw new InvalidOperationException("Position beyond the histogram.");
-        }
-
-        return (ValueAt((total + 1) / 2) + ValueAt((total / 2) + 1)) / 2.0;
+        return WaitingDaysStatistics.Median(counts.WaitingDays.Where(r => r.Row == partnerType).Select(r => (r.Column, r.Count)));
     }
 
     /// <summary>The rows and columns a table always shows (in this order, zeros included) and how its keys map onto them.</summary>

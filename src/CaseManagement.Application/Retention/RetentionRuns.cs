@@ -306,6 +306,7 @@ public sealed class RetentionRuns(
         var plans = await Count(db.HelpPlans.Select(p => p.ClientId));
         var appointments = await Count(db.Appointments.Where(a => a.ClientId != null).Select(a => a.ClientId!.Value));
         var referrals = await Count(db.Referrals.Select(r => r.ClientId));
+        var unmetNeeds = await Count(db.UnmetNeeds.Select(n => n.ClientId));
         return ids.ToDictionary(id => id, id => (IReadOnlyList<RetentionCategory>)[
             .. new[]
             {
@@ -316,6 +317,7 @@ public sealed class RetentionRuns(
                 new RetentionCategory("Hilfeplanfassungen", plans.GetValueOrDefault(id), "Texte, Ziele, Schritte und Notizen gelöscht; Stand, Daten und Handlungsfelder bleiben"),
                 new RetentionCategory("Termine", appointments.GetValueOrDefault(id), "Ort, Begleitung und Notiz gelöscht; Art, Datum und Ergebnis bleiben"),
                 new RetentionCategory("Vermittlungen", referrals.GetValueOrDefault(id), "Anlass, Ergebnis und Gründe gelöscht; Art der Stelle und Daten bleiben"),
+                new RetentionCategory("Bedarfe ohne Angebot", unmetNeeds.GetValueOrDefault(id), "Beschreibung gelöscht; Art der benötigten Stelle und Datum bleiben"),
             }.Where(c => c.Count > 0)]);
     }
 
@@ -398,6 +400,8 @@ public sealed class RetentionRuns(
             progress.Property(p => p.FailureReason).CurrentValue = null;
             progress.Property(p => p.FollowUpOn).CurrentValue = null;
         }
+
+        await db.UnmetNeeds.Where(n => n.ClientId == clientId).ExecuteUpdateAsync(s => s.SetProperty(n => n.Description, (string?)null), cancellationToken);
 
         audit.Add(db, actor, AuditAction.Anonymised, clientId, caseNumber, category: null, categories.Select(c => c.Label));
         await db.SaveChangesAsync(cancellationToken);

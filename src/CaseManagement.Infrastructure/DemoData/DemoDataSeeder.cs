@@ -69,6 +69,7 @@ public sealed class DemoDataSeeder(
         {
             await caseSeeder.SeedAsync(cancellationToken);
             await referralSeeder.SeedReferralsAsync(cancellationToken);
+            await referralSeeder.SeedUnmetNeedsAsync(cancellationToken);
             await steeringSeeder.SeedMeetingAsync(cancellationToken);
             await steeringSeeder.SeedMunicipalReportAsync(cancellationToken);
             await trainingSeeder.SeedAsync(cancellationToken);

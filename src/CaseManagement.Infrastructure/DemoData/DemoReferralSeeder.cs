@@ -90,6 +90,56 @@ public sealed class DemoReferralSeeder(
             referrals.Count, referrals.Select(r => r.ClientId).Distinct().Count(), stopwatch.ElapsedMilliseconds);
     }
 
+    /// <summary>
+    /// A few needs without a fitting partner (Bedarf ohne Angebot) for the demo caseload, once, when
+    /// there are referrals but no such need yet: about one client in seven, recorded by its responsible
+    /// caseworker, spread over the last two years, mostly for kinds of service the fictitious directory
+    /// offers little of (elder care, disability help, youth welfare), so the needs analysis shows them.
+    /// </summary>
+    public async Task SeedUnmetNeedsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        if (await db.UnmetNeeds.AnyAsync(cancellationToken) || !await db.Referrals.AnyAsync(cancellationToken))
+        {
+            return;
+        }
+
+        var staff = await DemoCaseworkersAsync(db, cancellationToken);
+        var clients = await db.Clients.AsNoTracking().Where(c => c.AnonymisedAt == null).OrderBy(c => c.CaseNumber)
+            .Select(c => new { c.Id, c.ResponsibleCaseManagerId, c.ResponsibleDrugHelpWorkerId })
+            .ToListAsync(cancellationToken);
+        var today = Domain.GermanCalendar.DateOf((clock ?? TimeProvider.System).GetUtcNow());
+        var now = (clock ?? TimeProvider.System).GetUtcNow();
+        (PartnerType Type, string? Description)[] needs =
+        [
+            (PartnerType.ElderCare, "Tagesstruktur für einen älteren Substituierten; keine Stelle im Verzeichnis nimmt Menschen in Substitution auf."),
+            (PartnerType.DisabilityHelp, "Ambulant betreutes Wohnen bei Doppeldiagnose; alle Stellen mit Wartelisten über sechs Monate."),
+            (PartnerType.YouthWelfare, "Jugendhilfe mit Suchtschwerpunkt für eine 17-Jährige; keine passende Einrichtung in der Stadt."),
+            (PartnerType.ElderCare, null),
+            (PartnerType.HomelessHelp, "Notunterkunft, in der Substitution möglich ist; keine gefunden."),
+            (PartnerType.Other, "Traumatherapie auf Russisch."),
+            (PartnerType.DisabilityHelp, null),
+        ];
+        var added = 0;
+        for (var i = 0; i < clients.Count; i += 7)
+        {
+            var client = clients[i];
+            var workerId = i % 2 == 0 ? client.ResponsibleDrugHelpWorkerId ?? client.ResponsibleCaseManagerId : client.ResponsibleCaseManagerId ?? client.ResponsibleDrugHelpWorkerId;
+            if (workerId is null || !staff.TryGetValue(workerId, out var worker))
+            {
+                continue;
+            }
+
+            var (type, description) = needs[(i / 7) % needs.Length];
+            var actor = new Domain.Access.StaffMember(worker.Worker.Id, worker.Worker.DisplayName, worker.Worker.Organisation, new HashSet<string>());
+            db.UnmetNeeds.Add(UnmetNeed.Record(client.Id, type, description, today.AddDays(-((i * 37) % 700) - 1), actor, now));
+            added++;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Demo unmet needs seeded: {UnmetNeeds}", added);
+    }
+
     /// <summary>Only clients whose responsible caseworkers are all demo accounts (the seeded caseload).</summary>
     private static bool AllKnown(Domain.Clients.Client client, Dictionary<string, (string Email, DemoCaseworker Worker)> staff) =>
         (client.ResponsibleCaseManagerId is null || staff.ContainsKey(client.ResponsibleCaseManagerId))

@@ -63,6 +63,8 @@ public class CaseManagementDbContext(DbContextOptions<CaseManagementDbContext> o
 
     public DbSet<Referral> Referrals => Set<Referral>();
 
+    public DbSet<UnmetNeed> UnmetNeeds => Set<UnmetNeed>();
+
     public DbSet<StaffNotification> StaffNotifications => Set<StaffNotification>();
 
     public DbSet<StaffSession> StaffSessions => Set<StaffSession>();

@@ -932,6 +932,53 @@ namespace CaseManagement.Migrations.PostgreSql.Migrations
                     b.ToTable("Referrals");
                 });
 
+            modelBuilder.Entity("CaseManagement.Domain.Referrals.UnmetNeed", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("HolderOrganisation")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("RecordedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ReportKey")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ServiceType")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId", "RecordedOn");
+
+                    b.HasIndex("RecordedOn", "ServiceType");
+
+                    b.ToTable("UnmetNeeds");
+                });
+
             modelBuilder.Entity("CaseManagement.Domain.Retention.RetentionHold", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1968,6 +2015,15 @@ namespace CaseManagement.Migrations.PostgreSql.Migrations
                         });
 
                     b.Navigation("Progress")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CaseManagement.Domain.Referrals.UnmetNeed", b =>
+                {
+                    b.HasOne("CaseManagement.Domain.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

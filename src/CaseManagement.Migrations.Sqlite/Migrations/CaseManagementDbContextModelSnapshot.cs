@@ -901,6 +901,53 @@ namespace CaseManagement.Migrations.Sqlite.Migrations
                     b.ToTable("Referrals");
                 });
 
+            modelBuilder.Entity("CaseManagement.Domain.Referrals.UnmetNeed", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("HolderOrganisation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("RecordedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReportKey")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ServiceType")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId", "RecordedOn");
+
+                    b.HasIndex("RecordedOn", "ServiceType");
+
+                    b.ToTable("UnmetNeeds");
+                });
+
             modelBuilder.Entity("CaseManagement.Domain.Retention.RetentionHold", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1914,6 +1961,15 @@ namespace CaseManagement.Migrations.Sqlite.Migrations
                         });
 
                     b.Navigation("Progress")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CaseManagement.Domain.Referrals.UnmetNeed", b =>
+                {
+                    b.HasOne("CaseManagement.Domain.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -56,6 +56,7 @@ public static class PipelineExtensions
         app.MapHelpPlanPdf();
         app.MapAppointmentCalendarFile();
         app.MapSteeringReportExports();
+        app.MapNeedsAnalysisExport();
         app.MapSteeringMinutes();
         app.MapMunicipalReport();
         app.MapAuditExport();

@@ -77,9 +77,11 @@ public abstract class RetentionRunTests
         appointment.OutcomeNote = "War pünktlich.";
         var referral = Referral.Propose(expired.Id, partner, "Schulden bei der Stadtsparkasse", null, new DateOnly(2015, 5, 1), today, SteeringReportData.Actor, DateTimeOffset.UtcNow);
         referral.Progress.Record([new ReferralStep(ReferralStatus.Requested, new DateOnly(2015, 5, 3)), new ReferralStep(ReferralStatus.Declined, new DateOnly(2015, 5, 20))], today, "keine Kapazität");
+        var need = UnmetNeed.Record(expired.Id, PartnerType.ElderCare, "Tagesstruktur bei Frau Abgelaufen", new DateOnly(2015, 6, 1), SteeringReportData.Actor, DateTimeOffset.UtcNow);
         await using (var db = await DbAsync())
         {
             db.Partners.Add(partner);
+            db.UnmetNeeds.Add(need);
             db.Clients.AddRange(expired, notYet, open, reopened, held, heldToo);
             db.HelpPlans.Add(plan);
             db.Appointments.Add(appointment);
@@ -112,7 +114,7 @@ public abstract class RetentionRunTests
         Assert.Equal(today, expiredPreview.DueOn);
         Assert.Null(expiredPreview.Hold);
         Assert.Equal(
-            ["Stammdaten 1", "Fallepisoden 1", "Einwilligungen 1", "Interne Notizen 1", "Hilfeplanfassungen 1", "Termine 1", "Vermittlungen 1"],
+            ["Stammdaten 1", "Fallepisoden 1", "Einwilligungen 1", "Interne Notizen 1", "Hilfeplanfassungen 1", "Termine 1", "Vermittlungen 1", "Bedarfe ohne Angebot 1"],
             expiredPreview.Categories.Select(c => $"{c.Label} {c.Count}"));
         Assert.Equal("Klage vor dem Sozialgericht, Az. S 7 AS 12/26", preview.Cases.Single(c => c.ClientId == held.Id).Hold!.Reason);
         // Group A (14) and E (5) of the report's caseload, and ours.
@@ -154,6 +156,9 @@ public abstract class RetentionRunTests
             Assert.Equal(((string?)null, (string?)null, AppointmentOutcome.Attended), (storedAppointment.AccompanimentTarget, storedAppointment.OutcomeNote, storedAppointment.Outcome));
             var storedReferral = await db.Referrals.AsNoTracking().SingleAsync(r => r.ClientId == expired.Id);
             Assert.Equal(("", (string?)null, ReferralStatus.Declined, new DateOnly(2015, 5, 20)), (storedReferral.Reason, storedReferral.Progress.FailureReason, storedReferral.Progress.Status, storedReferral.Progress.DeclinedOn!.Value));
+
+            var storedNeed = await db.UnmetNeeds.AsNoTracking().SingleAsync(n => n.Id == need.Id);
+            Assert.Equal(((string?)null, PartnerType.ElderCare, new DateOnly(2015, 6, 1), need.ReportKey), (storedNeed.Description, storedNeed.ServiceType, storedNeed.RecordedOn, storedNeed.ReportKey));
 
             // Nothing left anywhere names the person.
             Assert.False(await db.Clients.AnyAsync(c => c.LastName.Contains("Abgelaufen") || c.LastName.Contains("Freigegeben")));

@@ -99,6 +99,7 @@ public sealed class DemoReferralTests(DemoCaseloadFixture app) : IClassFixture<D
         await using var db = await app.DbAsync();
         var partners = await db.Partners.CountAsync();
         var referrals = await db.Referrals.CountAsync();
+        var needs = await db.UnmetNeeds.CountAsync();
 
         await using (var scope = app.Factory.Services.CreateAsyncScope())
         {
@@ -107,5 +108,22 @@ public sealed class DemoReferralTests(DemoCaseloadFixture app) : IClassFixture<D
 
         Assert.Equal(partners, await db.Partners.CountAsync());
         Assert.Equal(referrals, await db.Referrals.CountAsync());
+        Assert.Equal(needs, await db.UnmetNeeds.CountAsync());
+    }
+
+    [Fact]
+    public async Task Some_clients_have_needs_without_a_fitting_partner_recorded_by_their_responsible_caseworkers_organisation()
+    {
+        await using var db = await app.DbAsync();
+        var needs = await (
+            from need in db.UnmetNeeds
+            join client in db.Clients on need.ClientId equals client.Id
+            select new { need.ServiceType, need.HolderOrganisation, need.CreatedById, client.ResponsibleCaseManagerId, client.ResponsibleDrugHelpWorkerId })
+            .ToListAsync();
+
+        Assert.True(needs.Count >= 10, $"only {needs.Count} unmet needs");
+        Assert.Contains(needs, n => n.ServiceType == PartnerType.ElderCare);
+        Assert.Contains(needs, n => n.ServiceType == PartnerType.DisabilityHelp);
+        Assert.All(needs, n => Assert.True(n.CreatedById == n.ResponsibleCaseManagerId || n.CreatedById == n.ResponsibleDrugHelpWorkerId));
     }
 }

@@ -45,7 +45,7 @@ public class RoleHomeTests : BunitContext
     {
         var page = RenderFor(StaffRole.TeamLeadJobcenter);
 
-        Assert.Equal(["/team", "/kennzahlen"], page.FindAll("a").Select(a => a.GetAttribute("href")));
+        Assert.Equal(["/team", "/kennzahlen", "/kennzahlen/bedarfsanalyse"], page.FindAll("a").Select(a => a.GetAttribute("href")));
     }
 
     [Fact]

@@ -11,9 +11,9 @@ public class NavMenuTests : StaffComponentTest
     {
         { StaffRole.CaseManager, ["Start", "Klient:innen", "Termine", "Kontakt erfassen", "Meine Fortbildungen", "Netzwerkpartner"] },
         { StaffRole.DrugHelpWorker, ["Start", "Klient:innen", "Termine", "Kontakt erfassen", "Meine Fortbildungen", "Netzwerkpartner"] },
-        { StaffRole.TeamLeadJobcenter, ["Start", "Team", "Fortbildungen im Team", "Meine Fortbildungen", "Kennzahlen", "Lenkungsrunden"] },
-        { StaffRole.TeamLeadDrugHelp, ["Start", "Team", "Fortbildungen im Team", "Meine Fortbildungen", "Kennzahlen", "Lenkungsrunden"] },
-        { StaffRole.SteeringCommittee, ["Start", "Kennzahlen", "Lenkungsrunden"] },
+        { StaffRole.TeamLeadJobcenter, ["Start", "Team", "Fortbildungen im Team", "Meine Fortbildungen", "Kennzahlen", "Bedarfsanalyse", "Lenkungsrunden"] },
+        { StaffRole.TeamLeadDrugHelp, ["Start", "Team", "Fortbildungen im Team", "Meine Fortbildungen", "Kennzahlen", "Bedarfsanalyse", "Lenkungsrunden"] },
+        { StaffRole.SteeringCommittee, ["Start", "Kennzahlen", "Bedarfsanalyse", "Lenkungsrunden"] },
         { StaffRole.DataProtectionOfficer, ["Start", "Datenschutz"] },
         { StaffRole.Administrator, ["Start", "Benutzerkonten", "Netzwerkpartner", "Aufbewahrung", "Lenkungsrunden", "Fortbildungen"] },
     };
@@ -36,7 +36,7 @@ public class NavMenuTests : StaffComponentTest
 
         var menu = Render<NavMenu>();
 
-        Assert.Equal(["/", "/team", "/team/fortbildungen", "/fortbildungen", "/kennzahlen", "/lenkungsrunden"], menu.FindAll("nav a").Select(a => a.GetAttribute("href")));
+        Assert.Equal(["/", "/team", "/team/fortbildungen", "/fortbildungen", "/kennzahlen", "/kennzahlen/bedarfsanalyse", "/lenkungsrunden"], menu.FindAll("nav a").Select(a => a.GetAttribute("href")));
     }
 
     [Fact]

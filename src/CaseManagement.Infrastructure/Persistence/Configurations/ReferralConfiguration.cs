@@ -64,3 +64,17 @@ internal sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>
         referral.HasOne<Partner>().WithMany().HasForeignKey(r => r.PartnerId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class UnmetNeedConfiguration : IEntityTypeConfiguration<UnmetNeed>
+{
+    public void Configure(EntityTypeBuilder<UnmetNeed> need)
+    {
+        need.HasKey(n => n.Id);
+        need.HasIndex(n => new { n.ClientId, n.RecordedOn });
+        need.HasIndex(n => new { n.RecordedOn, n.ServiceType });
+        need.Property(n => n.Description).HasMaxLength(UnmetNeed.DescriptionMaxLength);
+        need.Property(n => n.CreatedById).HasMaxLength(450).IsRequired();
+        need.Property(n => n.CreatedByName).HasMaxLength(120).IsRequired();
+        need.HasOne<Client>().WithMany().HasForeignKey(n => n.ClientId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
