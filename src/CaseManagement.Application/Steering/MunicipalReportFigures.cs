@@ -17,7 +17,9 @@ public static class MunicipalReportFigures
     /// <summary>The steering report's tables that belong to "Netzwerk und Bedarf" rather than "Fälle und Hilfen".</summary>
     private static readonly string[] NetworkSections = ["vermittlungen", "drehtuer"];
 
-    public static MunicipalReportDocument Document(MunicipalReportView view, SteeringReport report, IReadOnlyList<MeasureOfYear> measures, DateTimeOffset generatedAt)
+    /// <param name="needs">The needs analysis of the same year, for chapter 3; without it the chapter has the steering report's referral figures only.</param>
+    public static MunicipalReportDocument Document(
+        MunicipalReportView view, SteeringReport report, IReadOnlyList<MeasureOfYear> measures, DateTimeOffset generatedAt, NeedsAnalysis? needs = null)
     {
         ArgumentNullException.ThrowIfNull(view);
         ArgumentNullException.ThrowIfNull(report);
@@ -43,7 +45,7 @@ public static class MunicipalReportFigures
             [
                 Chapter(MunicipalReportChapter.Introduction, [Overview(report)]),
                 Chapter(MunicipalReportChapter.CasesAndHelp, CasesAndHelp(report)),
-                Chapter(MunicipalReportChapter.NetworkAndNeeds, NetworkAndNeeds(report)),
+                Chapter(MunicipalReportChapter.NetworkAndNeeds, NetworkAndNeeds(report, needs)),
                 Chapter(MunicipalReportChapter.Trainings, TrainingFigures(report)),
                 Chapter(MunicipalReportChapter.SteeringMeasures, Measures(measures, view.Year)),
                 Chapter(MunicipalReportChapter.Outlook, []),
@@ -85,13 +87,25 @@ public static class MunicipalReportFigures
 
     /// <summary>
     /// Chapter 3, the network: referrals by partner type and stage, waiting at the hand-over and
-    /// revolving doors, as the steering report has them. The needs analysis (issue #21 item 3: waiting
-    /// times per type and partner, needs without an offer) adds its blocks here, and only here.
+    /// revolving doors, as the steering report has them; then the needs analysis of the year as the
+    /// operational round sees it (demand per kind of service, waiting median and 90th percentile per
+    /// type and per partner, needs no partner offers), its own published figures unchanged.
     /// </summary>
-    public static IReadOnlyList<ReportBlock> NetworkAndNeeds(SteeringReport report)
+    public static IReadOnlyList<ReportBlock> NetworkAndNeeds(SteeringReport report, NeedsAnalysis? needs = null)
     {
         ArgumentNullException.ThrowIfNull(report);
-        return [.. SteeringReportExport.Blocks(report)
+        IReadOnlyList<ReportBlock> analysis = needs is null ? [] :
+        [
+            SteeringReportExport.Printed(report, needs.Section("nachfrage")),
+            new ReportBlock(NeedsAnalysisLabels.WaitingTitle, NeedsAnalysisLabels.WaitingExplanation, null, SteeringReportExport.Printed(NeedsAnalysisExport.WaitingTable(needs))),
+            new ReportBlock(NeedsAnalysisLabels.WaitingByPartnerTitle, NeedsAnalysisLabels.WaitingByPartnerExplanation, null, SteeringReportExport.Printed(NeedsAnalysisExport.PartnerWaitingTable(needs))),
+            SteeringReportExport.Printed(report, needs.Section("bedarf-ohne-angebot")),
+        ];
+        return [.. SteeringReportBlocks(report), .. analysis];
+    }
+
+    private static IEnumerable<ReportBlock> SteeringReportBlocks(SteeringReport report) =>
+        SteeringReportExport.Blocks(report)
             .Where(block => block switch
             {
                 ReportSection section => NetworkSections.Contains(section.Key),
@@ -99,8 +113,7 @@ public static class MunicipalReportFigures
                 IReadOnlyList<WaitingTimeRow> => true,
                 _ => false,
             })
-            .Select(block => SteeringReportExport.Printed(report, block))];
-    }
+            .Select(block => SteeringReportExport.Printed(report, block));
 
     /// <summary>Chapter 4: the steering report's training table (staff, counted as they are).</summary>
     public static IReadOnlyList<ReportBlock> TrainingFigures(SteeringReport report)

@@ -38,6 +38,7 @@ public sealed class MunicipalReports(
     IValidator<MunicipalReportInput> validator,
     SteeringRounds rounds,
     ISteeringReportSource reports,
+    INeedsAnalysisSource needsAnalysis,
     AuditTrail audit,
     TimeProvider clock)
 {
@@ -155,13 +156,14 @@ public sealed class MunicipalReports(
 
         var period = ReportPeriod.Year(year);
         var steering = await reports.RunAsync(period, cancellationToken);
+        var needs = await needsAnalysis.RunAsync(period, cancellationToken);
         IReadOnlyList<MeasureOfYear> measures;
         await using (var db = await contextFactory.CreateDbContextAsync(cancellationToken))
         {
             measures = await MeasuresAsync(db, year, cancellationToken);
         }
 
-        var document = MunicipalReportFigures.Document(view, steering, measures, clock.GetUtcNow());
+        var document = MunicipalReportFigures.Document(view, steering, measures, clock.GetUtcNow(), needs);
         var file = new ReportFile(MunicipalReportPdf.Render(document), $"suchtbericht-{year}.pdf", SteeringReportExport.PdfContentType);
         await audit.RecordAsync(reader, AuditAction.Exported, clientId: null, caseNumber: null, category: null,
             ["Suchtbericht", year.ToString(System.Globalization.CultureInfo.InvariantCulture), "PDF"], cancellationToken);

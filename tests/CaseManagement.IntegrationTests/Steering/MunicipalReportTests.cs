@@ -1,4 +1,5 @@
 using CaseManagement.Application;
+using CaseManagement.Application.Reports;
 using CaseManagement.Application.Steering;
 using CaseManagement.Domain;
 using CaseManagement.Domain.Access;
@@ -173,6 +174,11 @@ public sealed class MunicipalReportTests(AppFixture app) : IClassFixture<AppFixt
         Assert.Contains("Vermittlungen nach Art der Stelle und Stand", text, StringComparison.Ordinal);
         Assert.Contains("Wartezeit bei der Übergabe", text, StringComparison.Ordinal);
         Assert.Contains("Erneute Vermittlungen (Drehtüreffekt)", text, StringComparison.Ordinal);
+        // Chapter 3 carries the needs analysis of the year too.
+        Assert.Contains("Nachfrage nach Art der Stelle", text, StringComparison.Ordinal);
+        Assert.Contains(NeedsAnalysisLabels.WaitingByPartnerTitle, text, StringComparison.Ordinal);
+        Assert.Contains("90. Perzentil", text, StringComparison.Ordinal);
+        Assert.Contains("Bedarf ohne Angebot", text, StringComparison.Ordinal);
         Assert.Contains("4.1 Fortbildungen", text, StringComparison.Ordinal);
         Assert.Contains("Aufnahmetage mit der Entgiftung vereinbaren", text, StringComparison.Ordinal);
         Assert.DoesNotContain("Teamleitung Drogenhilfe", text, StringComparison.Ordinal);
