@@ -86,6 +86,8 @@ public sealed class OutreachJourneyTests(BrowserFixture browser)
         var people = week.GetByLabel("Person:");
         await Assertions.Expect(people).ToBeFocusedAsync();
         await people.SelectOptionAsync(new SelectOptionValue { Label = $"{CaseManager.DisplayName} (Jobcenter)" });
+        await Assertions.Expect(week).Not.ToHaveURLAsync(new Regex("ansicht=person"));
+        await week.GetByRole(AriaRole.Button, new() { Name = "Anzeigen" }).ClickAsync();
         await Assertions.Expect(week).ToHaveURLAsync(new Regex("ansicht=person"));
         await Assertions.Expect(week.GetByRole(AriaRole.Heading, new() { Name = $"Woche von {CaseManager.DisplayName}" })).ToBeAttachedAsync();
         await Assertions.Expect(people).ToHaveValueAsync(await CaseManagerIdAsync());

@@ -123,6 +123,11 @@ public sealed class MunicipalReports(
             return Conflict().As<uint>();
         }
 
+        if (!isNew && report.Status == MunicipalReportStatus.Published && input.Status == MunicipalReportStatus.Published && ChangesText(report, input))
+        {
+            return CommandResult.Invalid(nameof(MunicipalReportInput.Status), PublishedTextMessage).As<uint>();
+        }
+
         Apply(report, input, actor, now);
         try
         {
@@ -197,6 +202,16 @@ public sealed class MunicipalReports(
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         return await db.MunicipalReports.AnyAsync(r => r.Year == year, cancellationToken);
     }
+
+    /// <summary>
+    /// A published report reads as it was published: its text changes only after the status is set
+    /// back to draft (in the same save or before), which records that it is no longer the published one.
+    /// </summary>
+    public const string PublishedTextMessage =
+        "Der Bericht ist veröffentlicht; sein Text bleibt so, wie er veröffentlicht wurde. Um ihn zu ändern, setzen Sie den Stand auf „Entwurf“ und speichern Sie dann.";
+
+    private static bool ChangesText(MunicipalReport report, MunicipalReportInput input) =>
+        Enum.GetValues<MunicipalReportChapter>().Any(chapter => !string.Equals(input.Narrative(chapter)?.Trim() ?? "", report.Narrative(chapter), StringComparison.Ordinal));
 
     private static void Apply(MunicipalReport report, MunicipalReportInput input, StaffMember actor, DateTimeOffset now)
     {

@@ -61,6 +61,22 @@ public sealed class MunicipalReportTests(AppFixture app) : IClassFixture<AppFixt
         Assert.Equal(MunicipalReportStatus.Published, published.Status);
         Assert.NotNull(published.PublishedAt);
         Assert.Equal("Ausblick der zweiten Person.", published.Narrative(MunicipalReportChapter.Outlook));
+
+        // A published report keeps its published text: a change is refused beside the status ...
+        var edit = MunicipalReportInput.From(published);
+        edit.Outlook = "Nachträglich geänderter Ausblick.";
+        var locked = await reports.SaveReportAsync(first, year, edit, published.Token);
+        Assert.False(locked.Succeeded);
+        Assert.Equal(MunicipalReports.PublishedTextMessage, Assert.Single(locked.Errors[nameof(MunicipalReportInput.Status)]));
+        Assert.Equal("Ausblick der zweiten Person.", (await reports.ReportAsync(first, year))!.Narrative(MunicipalReportChapter.Outlook));
+
+        // ... and saved once the report is set back to draft, which drops the publication date.
+        edit.Status = MunicipalReportStatus.Draft;
+        Ok(await reports.SaveReportAsync(first, year, edit, published.Token));
+        var reopened = (await reports.ReportAsync(first, year))!;
+        Assert.Equal("Nachträglich geänderter Ausblick.", reopened.Narrative(MunicipalReportChapter.Outlook));
+        Assert.Equal(MunicipalReportStatus.Draft, reopened.Status);
+        Assert.Null(reopened.PublishedAt);
     }
 
     [Fact]
