@@ -160,7 +160,7 @@ public sealed class AccessCopyQuery(IDbContextFactory<CaseManagementDbContext> c
                 e.OccurredAt, e.UserName, e.UserOrganisation.German(), GermanLabels.Of(e.Action),
                 AuditSubjects.Describe(e.Action, e.Category, e.Fields, referralNames)))])
         {
-            UnmetNeeds = [.. unmetNeeds.Select(n => new AccessCopyUnmetNeed(n.ServiceType.German(), n.RecordedOn, n.Description, n.HolderOrganisation.German()))],
+            UnmetNeeds = [.. unmetNeeds.Select(n => new AccessCopyUnmetNeed(n.ServiceType.German(), n.RecordedOn, Note(n.HolderOrganisation, n.Description), n.HolderOrganisation.German()))],
         };
 
         await audit.RecordAsync(officer, AuditAction.AccessCopyCompiled, clientId, client.CaseNumber, category: null,

@@ -175,7 +175,16 @@ public sealed class UnmetNeeds(
         db.UnmetNeeds.Remove(need);
         var caseNumber = await db.Clients.Where(c => c.Id == clientId).Select(c => c.CaseNumber).SingleAsync(cancellationToken);
         audit.Add(db, actor, AuditAction.Changed, clientId, caseNumber, DataCategory.Referrals, [$"Bedarf ohne Angebot {need.Id}", "entfernt"]);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Removed by someone else a moment earlier (and audited there): gone either way.
+            return CommandResult.Ok();
+        }
+
         return CommandResult.Ok();
     }
 }

@@ -123,7 +123,7 @@ public sealed class MunicipalReports(
             return Conflict().As<uint>();
         }
 
-        if (!isNew && report.Status == MunicipalReportStatus.Published && input.Status == MunicipalReportStatus.Published && ChangesText(report, input))
+        if (!isNew && report.Status == MunicipalReportStatus.Published && ChangesText(report, input))
         {
             return CommandResult.Invalid(nameof(MunicipalReportInput.Status), PublishedTextMessage).As<uint>();
         }
@@ -204,11 +204,13 @@ public sealed class MunicipalReports(
     }
 
     /// <summary>
-    /// A published report reads as it was published: its text changes only after the status is set
-    /// back to draft (in the same save or before), which records that it is no longer the published one.
+    /// A published report reads as it was published: its text changes only once it is a draft again,
+    /// and setting it back to draft is a save of its own that changes no text. So a form opened
+    /// before the report was published (its status still "Entwurf", its texts older) can neither
+    /// overwrite the published text nor withdraw the publication unnoticed.
     /// </summary>
     public const string PublishedTextMessage =
-        "Der Bericht ist veröffentlicht; sein Text bleibt so, wie er veröffentlicht wurde. Um ihn zu ändern, setzen Sie den Stand auf „Entwurf“ und speichern Sie dann.";
+        "Der Bericht ist veröffentlicht; sein Text bleibt so, wie er veröffentlicht wurde. Um ihn zu ändern, laden Sie die Seite neu, setzen Sie nur den Stand auf „Entwurf“ und speichern Sie; danach können Sie den Text ändern.";
 
     private static bool ChangesText(MunicipalReport report, MunicipalReportInput input) =>
         Enum.GetValues<MunicipalReportChapter>().Any(chapter => !string.Equals(input.Narrative(chapter)?.Trim() ?? "", report.Narrative(chapter), StringComparison.Ordinal));

@@ -166,7 +166,7 @@ public sealed class UnmetNeedTests(AppFixture app) : IClassFixture<AppFixture>
     }
 
     [Fact]
-    public async Task The_copy_under_Art_15_lists_it_with_its_description()
+    public async Task The_copy_under_Art_15_lists_it_with_its_description_unless_the_holders_notes_are_withheld()
     {
         var (joint, _) = await DrugHelpNeedAsync();
         var officer = await app.CreateMemberAsync(StaffRole.DataProtectionOfficer, Organisation.Jobcenter, "Datenschutz");
@@ -176,5 +176,11 @@ public sealed class UnmetNeedTests(AppFixture app) : IClassFixture<AppFixture>
         var need = Assert.Single(copy!.UnmetNeeds);
         Assert.Equal(Description, need.Description);
         Assert.Equal(app.Today().AddDays(-2), need.RecordedOn);
+
+        // The description is the Drogenhilfe's internal note: withheld with the Drogenhilfe's notes, the need itself stays listed.
+        var withheld = await app.Service<AccessCopyQuery>().CompileAsync(officer, joint.ClientId, new AccessCopyOptions(JobcenterNotes: true, DrugHelpNotes: false), "JSON");
+        var listed = Assert.Single(withheld!.UnmetNeeds);
+        Assert.Null(listed.Description);
+        Assert.Equal(app.Today().AddDays(-2), listed.RecordedOn);
     }
 }

@@ -70,13 +70,21 @@ public sealed class MunicipalReportTests(AppFixture app) : IClassFixture<AppFixt
         Assert.Equal(MunicipalReports.PublishedTextMessage, Assert.Single(locked.Errors[nameof(MunicipalReportInput.Status)]));
         Assert.Equal("Ausblick der zweiten Person.", (await reports.ReportAsync(first, year))!.Narrative(MunicipalReportChapter.Outlook));
 
-        // ... and saved once the report is set back to draft, which drops the publication date.
+        // ... also together with "Entwurf" (a form opened before the publication withdraws nothing unnoticed) ...
         edit.Status = MunicipalReportStatus.Draft;
-        Ok(await reports.SaveReportAsync(first, year, edit, published.Token));
+        var withdrawing = await reports.SaveReportAsync(first, year, edit, published.Token);
+        Assert.Equal(MunicipalReports.PublishedTextMessage, Assert.Single(withdrawing.Errors[nameof(MunicipalReportInput.Status)]));
+        Assert.Equal(MunicipalReportStatus.Published, (await reports.ReportAsync(first, year))!.Status);
+
+        // ... and saved once the report is a draft again (a save of its own), which drops the publication date.
+        var reopen = MunicipalReportInput.From(published);
+        reopen.Status = MunicipalReportStatus.Draft;
+        var draftToken = Ok(await reports.SaveReportAsync(first, year, reopen, published.Token));
+        Assert.Null((await reports.ReportAsync(first, year))!.PublishedAt);
+        Ok(await reports.SaveReportAsync(first, year, edit, draftToken));
         var reopened = (await reports.ReportAsync(first, year))!;
         Assert.Equal("Nachträglich geänderter Ausblick.", reopened.Narrative(MunicipalReportChapter.Outlook));
         Assert.Equal(MunicipalReportStatus.Draft, reopened.Status);
-        Assert.Null(reopened.PublishedAt);
     }
 
     [Fact]
