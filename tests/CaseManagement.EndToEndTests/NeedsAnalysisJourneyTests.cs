@@ -43,13 +43,18 @@ public sealed partial class NeedsAnalysisJourneyTests(BrowserFixture browser)
         var section = page.Locator("section[aria-labelledby=unmet-needs-title]");
         // The client page reads its sections once interactive; on a busy machine that takes a while.
         await Assertions.Expect(section).ToContainTextAsync("Kein Bedarf ohne Angebot erfasst.", new() { Timeout = 20_000 });
-        await section.GetByRole(AriaRole.Button, new() { Name = "Bedarf festhalten" }).ClickAsync();
+        // The form opens on demand, with the keyboard in its first field.
+        await section.GetByRole(AriaRole.Button, new() { Name = "Bedarf ohne Angebot erfassen …" }).ClickAsync();
+        await Assertions.Expect(page.GetByLabel("Benötigte Art von Stelle *")).ToBeFocusedAsync();
+        await section.GetByRole(AriaRole.Button, new() { Name = "Bedarf festhalten", Exact = true }).ClickAsync();
         await Assertions.Expect(page.Locator("#unmet-need-type-error")).ToHaveTextAsync("Bitte wählen Sie, welche Art von Stelle gebraucht wurde.");
         await page.GetByLabel("Benötigte Art von Stelle *").SelectOptionAsync(new SelectOptionValue { Label = "Altenhilfe" });
         await page.GetByLabel("Was wurde gebraucht, warum passte keine Stelle?").FillAsync("Tagesstruktur für Ältere in Substitution");
-        await section.GetByRole(AriaRole.Button, new() { Name = "Bedarf festhalten" }).ClickAsync();
+        await section.GetByRole(AriaRole.Button, new() { Name = "Bedarf festhalten", Exact = true }).ClickAsync();
 
         await Assertions.Expect(section.Locator(".unmet-needs li")).ToContainTextAsync("Altenhilfe");
+        // Saved: the form closes again and offers the next entry.
+        await Assertions.Expect(section.GetByRole(AriaRole.Button, new() { Name = "Bedarf ohne Angebot erfassen …" })).ToBeVisibleAsync();
         await Assertions.Expect(section.Locator(".unmet-needs li")).ToContainTextAsync("Tagesstruktur für Ältere in Substitution");
         await BrowserFixture.ScreenshotAsync(page, "unmet-need-recorded");
         Assert.Empty(browser.CspViolations);
