@@ -73,10 +73,20 @@ public sealed class AppointmentQuery(IDbContextFactory<CaseManagementDbContext> 
         // In German name order, as PeoplePage pages them (SQLite and PostgreSQL's collation sort otherwise).
         var staff = PeoplePage.InNameOrder(
             await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).Select(u => new StaffRef(u.Id, u.DisplayName, u.Organisation)).ToListAsync(cancellationToken));
-        var appointments = await db.Appointments.AsNoTracking().Include(a => a.Participants)
-            .Where(a => a.Start >= from && a.Start < to && a.Participants.Any(p => ids.Contains(p.StaffId) && p.Start >= from && p.Start < to))
-            .OrderBy(a => a.Start)
+        // The people's appointments first, from the participants' index (which carries the start), then
+        // those appointments by key: with the week's range in the same query, PostgreSQL read every
+        // appointment of the city's week (10,000 rows) to keep the few hundred of a team. The range is
+        // checked again on the appointments themselves, in memory.
+        var appointmentIds = await db.AppointmentParticipants.AsNoTracking()
+            .Where(p => ids.Contains(p.StaffId) && p.Start >= from && p.Start < to)
+            .Select(p => p.AppointmentId)
+            .Distinct()
             .ToListAsync(cancellationToken);
+        List<Appointment> appointments = appointmentIds.Count == 0 ? [] : [.. (await db.Appointments.AsNoTracking().Include(a => a.Participants)
+            .Where(a => appointmentIds.Contains(a.Id))
+            .ToListAsync(cancellationToken))
+            .Where(a => a.Start >= from && a.Start < to)
+            .OrderBy(a => a.Start).ThenBy(a => a.Id)];
         var entries = await EntriesForAsync(db, reader, appointments, cancellationToken);
         await audit.ListViewedAsync(reader, "Wochenansicht", NamedCases(entries), cancellationToken);
         return new CalendarWeek(monday, staff, entries);

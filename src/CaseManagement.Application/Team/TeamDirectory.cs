@@ -30,9 +30,14 @@ public sealed class TeamDirectory(IDbContextFactory<CaseManagementDbContext> con
         var caseworkers = StaffDirectory.CaseworkersOf(db, other).Where(u => u.DeactivatedAt == null);
         if (team.Members is { } members)
         {
-            var shared = team.Organisation == Organisation.Jobcenter
+            // The counterparts' ids first, from the team's clients: as one query with IN, PostgreSQL
+            // searched each of the other side's caseworkers' clients for the team instead (9,500 buffers).
+            var shared = await (team.Organisation == Organisation.Jobcenter
                 ? db.Clients.Where(c => c.ResponsibleCaseManagerId != null && members.Contains(c.ResponsibleCaseManagerId)).Select(c => c.ResponsibleDrugHelpWorkerId)
-                : db.Clients.Where(c => c.ResponsibleDrugHelpWorkerId != null && members.Contains(c.ResponsibleDrugHelpWorkerId)).Select(c => c.ResponsibleCaseManagerId);
+                : db.Clients.Where(c => c.ResponsibleDrugHelpWorkerId != null && members.Contains(c.ResponsibleDrugHelpWorkerId)).Select(c => c.ResponsibleCaseManagerId))
+                .Where(id => id != null)
+                .Distinct()
+                .ToListAsync(cancellationToken);
             caseworkers = caseworkers.Where(u => shared.Contains(u.Id));
         }
 

@@ -321,6 +321,9 @@ public sealed class TeamWorkloadQuery(IDbContextFactory<CaseManagementDbContext>
         return staffIds.GroupBy(id => id).Select(g => new FigureCount { Figure = figureNumber, StaffId = g.Key, Count = g.Count() });
     }
 
+    /// <summary>Up to this many people, the figures are read one after the other on one connection.</summary>
+    private const int SmallScope = 50;
+
     /// <summary>
     /// The per-client figures and the dated and timed ones are two independent reads of about the
     /// same cost for a whole organisation: they run side by side on two connections, so the page
@@ -329,6 +332,13 @@ public sealed class TeamWorkloadQuery(IDbContextFactory<CaseManagementDbContext>
     private async Task<List<FigureCount>> SummaryCountsAsync(
         CaseManagementDbContext db, Window window, IReadOnlyCollection<string>? counted, CancellationToken cancellationToken)
     {
+        if (counted is { Count: <= SmallScope })
+        {
+            // A team or one person: both reads are a few index lookups, cheaper than a second connection.
+            var datedAndTimed = await DatedAndTimedCountsAsync(db, window, counted, cancellationToken);
+            return [.. datedAndTimed, .. await PerClientCountsAsync(db, window, counted, cancellationToken)];
+        }
+
         await using var second = await contextFactory.CreateDbContextAsync(cancellationToken);
         var perClient = PerClientCountsAsync(second, window, counted, cancellationToken);
         var dated = DatedAndTimedCountsAsync(db, window, counted, cancellationToken);
