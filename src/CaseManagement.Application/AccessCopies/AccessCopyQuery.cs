@@ -120,7 +120,7 @@ public sealed class AccessCopyQuery(IDbContextFactory<CaseManagementDbContext> c
         var person = new AuditPerson([clientId], [client.CaseNumber]);
         var entries = await db.AuditEntries.AsNoTracking().Where(AuditLogQuery.OfPerson(person))
             .OrderBy(a => a.OccurredAt).ThenBy(a => a.Id).ToListAsync(cancellationToken);
-        var referralNames = await AuditSubjects.ReferralNamesAsync(db, AuditSubjects.ReferralIds(entries.Select(e => e.Fields)), cancellationToken);
+        var referralNames = await AuditSubjects.NamesAsync(db, entries.Select(e => e.Fields), cancellationToken);
 
         string? Note(Organisation organisation, string? text) => options.NotesOf(organisation) ? text : null;
 

@@ -92,7 +92,7 @@ public sealed class AuditLogQuery(IDbContextFactory<CaseManagementDbContext> con
             .OrderByDescending(a => a.OccurredAt).ThenByDescending(a => a.Id)
             .Take(take)
             .ToListAsync(cancellationToken);
-        var referrals = await AuditSubjects.ReferralNamesAsync(db, AuditSubjects.ReferralIds(entries.Select(e => e.Fields)), cancellationToken);
+        var referrals = await AuditSubjects.NamesAsync(db, entries.Select(e => e.Fields), cancellationToken);
         return [.. entries.Select(e => RowOf(e, referrals))];
     }
 

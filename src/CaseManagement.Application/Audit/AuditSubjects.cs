@@ -10,7 +10,8 @@ namespace CaseManagement.Application.Audit;
 
 /// <summary>
 /// Turns what an audit entry names into a phrase a data-protection officer reads: a referral's id
-/// becomes "Vermittlung an Schuldnerberatung Nord, 12.03.2026", a list view "Fallbestand: 50 Fälle".
+/// becomes "Vermittlung an Schuldnerberatung Nord, 12.03.2026", an unmet need's "Bedarf ohne
+/// Angebot: Altenhilfe, festgestellt am 12.03.2026", a list view "Fallbestand: 50 Fälle".
 /// The log itself keeps the ids (they never change); the words are found when the log is read.
 /// </summary>
 public static partial class AuditSubjects
@@ -22,34 +23,51 @@ public static partial class AuditSubjects
         return parts.Count == 0 ? ("Liste", []) : (parts[0], parts.Skip(1).ToList());
     }
 
-    public static IEnumerable<Guid> ReferralIds(IEnumerable<string?> fields) =>
-        fields.SelectMany(f => f is null ? [] : ReferralPattern().Matches(f).Select(m => Guid.Parse(m.Groups[1].Value))).Distinct();
-
-    /// <summary>"Vermittlung an Schuldnerberatung Nord (Schuldnerberatung), 12.03.2026" per referral id; a referral no longer stored is left out.</summary>
-    public static async Task<IReadOnlyDictionary<Guid, string>> ReferralNamesAsync(
-        CaseManagementDbContext db, IEnumerable<Guid> referralIds, CancellationToken cancellationToken)
+    /// <summary>
+    /// Words for the records the entries name by id: "Vermittlung an Schuldnerberatung Nord
+    /// (Schuldnerberatung), 12.03.2026" per referral, "Bedarf ohne Angebot: Altenhilfe, festgestellt
+    /// am 12.03.2026" per unmet need (never its description); a record no longer stored is left out.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<Guid, string>> NamesAsync(
+        CaseManagementDbContext db, IEnumerable<string?> fields, CancellationToken cancellationToken)
     {
-        var ids = referralIds.Distinct().ToList();
-        if (ids.Count == 0)
+        var named = fields.Where(f => f is not null).ToList();
+        var referralIds = Ids(ReferralPattern(), named);
+        var needIds = Ids(UnmetNeedPattern(), named);
+        var names = new Dictionary<Guid, string>();
+        if (referralIds.Count > 0)
         {
-            return new Dictionary<Guid, string>();
+            var referrals = await (
+                from referral in db.Referrals.AsNoTracking()
+                join partner in db.Partners.AsNoTracking() on referral.PartnerId equals partner.Id
+                where referralIds.Contains(referral.Id)
+                select new { referral.Id, partner.Name, referral.PartnerType, referral.Progress.ProposedOn })
+                .ToListAsync(cancellationToken);
+            foreach (var r in referrals)
+            {
+                names[r.Id] = string.Equals(r.Name, r.PartnerType.German(), StringComparison.Ordinal)
+                    ? $"Vermittlung an {r.Name}, {GermanCalendar.Format(r.ProposedOn)}"
+                    : $"Vermittlung an {r.Name} ({r.PartnerType.German()}), {GermanCalendar.Format(r.ProposedOn)}";
+            }
         }
 
-        var referrals = await (
-            from referral in db.Referrals.AsNoTracking()
-            join partner in db.Partners.AsNoTracking() on referral.PartnerId equals partner.Id
-            where ids.Contains(referral.Id)
-            select new { referral.Id, partner.Name, referral.PartnerType, referral.Progress.ProposedOn })
-            .ToListAsync(cancellationToken);
-        return referrals.ToDictionary(
-            r => r.Id,
-            r => string.Equals(r.Name, r.PartnerType.German(), StringComparison.Ordinal)
-                ? $"Vermittlung an {r.Name}, {GermanCalendar.Format(r.ProposedOn)}"
-                : $"Vermittlung an {r.Name} ({r.PartnerType.German()}), {GermanCalendar.Format(r.ProposedOn)}");
+        if (needIds.Count > 0)
+        {
+            var needs = await db.UnmetNeeds.AsNoTracking()
+                .Where(n => needIds.Contains(n.Id))
+                .Select(n => new { n.Id, n.ServiceType, n.RecordedOn })
+                .ToListAsync(cancellationToken);
+            foreach (var n in needs)
+            {
+                names[n.Id] = $"Bedarf ohne Angebot: {n.ServiceType.German()}, festgestellt am {GermanCalendar.Format(n.RecordedOn)}";
+            }
+        }
+
+        return names;
     }
 
     /// <summary>What the entry is about, in words: the data area and what was shown or changed.</summary>
-    public static string Describe(AuditAction action, DataCategory? category, string? fields, IReadOnlyDictionary<Guid, string> referrals)
+    public static string Describe(AuditAction action, DataCategory? category, string? fields, IReadOnlyDictionary<Guid, string> names)
     {
         if (action == AuditAction.ListViewed)
         {
@@ -63,7 +81,7 @@ public static partial class AuditSubjects
             return $"Personensuche: {Cases(found)} gefunden";
         }
 
-        var details = string.Join(", ", Split(fields).Select(f => Readable(f, referrals)));
+        var details = string.Join(", ", Split(fields).Select(f => Readable(f, names)));
         var area = category is { } c ? GermanLabels.Of(c) : null;
         return (area, details) switch
         {
@@ -78,13 +96,23 @@ public static partial class AuditSubjects
     /// <summary>"1 Fall", "50 Fälle".</summary>
     public static string Cases(int count) => count == 1 ? "1 Fall" : $"{count} Fälle";
 
-    private static string Readable(string field, IReadOnlyDictionary<Guid, string> referrals) =>
-        ReferralPattern().Replace(field, match =>
-            referrals.TryGetValue(Guid.Parse(match.Groups[1].Value), out var name) ? name : "Vermittlung (nicht mehr gespeichert)");
+    private static string Readable(string field, IReadOnlyDictionary<Guid, string> names)
+    {
+        var referral = ReferralPattern().Replace(field, match =>
+            names.TryGetValue(Guid.Parse(match.Groups[1].Value), out var name) ? name : "Vermittlung (nicht mehr gespeichert)");
+        return UnmetNeedPattern().Replace(referral, match =>
+            names.TryGetValue(Guid.Parse(match.Groups[1].Value), out var name) ? name : "Bedarf ohne Angebot (nicht mehr gespeichert)");
+    }
+
+    private static List<Guid> Ids(Regex pattern, IEnumerable<string?> fields) =>
+        [.. fields.SelectMany(f => pattern.Matches(f!).Select(m => Guid.Parse(m.Groups[1].Value))).Distinct()];
 
     private static List<string> Split(string? fields) =>
         [.. (fields ?? "").Split(", ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
 
     [GeneratedRegex(@"Vermittlung ([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})", RegexOptions.CultureInvariant)]
     private static partial Regex ReferralPattern();
+
+    [GeneratedRegex(@"Bedarf ohne Angebot ([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})", RegexOptions.CultureInvariant)]
+    private static partial Regex UnmetNeedPattern();
 }

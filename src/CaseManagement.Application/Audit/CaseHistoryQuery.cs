@@ -52,7 +52,7 @@ public sealed class CaseHistoryQuery(IDbContextFactory<CaseManagementDbContext> 
             return null;
         }
 
-        var referrals = await AuditSubjects.ReferralNamesAsync(db, AuditSubjects.ReferralIds(entries.Select(e => e.Fields)), cancellationToken);
+        var referrals = await AuditSubjects.NamesAsync(db, entries.Select(e => e.Fields), cancellationToken);
         await audit.RecordAsync(reader, AuditAction.HistoryViewed, clientId, number, cancellationToken: cancellationToken);
         return new CaseHistory(number, clientId, Collapse(entries, referrals), entries.Count);
     }

@@ -161,6 +161,34 @@ public sealed class AuditLogStoryTests(AppFixture app) : IClassFixture<AppFixtur
     }
 
     [Fact]
+    public async Task An_unmet_need_entry_names_its_type_and_day_never_its_description_and_still_reads_after_removal()
+    {
+        var officer = await app.DemoMemberAsync(StaffRole.DataProtectionOfficer);
+        var joint = await app.ReferralCaseAsync();
+        const string description = "Tagesstruktur für Ältere in Substitution";
+        var needs = app.Service<Application.Referrals.UnmetNeeds>();
+        var recorded = await needs.RecordAsync(joint.DrugHelpWorker, joint.ClientId,
+            new Application.Referrals.UnmetNeedInput { ServiceType = PartnerType.ElderCare, Description = description, RecordedOn = app.Today().AddDays(-4) });
+        Assert.True(recorded.Succeeded, recorded.Message);
+        var day = Domain.GermanCalendar.Format(app.Today().AddDays(-4));
+
+        var created = Assert.Single((await app.Service<AuditLogQuery>().GetPageAsync(officer, new AuditFilter { CaseNumber = joint.Client.CaseNumber, Action = AuditAction.Created })).Rows,
+            r => r.Category == DataCategory.Referrals);
+        Assert.StartsWith($"Vermittlungen: Bedarf ohne Angebot: Altenhilfe, festgestellt am {day}", created.Subject, StringComparison.Ordinal);
+        Assert.DoesNotContain(recorded.Value.ToString(), created.Subject, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(description, created.Subject, StringComparison.Ordinal);
+
+        Assert.True((await needs.RemoveAsync(joint.DrugHelpWorker, joint.ClientId, recorded.Value)).Succeeded);
+
+        var rows = (await app.Service<AuditLogQuery>().GetPageAsync(officer, new AuditFilter { CaseNumber = joint.Client.CaseNumber })).Rows
+            .Where(r => r.Category == DataCategory.Referrals && r.Action is AuditAction.Created or AuditAction.Changed).ToList();
+        Assert.Equal(2, rows.Count);
+        Assert.All(rows, r => Assert.DoesNotContain(recorded.Value.ToString(), r.Subject, StringComparison.OrdinalIgnoreCase));
+        var removal = Assert.Single(rows, r => r.Action == AuditAction.Changed);
+        Assert.Equal($"Vermittlungen: Bedarf ohne Angebot (nicht mehr gespeichert), Art der Stelle Altenhilfe, festgestellt am {day}, entfernt", removal.Subject);
+    }
+
+    [Fact]
     public async Task A_case_history_tells_the_events_in_order_and_collapses_the_readings_between_them()
     {
         var officer = await app.DemoMemberAsync(StaffRole.DataProtectionOfficer);
