@@ -37,6 +37,7 @@ public sealed class UnmetNeedRevocationOnOpenPageTests(BrowserFixture browser)
         var needs = page.Locator("section[aria-labelledby=unmet-needs-title]");
         await Assertions.Expect(needs).ToContainTextAsync("Altenhilfe");
         await Assertions.Expect(needs).ToContainTextAsync($"festgestellt am {GermanCalendar.Format(recordedOn)}");
+        await Assertions.Expect(needs).ToContainTextAsync("erfasst von der Drogenhilfe");
         Assert.False(await ShowsAsync(page, Description));
         await page.EvaluateAsync("() => { window.stillTheSamePage = true; }");
 

@@ -27,6 +27,14 @@ public static class OrganisationNames
         _ => throw new ArgumentOutOfRangeException(nameof(organisation), organisation, null),
     };
 
+    /// <summary>"von" with the article in the dative, for running text: "vom Jobcenter", "von der Drogenhilfe".</summary>
+    public static string FromWithArticle(this Organisation organisation) => organisation switch
+    {
+        Organisation.Jobcenter => "vom Jobcenter",
+        Organisation.DrugHelpService => "von der Drogenhilfe",
+        _ => throw new ArgumentOutOfRangeException(nameof(organisation), organisation, null),
+    };
+
     /// <summary>With the German article, for running text: "das Jobcenter", "die Drogenhilfe".</summary>
     public static string WithArticle(this Organisation organisation) => organisation switch
     {
