@@ -23,7 +23,7 @@ public sealed partial class NeedsAnalysisJourneyTests(BrowserFixture browser)
     private static readonly DemoAccount CaseManager = DemoAccounts.All.Single(a => a.Role == StaffRole.CaseManager);
 
     [Fact]
-    public async Task A_case_manager_records_a_need_without_a_fitting_partner_on_the_clients_page()
+    public async Task A_case_manager_records_a_need_without_a_fitting_partner_on_the_clients_page_and_removes_it_after_confirming()
     {
         var services = browser.Services;
         var caseManager = await StaffMembers.ByEmailAsync(services, CaseManager.Email);
@@ -57,6 +57,18 @@ public sealed partial class NeedsAnalysisJourneyTests(BrowserFixture browser)
         await Assertions.Expect(section.GetByRole(AriaRole.Button, new() { Name = "Bedarf ohne Angebot erfassen …" })).ToBeVisibleAsync();
         await Assertions.Expect(section.Locator(".unmet-needs li")).ToContainTextAsync("Tagesstruktur für Ältere in Substitution");
         await BrowserFixture.ScreenshotAsync(page, "unmet-need-recorded");
+
+        // Removing asks first: "Nein" keeps the entry, "Ja, entfernen" removes it.
+        var entry = section.Locator(".unmet-needs li");
+        await entry.GetByRole(AriaRole.Button, new() { Name = "entfernen …" }).ClickAsync();
+        await Assertions.Expect(entry.GetByRole(AriaRole.Alert)).ToContainTextAsync("wirklich entfernen?");
+        await Assertions.Expect(entry.GetByRole(AriaRole.Button, new() { Name = "Nein", Exact = true })).ToBeFocusedAsync();
+        await BrowserFixture.ScreenshotAsync(page, "unmet-need-remove-confirm");
+        await entry.GetByRole(AriaRole.Button, new() { Name = "Nein", Exact = true }).ClickAsync();
+        await Assertions.Expect(entry).ToContainTextAsync("Altenhilfe");
+        await entry.GetByRole(AriaRole.Button, new() { Name = "entfernen …" }).ClickAsync();
+        await entry.GetByRole(AriaRole.Button, new() { Name = "Ja, entfernen", Exact = true }).ClickAsync();
+        await Assertions.Expect(section).ToContainTextAsync("Kein Bedarf ohne Angebot erfasst.");
         Assert.Empty(browser.CspViolations);
     }
 
