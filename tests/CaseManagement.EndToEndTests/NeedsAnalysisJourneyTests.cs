@@ -54,7 +54,7 @@ public sealed partial class NeedsAnalysisJourneyTests(BrowserFixture browser)
 
         await Assertions.Expect(section.Locator(".unmet-needs li")).ToContainTextAsync("Altenhilfe");
         // Saved: the form closes again and offers the next entry.
-        await Assertions.Expect(section.GetByRole(AriaRole.Button, new() { Name = "Bedarf ohne Angebot erfassen …" })).ToBeVisibleAsync();
+        await Assertions.Expect(section.GetByRole(AriaRole.Button, new() { Name = "Bedarf ohne Angebot erfassen …" })).ToBeFocusedAsync();
         await Assertions.Expect(section.Locator(".unmet-needs li")).ToContainTextAsync("Tagesstruktur für Ältere in Substitution");
         await BrowserFixture.ScreenshotAsync(page, "unmet-need-recorded");
 
@@ -66,6 +66,7 @@ public sealed partial class NeedsAnalysisJourneyTests(BrowserFixture browser)
         await BrowserFixture.ScreenshotAsync(page, "unmet-need-remove-confirm");
         await entry.GetByRole(AriaRole.Button, new() { Name = "Nein", Exact = true }).ClickAsync();
         await Assertions.Expect(entry).ToContainTextAsync("Altenhilfe");
+        await Assertions.Expect(entry.GetByRole(AriaRole.Button, new() { Name = "entfernen …" })).ToBeFocusedAsync();
         await entry.GetByRole(AriaRole.Button, new() { Name = "entfernen …" }).ClickAsync();
         await entry.GetByRole(AriaRole.Button, new() { Name = "Ja, entfernen", Exact = true }).ClickAsync();
         await Assertions.Expect(section).ToContainTextAsync("Kein Bedarf ohne Angebot erfasst.");

@@ -11,7 +11,7 @@ namespace CaseManagement.Application.Audit;
 /// <summary>
 /// Turns what an audit entry names into a phrase a data-protection officer reads: a referral's id
 /// becomes "Vermittlung an Schuldnerberatung Nord, 12.03.2026", an unmet need's "Bedarf ohne
-/// Angebot: Altenhilfe, festgestellt am 12.03.2026", a list view "Fallbestand: 50 Fälle".
+/// Angebot vom 12.03.2026 (Altenhilfe)", a list view "Fallbestand: 50 Fälle".
 /// The log itself keeps the ids (they never change); the words are found when the log is read.
 /// </summary>
 public static partial class AuditSubjects
@@ -25,8 +25,8 @@ public static partial class AuditSubjects
 
     /// <summary>
     /// Words for the records the entries name by id: "Vermittlung an Schuldnerberatung Nord
-    /// (Schuldnerberatung), 12.03.2026" per referral, "Bedarf ohne Angebot: Altenhilfe, festgestellt
-    /// am 12.03.2026" per unmet need (never its description); a record no longer stored is left out.
+    /// (Schuldnerberatung), 12.03.2026" per referral, "Bedarf ohne Angebot vom 12.03.2026
+    /// (Altenhilfe)" per unmet need (never its description); a record no longer stored is left out.
     /// </summary>
     public static async Task<IReadOnlyDictionary<Guid, string>> NamesAsync(
         CaseManagementDbContext db, IEnumerable<string?> fields, CancellationToken cancellationToken)
@@ -59,7 +59,7 @@ public static partial class AuditSubjects
                 .ToListAsync(cancellationToken);
             foreach (var n in needs)
             {
-                names[n.Id] = $"Bedarf ohne Angebot: {n.ServiceType.German()}, festgestellt am {GermanCalendar.Format(n.RecordedOn)}";
+                names[n.Id] = $"Bedarf ohne Angebot vom {GermanCalendar.Format(n.RecordedOn)} ({n.ServiceType.German()})";
             }
         }
 

@@ -174,9 +174,8 @@ public sealed class UnmetNeeds(
 
         db.UnmetNeeds.Remove(need);
         var caseNumber = await db.Clients.Where(c => c.Id == clientId).Select(c => c.CaseNumber).SingleAsync(cancellationToken);
-        // Type and day in words as well: once removed, the id no longer names anything in the log.
-        audit.Add(db, actor, AuditAction.Changed, clientId, caseNumber, DataCategory.Referrals,
-            [$"Bedarf ohne Angebot {need.Id}", $"Art der Stelle {need.ServiceType.German()}", $"festgestellt am {GermanCalendar.Format(need.RecordedOn)}", "entfernt"]);
+        // Field names, never contents (the log outlives the entry): once removed, the id reads "nicht mehr gespeichert".
+        audit.Add(db, actor, AuditAction.Changed, clientId, caseNumber, DataCategory.Referrals, [$"Bedarf ohne Angebot {need.Id}", "entfernt"]);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
