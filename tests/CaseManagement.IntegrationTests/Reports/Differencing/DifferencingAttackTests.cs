@@ -123,7 +123,7 @@ public sealed class DifferencingAttackTests(AppFixture app) : IClassFixture<AppF
         return (attacker, truth);
     }
 
-    private static void Observe(DifferencingAttacker attacker, LatticePeriod period, string table, PublishedTable figures, bool countsPeople)
+    internal static void Observe(DifferencingAttacker attacker, LatticePeriod period, string table, PublishedTable figures, bool countsPeople)
     {
         foreach (var position in figures.Positions)
         {
@@ -137,7 +137,7 @@ public sealed class DifferencingAttackTests(AppFixture app) : IClassFixture<AppF
     /// exact; a number lies within the largest deviation of the truth; a hidden figure of people is
     /// a count whose perturbed value stayed below 5, one of events any non-zero number of events.
     /// </summary>
-    private static Reading ReadingOf(PublishedFigure figure, bool countsPeople) => figure.Value switch
+    internal static Reading ReadingOf(PublishedFigure figure, bool countsPeople) => figure.Value switch
     {
         0 => Reading.Exact(0),
         int value => new Reading(Math.Max(1, value - CellKeyPerturbation.MaxDeviation), value + CellKeyPerturbation.MaxDeviation, Hidden: false),

@@ -6,6 +6,14 @@ namespace CaseManagement.IntegrationTests.Reports.Differencing;
 internal sealed record FigureId(LatticePeriod Period, string Table, FigurePosition Position);
 
 /// <summary>
+/// A figure of <paramref name="Table"/> whose records are, in every period, exactly those of the figures
+/// <paramref name="Parts"/> of <paramref name="PartsTable"/> together (each record in one of them): the
+/// needs analysis' "aufgenommen" of a kind of service is the steering report's "aufgenommen" and
+/// "abgeschlossen" of that kind. Known from the explanations of both reports.
+/// </summary>
+internal sealed record SameRecords(string Table, FigurePosition Position, string PartsTable, IReadOnlyList<FigurePosition> Parts);
+
+/// <summary>
 /// What a published figure tells the attacker about the true count behind it: every value from
 /// <see cref="Low"/> to <see cref="High"/> is possible. <see cref="Hidden"/>: shown as a mark, not a number.
 /// </summary>
@@ -31,7 +39,9 @@ internal readonly record struct Reading(long Low, long High, bool Hidden)
 /// totals and these to the grand total (<b>rows from totals</b>); a year is its halves, quarters or
 /// months added up where figures count dated events (<b>quarters from the year</b>); and a shorter
 /// period's people or events lie among those of a longer one, and people in care in a period are
-/// in care in one of its parts (<b>overlapping periods</b>). Bounds are tightened through all of these
+/// in care in one of its parts (<b>overlapping periods</b>); given <see cref="SameRecords"/>, also that
+/// a figure of one report is the sum of figures of another in the same period (<b>across reports</b>,
+/// the needs analysis against the steering report). Bounds are tightened through all of these
 /// until nothing changes (interval constraint propagation). The result never excludes the truth,
 /// so whatever it pins is really revealed.
 /// </para>
@@ -39,12 +49,16 @@ internal readonly record struct Reading(long Low, long High, bool Hidden)
 /// A <b>finding</b> is (1) a figure that is not published as an exact number but whose count the
 /// relations pin to one value that is hidden or from 1 to 4, or (2) a difference of two figures
 /// whose people or events contain each other (a shorter period's inside a longer one's, a cell
-/// inside its total, or both) that is pinned to a value from 1 to 4: a group of one to four people
+/// inside its total, a figure of one report and a part of it in the other, or both) that is pinned to a value from 1 to 4: a group of one to four people
 /// or of their events worked out by subtraction.
 /// </para>
 /// </remarks>
-internal sealed class DifferencingAttacker(IReadOnlyList<TableKnowledge> tables)
+/// <param name="tables">What the attacker knows about each table it is given.</param>
+/// <param name="sameRecords">Figures of one table that are, in every period, exactly a sum of figures of another (the same records in both reports).</param>
+internal sealed class DifferencingAttacker(IReadOnlyList<TableKnowledge> tables, IReadOnlyList<SameRecords>? sameRecords = null)
 {
+    private readonly IReadOnlyList<SameRecords> _sameRecords = sameRecords ?? [];
+
     private const int MaxPasses = 400;
 
     private readonly Dictionary<string, TableKnowledge> _tables = tables.ToDictionary(t => t.Key);
@@ -166,6 +180,31 @@ internal sealed class DifferencingAttacker(IReadOnlyList<TableKnowledge> tables)
                 }
             }
         }
+
+        // A figure and each figure of the other table whose records are among its own: the same
+        // period, or a shorter one whose figure of the whole's table lies inside the whole's.
+        foreach (var same in _sameRecords)
+        {
+            var knowledge = _tables[same.Table];
+            foreach (var wholePeriod in periods)
+            {
+                if (!_index.TryGetValue(new FigureId(wholePeriod, same.Table, same.Position), out var w))
+                {
+                    continue;
+                }
+
+                foreach (var partPeriod in periods.Where(p => p == wholePeriod || knowledge.Nests(same.Position, wholePeriod, p)))
+                {
+                    foreach (var position in same.Parts)
+                    {
+                        if (_index.TryGetValue(new FigureId(partPeriod, same.PartsTable, position), out var p))
+                        {
+                            yield return (w, p);
+                        }
+                    }
+                }
+            }
+        }
     }
 
     // ----- relations ---------------------------------------------------------------------------------
@@ -204,6 +243,15 @@ internal sealed class DifferencingAttacker(IReadOnlyList<TableKnowledge> tables)
         }
 
         var periods = _ids.Select(id => id.Period).Distinct().ToList();
+        foreach (var period in periods)
+        {
+            foreach (var same in _sameRecords)
+            {
+                int? Var(string table, FigurePosition position) => _index.TryGetValue(new FigureId(period, table, position), out var i) ? i : null;
+                AddTotal(sums, Var(same.Table, same.Position), same.Parts.Select(p => Var(same.PartsTable, p)));
+            }
+        }
+
         var partitions = LatticePeriod.Partitions(periods).ToList();
         foreach (var knowledge in _tables.Values)
         {

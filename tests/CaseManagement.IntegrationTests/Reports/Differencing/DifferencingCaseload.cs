@@ -97,6 +97,28 @@ internal static class DifferencingCaseload
         await db.SaveChangesAsync();
     }
 
+    /// <summary>
+    /// Needs without an offer for the people of <see cref="SeedAsync"/>, over 2024 and 2025: a few kinds
+    /// of service often (so that a year's figure is large and a month's small), others rarely. Record
+    /// keys from the seed. Separate from <see cref="SeedAsync"/>, so the steering report's caseload stays as it was.
+    /// </summary>
+    public static async Task SeedUnmetNeedsAsync(CaseManagementDbContext db, int seed)
+    {
+        var random = new Random(seed);
+        var clients = db.Clients.Where(c => c.LastName == Surname).OrderBy(c => c.CaseNumber).Select(c => c.Id).ToList();
+        PartnerType[] types = [PartnerType.ElderCare, PartnerType.ElderCare, PartnerType.ElderCare, PartnerType.DisabilityHelp, PartnerType.DisabilityHelp, .. Enum.GetValues<PartnerType>()];
+        var bytes = new byte[sizeof(int)];
+        for (var k = 0; k < 110; k++)
+        {
+            var need = UnmetNeed.Record(Pick(random, [.. clients]), Pick(random, types), null, Day(random, new DateOnly(2024, 1, 1), LastDay), SteeringReportData.Actor, DateTimeOffset.UtcNow);
+            random.NextBytes(bytes);
+            need.ReportKey = BitConverter.ToInt32(bytes);
+            db.UnmetNeeds.Add(need);
+        }
+
+        await db.SaveChangesAsync();
+    }
+
     private static IEnumerable<HelpPlan> Plans(Random random, Client client, DateOnly start, DateOnly caseEnd)
     {
         var created = start.AddDays(random.Next(3, 60));

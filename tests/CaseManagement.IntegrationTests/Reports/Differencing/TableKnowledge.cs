@@ -38,6 +38,19 @@ internal sealed record TableKnowledge(
         new("vermittlungen", CountsPeople: false, p => p.Column is null, (p, whole, part) => p.Column is null ? AnyPart(p, whole, part) : SameLastDay(p, whole, part), CoveredByParts: false),
     ];
 
+    /// <summary>
+    /// The tables of the needs analysis (Bedarfsanalyse), by the keys of their sections. "drehtuer" is the
+    /// steering report's table (same records, same figures), so it is known from <see cref="SteeringReport"/>.
+    /// </summary>
+    public static IReadOnlyList<TableKnowledge> NeedsAnalysis { get; } =
+    [
+        // Referrals proposed in the period (rows: kind of service) by their status at its end, in four
+        // groups (columns): as "vermittlungen", whose figures they are or add up to.
+        new("nachfrage", CountsPeople: false, p => p.Column is null, (p, whole, part) => p.Column is null ? AnyPart(p, whole, part) : SameLastDay(p, whole, part), CoveredByParts: false),
+        // Needs without an offer recorded in the period: dated events.
+        new("bedarf-ohne-angebot", CountsPeople: false, Always, AnyPart, CoveredByParts: false),
+    ];
+
     private static bool Never(FigurePosition position) => false;
 
     private static bool Always(FigurePosition position) => true;
