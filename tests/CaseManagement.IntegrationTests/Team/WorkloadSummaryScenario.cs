@@ -459,6 +459,17 @@ internal sealed class WorkloadSummaryScenario(IServiceProvider services)
                     .Select(k => $"{k.Item1} {k.Item2}: items {items.GetValueOrDefault(k)}, summary {fromSummary.GetValueOrDefault(k)}")
                     .ToList();
                 Assert.True(differences.Count == 0, $"After {after}, {lead.Organisation}, day {days:+0;-0;0}: {string.Join("; ", differences)}");
+
+                // One person's figures as the drill-down reads them (a scope of one, read on one connection).
+                var person = lead.Organisation == Organisation.Jobcenter ? _caseManagers[0] : _drugHelpWorkers[0];
+                var drillDown = (await query.CasesAsync(lead, person.Id, WorkloadFigure.ActiveCases))!;
+                foreach (var figure in WorkloadFigures.All)
+                {
+                    Assert.True(
+                        items.GetValueOrDefault((person.Id, figure)) == drillDown.Person[figure],
+                        $"After {after}, {person.Id} {figure} on day {days:+0;-0;0}: items {items.GetValueOrDefault((person.Id, figure))}, drill-down {drillDown.Person[figure]}");
+                }
+
                 _comparisons++;
             }
         }
