@@ -35,6 +35,7 @@ internal sealed class WorkloadSummaryScenario(IServiceProvider services)
     private StaffMember _drugHelpLead = default!;
     private Partner _partner = default!;
     private int _comparisons;
+    private bool _byHand;
 
     public int Comparisons => _comparisons;
 
@@ -56,6 +57,7 @@ internal sealed class WorkloadSummaryScenario(IServiceProvider services)
     /// <summary>Every kind of change once, in a known order, comparing after each.</summary>
     public async Task ByHandAsync()
     {
+        _byHand = true;
         var anton = _caseManagers[0];
         var dana = _drugHelpWorkers[0];
         var client = CaseData.NewClient(Organisation.DrugHelpService, anton.Id, null);
@@ -460,7 +462,14 @@ internal sealed class WorkloadSummaryScenario(IServiceProvider services)
                     .ToList();
                 Assert.True(differences.Count == 0, $"After {after}, {lead.Organisation}, day {days:+0;-0;0}: {string.Join("; ", differences)}");
 
-                // One person's figures as the drill-down reads them (a scope of one, read on one connection).
+                _comparisons++;
+                if (!_byHand)
+                {
+                    continue;
+                }
+
+                // One person's figures as the drill-down reads them (a scope of one, read on one connection);
+                // in the by-hand run only, which changes every kind of thing once (the random runs cost test time).
                 var person = lead.Organisation == Organisation.Jobcenter ? _caseManagers[0] : _drugHelpWorkers[0];
                 var drillDown = (await query.CasesAsync(lead, person.Id, WorkloadFigure.ActiveCases))!;
                 foreach (var figure in WorkloadFigures.All)
@@ -469,8 +478,6 @@ internal sealed class WorkloadSummaryScenario(IServiceProvider services)
                         items.GetValueOrDefault((person.Id, figure)) == drillDown.Person[figure],
                         $"After {after}, {person.Id} {figure} on day {days:+0;-0;0}: items {items.GetValueOrDefault((person.Id, figure))}, drill-down {drillDown.Person[figure]}");
                 }
-
-                _comparisons++;
             }
         }
     }
