@@ -82,6 +82,9 @@ public sealed partial class ConnectionLossTests(BrowserFixture browser) : IAsync
         await Assertions.Expect(phone.Locator("#contact-place")).ToHaveValueAsync("Berliner Platz, am Brunnen");
         await Assertions.Expect(phone.GetByLabel("Kurznotiz")).ToHaveValueAsync(note);
         await Assertions.Expect(phone.Locator("label.chip", new() { HasText = "Krisenintervention" }).Locator("input")).ToBeCheckedAsync();
+        // Chosen from the client's file, not typed: it stays chosen even when the connection went
+        // before the page had drawn the name (the picker still empty on the phone's screen).
+        await Assertions.Expect(phone.Locator("#contact-client")).ToHaveValueAsync(new Regex("^Kovačević, Mirela \\("));
         await BrowserFixture.ScreenshotAsync(phone, "quick-contact-resumed");
         await phone.GetByRole(AriaRole.Button, new() { Name = "Kontakt speichern" }).ClickAsync();
         await Assertions.Expect(phone.Locator(".alert-info[role=status]").First).ToContainTextAsync("Gespeichert: Krisenintervention");

@@ -29,10 +29,22 @@ const dialog = document.getElementById('components-reconnect-modal');
 //   had; a field showing something else than the person saw gets what they saw, unless its form
 //   is no longer the same form (data-form-version: a form that saves and starts afresh counts up,
 //   so a saved contact never comes back into the next one's empty form).
-// A field the person has typed into since the page came back is theirs as it is now.
+// A field the person has typed into since the page came back is theirs as it is now. Only fields
+// the person has typed into count at all: a field still showing what the server had not finished
+// drawing when the connection went (a chosen client whose name had not arrived yet) is no input.
 const settleMilliseconds = 1000;
 const textTypes = new Set(['text', 'search', 'email', 'tel', 'url', 'number', 'date', 'time', 'datetime-local']);
 let typedBeforeTheLoss = null;
+// Elements, not ids: a field of a page left since never counts for a field of the same id on another.
+const typedByThePerson = new WeakSet();
+
+function noteThePersonsTyping(event) {
+  if (event.isTrusted && event.target instanceof Element) {
+    typedByThePerson.add(event.target);
+  }
+}
+document.addEventListener('input', noteThePersonsTyping, true);
+document.addEventListener('change', noteThePersonsTyping, true);
 
 function isTypedField(element) {
   const typed = element.tagName === 'TEXTAREA' || (element.tagName === 'INPUT' && textTypes.has(element.type));
@@ -41,7 +53,7 @@ function isTypedField(element) {
 
 function takeTypedValues() {
   return [...document.querySelectorAll('input[id], textarea[id]')]
-    .filter(isTypedField)
+    .filter((element) => isTypedField(element) && typedByThePerson.has(element))
     .map((element) => ({ element, id: element.id, value: element.value, form: formVersionOf(element) }));
 }
 
@@ -55,6 +67,7 @@ function handBackTypedValues(typed) {
     if (!current || !isTypedField(current) || formVersionOf(current) !== form) {
       continue;
     }
+    typedByThePerson.add(current); // it holds the person's typing, whichever side kept it
     const sameElement = current === element;
     const sendAgain = sameElement && current.value === value;
     const restoreAfterResume = !sameElement && current.value !== value;
@@ -65,6 +78,7 @@ function handBackTypedValues(typed) {
     }
   }
 }
+
 const statesWithDialog = new Set(['show', 'retrying', 'paused', 'failed', 'resume-failed', 'rejected']);
 
 dialog.addEventListener('components-reconnect-state-changed', (event) => {
