@@ -120,7 +120,7 @@ public sealed class AccessCopyQuery(IDbContextFactory<CaseManagementDbContext> c
         var person = new AuditPerson([clientId], [client.CaseNumber]);
         var entries = await db.AuditEntries.AsNoTracking().Where(AuditLogQuery.OfPerson(person))
             .OrderBy(a => a.OccurredAt).ThenBy(a => a.Id).ToListAsync(cancellationToken);
-        var referralNames = await AuditSubjects.NamesAsync(db, entries.Select(e => e.Fields), cancellationToken);
+        var subjectNames = await AuditSubjects.NamesAsync(db, entries.Select(e => e.Fields), cancellationToken);
 
         string? Note(Organisation organisation, string? text) => options.NotesOf(organisation) ? text : null;
 
@@ -158,7 +158,7 @@ public sealed class AccessCopyQuery(IDbContextFactory<CaseManagementDbContext> c
             [.. new[] { Organisation.Jobcenter, Organisation.DrugHelpService }.Where(o => !options.NotesOf(o)).Select(o => o.German())],
             [.. entries.Select(e => new AccessCopyAccess(
                 e.OccurredAt, e.UserName, e.UserOrganisation.German(), GermanLabels.Of(e.Action),
-                AuditSubjects.Describe(e.Action, e.Category, e.Fields, referralNames)))])
+                AuditSubjects.Describe(e.Action, e.Category, e.Fields, subjectNames)))])
         {
             UnmetNeeds = [.. unmetNeeds.Select(n => new AccessCopyUnmetNeed(n.ServiceType.German(), n.RecordedOn, Note(n.HolderOrganisation, n.Description), n.HolderOrganisation.German()))],
         };

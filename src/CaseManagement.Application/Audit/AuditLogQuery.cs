@@ -92,13 +92,13 @@ public sealed class AuditLogQuery(IDbContextFactory<CaseManagementDbContext> con
             .OrderByDescending(a => a.OccurredAt).ThenByDescending(a => a.Id)
             .Take(take)
             .ToListAsync(cancellationToken);
-        var referrals = await AuditSubjects.NamesAsync(db, entries.Select(e => e.Fields), cancellationToken);
-        return [.. entries.Select(e => RowOf(e, referrals))];
+        var subjectNames = await AuditSubjects.NamesAsync(db, entries.Select(e => e.Fields), cancellationToken);
+        return [.. entries.Select(e => RowOf(e, subjectNames))];
     }
 
-    internal static AuditRow RowOf(AuditEntry e, IReadOnlyDictionary<Guid, string> referrals) => new(
+    internal static AuditRow RowOf(AuditEntry e, IReadOnlyDictionary<Guid, string> subjectNames) => new(
         e.Id, e.OccurredAt, e.UserName, e.UserOrganisation, e.ClientId, e.CaseNumber, e.Action, e.Category,
-        AuditSubjects.Describe(e.Action, e.Category, e.Fields, referrals),
+        AuditSubjects.Describe(e.Action, e.Category, e.Fields, subjectNames),
         e.Action == AuditAction.ListViewed ? AuditSubjects.ListOf(e.Fields).CaseNumbers : []);
 
     private static IQueryable<AuditEntry> Filtered(CaseManagementDbContext db, AuditFilter filter)

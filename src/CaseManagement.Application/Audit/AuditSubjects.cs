@@ -31,7 +31,7 @@ public static partial class AuditSubjects
     public static async Task<IReadOnlyDictionary<Guid, string>> NamesAsync(
         CaseManagementDbContext db, IEnumerable<string?> fields, CancellationToken cancellationToken)
     {
-        var named = fields.Where(f => f is not null).ToList();
+        List<string> named = [.. fields.OfType<string>()];
         var referralIds = Ids(ReferralPattern(), named);
         var needIds = Ids(UnmetNeedPattern(), named);
         var names = new Dictionary<Guid, string>();
@@ -104,8 +104,8 @@ public static partial class AuditSubjects
             names.TryGetValue(Guid.Parse(match.Groups[1].Value), out var name) ? name : "Bedarf ohne Angebot (nicht mehr gespeichert)");
     }
 
-    private static List<Guid> Ids(Regex pattern, IEnumerable<string?> fields) =>
-        [.. fields.SelectMany(f => pattern.Matches(f!).Select(m => Guid.Parse(m.Groups[1].Value))).Distinct()];
+    private static List<Guid> Ids(Regex pattern, IEnumerable<string> fields) =>
+        [.. fields.SelectMany(f => pattern.Matches(f).Select(m => Guid.Parse(m.Groups[1].Value))).Distinct()];
 
     private static List<string> Split(string? fields) =>
         [.. (fields ?? "").Split(", ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];

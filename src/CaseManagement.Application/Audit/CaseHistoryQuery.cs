@@ -52,13 +52,13 @@ public sealed class CaseHistoryQuery(IDbContextFactory<CaseManagementDbContext> 
             return null;
         }
 
-        var referrals = await AuditSubjects.NamesAsync(db, entries.Select(e => e.Fields), cancellationToken);
+        var subjectNames = await AuditSubjects.NamesAsync(db, entries.Select(e => e.Fields), cancellationToken);
         await audit.RecordAsync(reader, AuditAction.HistoryViewed, clientId, number, cancellationToken: cancellationToken);
-        return new CaseHistory(number, clientId, Collapse(entries, referrals), entries.Count);
+        return new CaseHistory(number, clientId, Collapse(entries, subjectNames), entries.Count);
     }
 
     /// <summary>Events stay single; every run of readings between two events becomes one item.</summary>
-    internal static IReadOnlyList<HistoryItem> Collapse(IEnumerable<AuditEntry> oldestFirst, IReadOnlyDictionary<Guid, string> referrals)
+    internal static IReadOnlyList<HistoryItem> Collapse(IEnumerable<AuditEntry> oldestFirst, IReadOnlyDictionary<Guid, string> subjectNames)
     {
         var items = new List<HistoryItem>();
         var run = new List<AuditEntry>();
@@ -72,7 +72,7 @@ public sealed class CaseHistoryQuery(IDbContextFactory<CaseManagementDbContext> 
 
             Flush();
             items.Add(new HistoryItem(
-                entry.OccurredAt, entry.OccurredAt, entry.Action, AuditSubjects.Describe(entry.Action, entry.Category, entry.Fields, referrals),
+                entry.OccurredAt, entry.OccurredAt, entry.Action, AuditSubjects.Describe(entry.Action, entry.Category, entry.Fields, subjectNames),
                 0, 0, [new HistoryActor(entry.UserName, entry.UserOrganisation, 1)]));
         }
 
