@@ -4,6 +4,7 @@ using CaseManagement.Domain.Consent;
 using CaseManagement.Domain.Staff;
 using CaseManagement.Infrastructure.Identity;
 using CaseManagement.Infrastructure.Persistence;
+using CaseManagement.Infrastructure.Persistence.Workload;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -281,19 +282,11 @@ internal sealed class EverydayCaseload(int seed, DateOnly today, int clientCount
             people.Count, managerOf.Count, workerOf.Count, managerOf.Keys.Count(workerOf.ContainsKey), consents.Count, inForce, participants);
     }
 
-    /// <summary>What the migration <c>WorkloadSummary</c> does for existing data: every client at once, from the same views.</summary>
+    /// <summary>The summary for every client at once, from its views (<see cref="WorkloadSummaryRebuild"/>), and fresh planner statistics.</summary>
     private static async Task RebuildWorkloadSummaryAsync(CaseManagementDbContext db)
     {
-        await db.Database.ExecuteSqlRawAsync("""
-            DELETE FROM "ClientWorkloads";
-            DELETE FROM "WorkloadDeadlines";
-            INSERT INTO "ClientWorkloads" ("ClientId", "OwningOrganisation", "CaseManagerId", "DrugHelpWorkerId", "OpenEpisodes", "DraftPlans")
-            SELECT "ClientId", "OwningOrganisation", "CaseManagerId", "DrugHelpWorkerId", "OpenEpisodes", "DraftPlans" FROM "ClientWorkloadSource";
-            INSERT INTO "WorkloadDeadlines" ("ItemId", "Kind", "ClientId", "On", "HolderOrganisation", "OwningOrganisation", "CaseManagerId", "DrugHelpWorkerId")
-            SELECT "ItemId", "Kind", "ClientId", "On", "HolderOrganisation", "OwningOrganisation", "CaseManagerId", "DrugHelpWorkerId" FROM "WorkloadDeadlineSource";
-            ANALYZE "ClientWorkloads";
-            ANALYZE "WorkloadDeadlines";
-            """);
+        await db.Database.ExecuteSqlRawAsync(WorkloadSummaryRebuild.PostgreSql);
+        await db.Database.ExecuteSqlRawAsync("""ANALYZE "ClientWorkloads"; ANALYZE "WorkloadDeadlines";""");
     }
 
     private static readonly string[] WorkloadTriggers =

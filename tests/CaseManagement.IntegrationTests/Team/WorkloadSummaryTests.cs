@@ -1,3 +1,4 @@
+using CaseManagement.Infrastructure.Persistence.Workload;
 using CaseManagement.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Hosting;
@@ -109,14 +110,7 @@ public sealed class WorkloadSummaryWithoutATriggerTests(AppFixture app) : IClass
         {
             // Back on, and the summary copied afresh from its views for the next case.
             await db.Database.ExecuteSqlRawAsync(on);
-            await db.Database.ExecuteSqlRawAsync("""
-                DELETE FROM "ClientWorkloads";
-                DELETE FROM "WorkloadDeadlines";
-                INSERT INTO "ClientWorkloads" ("ClientId", "OwningOrganisation", "CaseManagerId", "DrugHelpWorkerId", "OpenEpisodes", "DraftPlans")
-                SELECT "ClientId", "OwningOrganisation", "CaseManagerId", "DrugHelpWorkerId", "OpenEpisodes", "DraftPlans" FROM "ClientWorkloadSource";
-                INSERT INTO "WorkloadDeadlines" ("ItemId", "Kind", "ClientId", "On", "HolderOrganisation", "OwningOrganisation", "CaseManagerId", "DrugHelpWorkerId")
-                SELECT "ItemId", "Kind", "ClientId", "On", "HolderOrganisation", "OwningOrganisation", "CaseManagerId", "DrugHelpWorkerId" FROM "WorkloadDeadlineSource";
-                """);
+            await db.Database.ExecuteSqlRawAsync(WorkloadSummaryRebuild.PostgreSql);
         }
     }
 }
