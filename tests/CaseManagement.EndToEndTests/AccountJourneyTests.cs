@@ -25,7 +25,7 @@ public sealed partial class AccountJourneyTests(BrowserFixture browser) : IAsync
     private PostgresTestDatabase _database = default!;
     private readonly List<CaseManagementAppFactory> _apps = [];
 
-    public async Task InitializeAsync() => _database = await PostgresTestDatabase.CreateAsync();
+    public async Task InitializeAsync() => _database = await PostgresTestDatabase.CreatePreparedAsync();
 
     public async Task DisposeAsync()
     {

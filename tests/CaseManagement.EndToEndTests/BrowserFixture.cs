@@ -30,7 +30,7 @@ public sealed partial class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _database = await PostgresTestDatabase.CreateAsync();
+        _database = await PostgresTestDatabase.CreatePreparedAsync();
         _app = new CaseManagementAppFactory(_database.ConnectionString);
         BaseAddress = _app.StartOnRealPort();
         _playwright = await Playwright.CreateAsync();

@@ -9,7 +9,7 @@ public sealed class AppFixture : IAsyncLifetime
     private PostgresTestDatabase? _database;
 
     public AppFixture()
-        : this(PostgresTestDatabase.CreateAsync)
+        : this(PostgresTestDatabase.CreatePreparedAsync)
     {
     }
 

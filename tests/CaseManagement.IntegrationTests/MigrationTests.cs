@@ -1,10 +1,11 @@
 using CaseManagement.Infrastructure.Persistence;
+using CaseManagement.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CaseManagement.IntegrationTests;
 
-public sealed class MigrationTests(AppFixture app) : IClassFixture<AppFixture>
+public sealed class MigrationTests
 {
     [Theory]
     [InlineData(DatabaseProvider.Sqlite, "Data Source=unused.db")]
@@ -23,7 +24,10 @@ public sealed class MigrationTests(AppFixture app) : IClassFixture<AppFixture>
     [Fact]
     public async Task Start_up_applies_every_migration_to_a_fresh_PostgreSQL_database()
     {
-        await using var scope = app.Factory.Services.CreateAsyncScope();
+        // Not the other tests' prepared copy: an empty database, migrated by this app's own start-up.
+        await using var database = await PostgresTestDatabase.CreateAsync();
+        await using var app = new CaseManagementAppFactory(database.ConnectionString, seedCaseload: false);
+        await using var scope = app.Services.CreateAsyncScope();
         var factory = scope.ServiceProvider.GetRequiredService<IDbContextFactory<CaseManagementDbContext>>();
         await using var context = await factory.CreateDbContextAsync();
 

@@ -11,7 +11,7 @@ public sealed class SecondFactorAppFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _database = await PostgresTestDatabase.CreateAsync();
+        _database = await PostgresTestDatabase.CreatePreparedAsync();
         Factory = new CaseManagementAppFactory(_database.ConnectionString, seedCaseload: false, new Dictionary<string, string>
         {
             ["SecondFactor:Required"] = "true",

@@ -19,7 +19,7 @@ public sealed class DemoCaseloadFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _database = await PostgresTestDatabase.CreateAsync();
+        _database = await PostgresTestDatabase.CreatePreparedAsync();
         Factory = new CaseManagementAppFactory(_database.ConnectionString, seedCaseload: true);
         _ = Factory.Server;
     }

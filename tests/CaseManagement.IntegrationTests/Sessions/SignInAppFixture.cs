@@ -42,7 +42,7 @@ public sealed class SignInAppFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _database = await PostgresTestDatabase.CreateAsync();
+        _database = await PostgresTestDatabase.CreatePreparedAsync();
         _app = new CaseManagementAppFactory(_database.ConnectionString, seedCaseload: false);
         Factory = _app.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
         {
