@@ -70,6 +70,8 @@ public sealed partial class NeedsAnalysisJourneyTests(BrowserFixture browser)
         await entry.GetByRole(AriaRole.Button, new() { Name = "entfernen …" }).ClickAsync();
         await entry.GetByRole(AriaRole.Button, new() { Name = "Ja, entfernen", Exact = true }).ClickAsync();
         await Assertions.Expect(section).ToContainTextAsync("Kein Bedarf ohne Angebot erfasst.");
+        // The row and the pressed button are gone: the keyboard is on recording the next need, not lost to the page's top.
+        await Assertions.Expect(section.GetByRole(AriaRole.Button, new() { Name = "Bedarf ohne Angebot erfassen …" })).ToBeFocusedAsync();
         Assert.Empty(browser.CspViolations);
     }
 
