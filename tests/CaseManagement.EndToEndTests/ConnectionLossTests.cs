@@ -19,7 +19,7 @@ public sealed partial class ConnectionLossTests(BrowserFixture browser) : IAsync
     private PostgresTestDatabase _database = default!;
     private readonly List<CaseManagementAppFactory> _apps = [];
 
-    public async Task InitializeAsync() => _database = await PostgresTestDatabase.CreateAsync();
+    public async Task InitializeAsync() => _database = await PostgresTestDatabase.CreatePreparedAsync();
 
     [Fact]
     public async Task A_paused_and_resumed_help_plan_keeps_what_was_typed_and_saves_it()
@@ -98,9 +98,42 @@ public sealed partial class ConnectionLossTests(BrowserFixture browser) : IAsync
     }
 
     [Fact]
-    public async Task After_a_server_restart_the_page_says_so_in_German_and_a_reload_finds_the_person_still_signed_in()
+    public async Task A_server_restarted_under_an_open_help_plan_hands_the_page_over_and_the_typing_comes_back()
     {
         var (app, address) = StartApp();
+        var clientId = await JointCases.WithDraftPlanAsync(app.Services);
+        var page = await browser.NewPageAsync(1280, 900, address);
+        await BrowserFixture.SignInAsync(page, JointCases.CaseManager);
+        await page.GotoAsync($"/klienten/{clientId}/hilfeplan");
+        var goal = page.GetByLabel("Integrationsziel", new() { Exact = true });
+        await Assertions.Expect(goal).ToBeEnabledAsync();
+        const string typed = "Umschulung zur Fachkraft für Lagerlogistik; Beginn nach der Entgiftung";
+        await goal.FillAsync(typed);
+
+        // The stop hands the open page its state before the server goes; the page resumes on the
+        // restarted server by itself, nothing to click, and the typing is there.
+        await StopAsync(app);
+        var dialog = page.Locator("#components-reconnect-modal");
+        await Assertions.Expect(dialog.GetByRole(AriaRole.Heading, new() { Name = "Der Server wird gewechselt" })).ToBeVisibleAsync();
+        await Assertions.Expect(dialog.GetByRole(AriaRole.Button)).ToHaveCountAsync(0);
+        await BrowserFixture.ScreenshotAsync(page, "server-handover");
+        var (restarted, _) = StartApp(port: address.Port);
+        await Assertions.Expect(dialog).ToBeHiddenAsync(new() { Timeout = 30_000 });
+        await Assertions.Expect(page.GetByText("Ihre ungespeicherten Eingaben sind wiederhergestellt")).ToBeVisibleAsync();
+        await Assertions.Expect(goal).ToHaveValueAsync(typed);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Entwurf speichern" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".save-bar [role=status]")).ToContainTextAsync("Gespeichert um");
+
+        var contexts = restarted.Services.GetRequiredService<IDbContextFactory<CaseManagementDbContext>>();
+        await using var db = await contexts.CreateDbContextAsync();
+        Assert.Equal(typed, Assert.Single(await db.HelpPlans.AsNoTracking().Where(p => p.ClientId == clientId).Select(p => p.IntegrationGoal).ToListAsync()));
+    }
+
+    [Fact]
+    public async Task After_a_server_crash_the_page_says_so_in_German_and_a_reload_finds_the_person_still_signed_in()
+    {
+        // A crashed server hands nothing over: its stop here is made to behave like one.
+        var (app, address) = StartApp(new Dictionary<string, string> { ["Circuits:HandOverOnStop"] = "false" });
         var clientId = await JointCases.WithDraftPlanAsync(app.Services);
         var page = await browser.NewPageAsync(1280, 900, address);
         await BrowserFixture.SignInAsync(page, JointCases.CaseManager);

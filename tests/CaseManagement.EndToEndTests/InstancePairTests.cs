@@ -36,7 +36,7 @@ public sealed class InstancePairTests(BrowserFixture browser) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _database = await PostgresTestDatabase.CreateAsync();
+        _database = await PostgresTestDatabase.CreatePreparedAsync();
         // A circuit whose connection is gone is dropped after 2 s (3 min by default) and its state
         // persisted: the moment an instance can go away without losing the typing on its pages.
         var settings = new Dictionary<string, string> { ["Circuits:DisconnectedCircuitRetentionPeriod"] = "00:00:02" };
@@ -116,6 +116,36 @@ public sealed class InstancePairTests(BrowserFixture browser) : IAsyncLifetime
             Assert.Equal(typed, Assert.Single(versions));
         }
 
+        await plan.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_rolling_restart_hands_an_open_help_plan_with_its_typing_to_the_other_instance()
+    {
+        var planned = await JointCases.WithDraftPlanAsync(_first!.Services);
+        var plan = await PageOnAsync(_firstPort);
+        await BrowserFixture.SignInAsync(plan, JointCases.CaseManager);
+        await plan.GotoAsync($"/klienten/{planned}/hilfeplan");
+        var goal = plan.GetByLabel("Integrationsziel", new() { Exact = true });
+        await Assertions.Expect(goal).ToBeEnabledAsync();
+        const string typed = "Arbeitsgelegenheit in der Fahrradwerkstatt, danach Bewerbung bei der Stadtreinigung";
+        await goal.FillAsync(typed);
+
+        // Her instance is stopped while her page is connected to it (operations.md, "Upgrading"):
+        // it hands the page its state, and the page resumes through nginx on the other instance.
+        await _first.DisposeAsync();
+        _first = null;
+
+        var dialog = plan.Locator("#components-reconnect-modal");
+        await Assertions.Expect(dialog).ToBeHiddenAsync(new() { Timeout = 30_000 });
+        await Assertions.Expect(plan.GetByText("Ihre ungespeicherten Eingaben sind wiederhergestellt")).ToBeVisibleAsync();
+        await Assertions.Expect(goal).ToHaveValueAsync(typed);
+        Assert.Equal(_secondPort, await InstanceOfAsync(plan.Context));
+        await plan.GetByRole(AriaRole.Button, new() { Name = "Entwurf speichern" }).ClickAsync();
+        await Assertions.Expect(plan.Locator(".save-bar [role=status]")).ToContainTextAsync("Gespeichert um");
+        var contexts = _second!.Services.GetRequiredService<IDbContextFactory<CaseManagementDbContext>>();
+        await using var db = await contexts.CreateDbContextAsync();
+        Assert.Equal(typed, Assert.Single(await db.HelpPlans.AsNoTracking().Where(p => p.ClientId == planned).Select(p => p.IntegrationGoal).ToListAsync()));
         await plan.Context.CloseAsync();
     }
 

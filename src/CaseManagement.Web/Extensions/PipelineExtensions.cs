@@ -32,6 +32,7 @@ public static class PipelineExtensions
 
         app.UseForwardedHeaders(forwarded);
         app.UseRequestLogging();
+        app.UseMiddleware<Realtime.RefuseWhileHandingOver>();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseExceptionHandler("/fehler", createScopeForErrors: true);
         if (!app.Environment.IsDevelopment())

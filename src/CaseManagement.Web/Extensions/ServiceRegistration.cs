@@ -6,6 +6,7 @@ using CaseManagement.Web.Account;
 using CaseManagement.Web.Authorization;
 using CaseManagement.Web.Diagnostics;
 using Microsoft.AspNetCore.Components.Server;
+using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.DataProtection;
 using FluentValidation;
 using Microsoft.Extensions.Caching.Distributed;
@@ -57,6 +58,9 @@ public static class ServiceRegistration
         services.AddHostedService<DataProtection.RetentionSchedule>();
         services.AddSingleton<Realtime.PostgresInstanceRelay>();
         services.AddHostedService(provider => provider.GetRequiredService<Realtime.PostgresInstanceRelay>());
+        // A stopping instance hands its open pages over instead of dropping their unsaved input.
+        services.AddSingleton<Realtime.CircuitHandOver>();
+        services.AddScoped<CircuitHandler, Realtime.CircuitHandOverTracker>();
 
         services.AddHealthChecks().AddDbContextCheck<CaseManagementDbContext>("database");
         // Off by default: the circuit memory benchmark switches it on (Diagnostics:Memory).

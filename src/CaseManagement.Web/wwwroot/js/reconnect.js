@@ -144,3 +144,37 @@ const retryAfterFailure = async () => {
 };
 document.addEventListener('visibilitychange', retryAfterFailure);
 window.addEventListener('online', retryAfterFailure);
+
+// A stopping instance hands its open pages over (Realtime/CircuitHandOver.cs): the page pauses,
+// which hands it its own protected state, and resumes as soon as an instance answers (the other
+// one behind the proxy, or this one restarted), with the input of the moment.
+const handOverRetryMilliseconds = 2 * 60 * 1000;
+
+async function handOverAndResume() {
+  dialog.dataset.handover = '';
+  try {
+    if (!(await Blazor.pauseCircuit())) {
+      return;
+    }
+    const until = Date.now() + handOverRetryMilliseconds;
+    while (Date.now() < until && dialog.dataset.state !== 'hide') {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      try {
+        if (await Blazor.resumeCircuit()) {
+          return;
+        }
+      } catch {
+        // No instance answers yet (the stopping one refuses, the other is not reachable yet): try again.
+      }
+    }
+  } finally {
+    delete dialog.dataset.handover;
+  }
+}
+
+window.caseManagementReconnect = {
+  // Returns at once: the pause itself talks to the server, which is waiting for this call to end.
+  handOver: () => {
+    setTimeout(handOverAndResume, 0);
+  },
+};
