@@ -10,7 +10,7 @@ namespace CaseManagement.Web.Realtime;
 /// when this instance is asked to stop, every open page is asked to pause (js/reconnect.js: the
 /// browser takes the page's protected state) and then resumes wherever the proxy sends it: the
 /// other instance, or this one once restarted. Meanwhile this instance answers new requests with
-/// 503 (<see cref="RefuseWhileHandingOver"/>), so the proxy sends them on.
+/// 503 (<see cref="RefuseWhileHandingOver"/>).
 /// <para>
 /// SignalR closes every connection on ApplicationStopping. Cancellation callbacks run in reverse
 /// order of registration, and this one registers when the first circuit opens, after the hub's:
@@ -21,8 +21,8 @@ namespace CaseManagement.Web.Realtime;
 /// </summary>
 public sealed class CircuitHandOver(IHostApplicationLifetime lifetime, IConfiguration configuration, ILogger<CircuitHandOver> logger)
 {
-    /// <summary>How long a stopping instance waits for its pages (systemd gives it 30 s in all).</summary>
-    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(10);
+    /// <summary>How long a stopping instance waits for its pages: a phone may send up to 512 KB of state (systemd and compose give it 30 s in all).</summary>
+    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(20);
 
     private readonly ConcurrentDictionary<string, OpenPage> _open = new(StringComparer.Ordinal);
     private readonly bool _enabled = configuration.GetValue("Circuits:HandOverOnStop", true);
@@ -34,6 +34,11 @@ public sealed class CircuitHandOver(IHostApplicationLifetime lifetime, IConfigur
 
     internal void Connected(string circuitId, IJSRuntime js)
     {
+        if (lifetime.ApplicationStopping.IsCancellationRequested)
+        {
+            return; // too late: registering now would run the hand-over inside this very connection's start
+        }
+
         if (_enabled && Interlocked.Exchange(ref _registered, 1) == 0)
         {
             lifetime.ApplicationStopping.Register(HandOverAll);
@@ -76,7 +81,7 @@ public sealed class CircuitHandOver(IHostApplicationLifetime lifetime, IConfigur
             await page.Js.InvokeVoidAsync("caseManagementReconnect.handOver", cancellationToken);
             await page.Gone.Task.WaitAsync(cancellationToken);
         }
-        catch (Exception e) when (e is JSException or JSDisconnectedException or OperationCanceledException)
+        catch (Exception e) when (e is JSException or JSDisconnectedException or OperationCanceledException or InvalidOperationException or ObjectDisposedException)
         {
             // The page went meanwhile, or did not answer in time: it reconnects as after a crash.
         }
@@ -110,12 +115,20 @@ internal sealed class CircuitHandOverTracker(CircuitHandOver handOver, IJSRuntim
     }
 }
 
-/// <summary>While the instance hands its pages over and stops, new requests get 503: the proxy tries the other instance.</summary>
+/// <summary>
+/// While the instance hands its pages over and stops, new requests get 503: nginx sends a page
+/// request (GET) to the other instance; a new connection's negotiation (POST, which nginx does not
+/// resend) fails, and the page's resume loop tries again until the other instance answers. Requests
+/// of connections already open (a long-polling page's polls and sends carry their id) go through,
+/// or those pages could not be handed over.
+/// </summary>
 internal sealed class RefuseWhileHandingOver(RequestDelegate next, CircuitHandOver handOver)
 {
     public Task InvokeAsync(HttpContext context)
     {
-        if (!handOver.IsStopping || context.Request.Path.StartsWithSegments("/health"))
+        if (!handOver.IsStopping
+            || context.Request.Path.StartsWithSegments("/health")
+            || (context.Request.Path.StartsWithSegments("/_blazor") && context.Request.Query.ContainsKey("id")))
         {
             return next(context);
         }

@@ -259,11 +259,16 @@ public sealed class RetentionScheduleOnPostgresTests(AppFixture app) : IClassFix
                 await take.ExecuteScalarAsync();
             }
 
-            Assert.Equal(RetentionRunStatus.Busy, (await runs.RunScheduledAsync()).Status);
-
-            // The other instance is done. (Its session would keep the lock in the connection pool otherwise.)
-            await using var release = new NpgsqlCommand($"SELECT pg_advisory_unlock({RetentionRuns.AdvisoryLockKey})", other);
-            Assert.True((bool)(await release.ExecuteScalarAsync())!);
+            try
+            {
+                Assert.Equal(RetentionRunStatus.Busy, (await runs.RunScheduledAsync()).Status);
+            }
+            finally
+            {
+                // The other instance is done. (Its pooled session would keep the lock otherwise.)
+                await using var release = new NpgsqlCommand($"SELECT pg_advisory_unlock({RetentionRuns.AdvisoryLockKey})", other);
+                Assert.True((bool)(await release.ExecuteScalarAsync())!);
+            }
         }
 
         // Three instances at once: one run, one anonymisation.

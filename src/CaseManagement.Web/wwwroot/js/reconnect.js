@@ -147,29 +147,39 @@ window.addEventListener('online', retryAfterFailure);
 
 // A stopping instance hands its open pages over (Realtime/CircuitHandOver.cs): the page pauses,
 // which hands it its own protected state, and resumes as soon as an instance answers (the other
-// one behind the proxy, or this one restarted), with the input of the moment.
+// one behind the proxy, or this one restarted), with the input of the moment. While no instance
+// answers, resuming throws and is tried again; an instance that answers and refuses has used up
+// the handed-over state (blazor.web.js sends it once), so then the page says so and offers a reload.
 const handOverRetryMilliseconds = 2 * 60 * 1000;
 
 async function handOverAndResume() {
   dialog.dataset.handover = '';
   try {
     if (!(await Blazor.pauseCircuit())) {
+      dialog.dataset.handover = 'failed';
       return;
     }
-    const until = Date.now() + handOverRetryMilliseconds;
-    while (Date.now() < until && dialog.dataset.state !== 'hide') {
-      await new Promise((resolve) => setTimeout(resolve, 1000));
-      try {
-        if (await Blazor.resumeCircuit()) {
-          return;
-        }
-      } catch {
-        // No instance answers yet (the stopping one refuses, the other is not reachable yet): try again.
-      }
-    }
-  } finally {
-    delete dialog.dataset.handover;
+  } catch {
+    // The stopping server did not take the pause in time: nothing was handed over.
+    dialog.dataset.handover = 'failed';
+    return;
   }
+
+  const until = Date.now() + handOverRetryMilliseconds;
+  while (Date.now() < until) {
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    try {
+      if (await Blazor.resumeCircuit()) {
+        delete dialog.dataset.handover;
+      } else {
+        dialog.dataset.handover = 'failed';
+      }
+      return;
+    } catch {
+      // No instance answers yet (the stopping one refuses, the other is not reachable yet): try again.
+    }
+  }
+  dialog.dataset.handover = 'failed';
 }
 
 window.caseManagementReconnect = {
