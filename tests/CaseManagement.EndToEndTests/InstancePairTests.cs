@@ -80,13 +80,8 @@ public sealed class InstancePairTests(BrowserFixture browser) : IAsyncLifetime
         await ClearPersistedCircuitsAsync();
 
         // The case manager types into her help plan on the first instance …
-        var plan = await PageOnAsync(firstPort);
-        await BrowserFixture.SignInAsync(plan, JointCases.CaseManager);
-        await plan.GotoAsync($"/klienten/{planned}/hilfeplan");
-        var goal = plan.GetByLabel("Integrationsziel", new() { Exact = true });
-        await Assertions.Expect(goal).ToBeEnabledAsync();
         const string typed = "Teilzeit im Lager ab Mai; vorher Staplerschein über den Bildungsgutschein";
-        await goal.FillAsync(typed);
+        var (plan, goal) = await PlanWithTypingAsync(firstPort, planned, typed);
 
         // … the proxy goes away (her page loses its connection, and nothing of hers reaches
         // either instance) long enough for the first instance to drop the circuit and keep its
@@ -107,15 +102,7 @@ public sealed class InstancePairTests(BrowserFixture browser) : IAsyncLifetime
         Assert.Equal(secondPort, await InstanceOfAsync(plan.Context));
         Assert.Equal(0, await PersistedCircuitsAsync());
 
-        await plan.GetByRole(AriaRole.Button, new() { Name = "Entwurf speichern" }).ClickAsync();
-        await Assertions.Expect(plan.Locator(".save-bar [role=status]")).ToContainTextAsync("Gespeichert um");
-        var contexts = _second!.Services.GetRequiredService<IDbContextFactory<CaseManagementDbContext>>();
-        await using (var db = await contexts.CreateDbContextAsync())
-        {
-            var versions = await db.HelpPlans.AsNoTracking().Where(p => p.ClientId == planned).Select(p => p.IntegrationGoal).ToListAsync();
-            Assert.Equal(typed, Assert.Single(versions));
-        }
-
+        await SavedOnceAsync(plan, planned, typed);
         await plan.Context.CloseAsync();
     }
 
@@ -123,13 +110,8 @@ public sealed class InstancePairTests(BrowserFixture browser) : IAsyncLifetime
     public async Task A_rolling_restart_hands_an_open_help_plan_with_its_typing_to_the_other_instance()
     {
         var planned = await JointCases.WithDraftPlanAsync(_first!.Services);
-        var plan = await PageOnAsync(_firstPort);
-        await BrowserFixture.SignInAsync(plan, JointCases.CaseManager);
-        await plan.GotoAsync($"/klienten/{planned}/hilfeplan");
-        var goal = plan.GetByLabel("Integrationsziel", new() { Exact = true });
-        await Assertions.Expect(goal).ToBeEnabledAsync();
         const string typed = "Arbeitsgelegenheit in der Fahrradwerkstatt, danach Bewerbung bei der Stadtreinigung";
-        await goal.FillAsync(typed);
+        var (plan, goal) = await PlanWithTypingAsync(_firstPort, planned, typed);
 
         // Her instance is stopped while her page is connected to it (operations.md, "Upgrading"):
         // it hands the page its state, and the page resumes through nginx on the other instance.
@@ -141,12 +123,31 @@ public sealed class InstancePairTests(BrowserFixture browser) : IAsyncLifetime
         await Assertions.Expect(plan.GetByText("Ihre ungespeicherten Eingaben sind wiederhergestellt")).ToBeVisibleAsync();
         await Assertions.Expect(goal).ToHaveValueAsync(typed);
         Assert.Equal(_secondPort, await InstanceOfAsync(plan.Context));
+        await SavedOnceAsync(plan, planned, typed);
+        await plan.Context.CloseAsync();
+    }
+
+    /// <summary>The case manager's help plan open on the instance on the given port, with unsaved typing in its integration goal.</summary>
+    private async Task<(IPage Plan, ILocator Goal)> PlanWithTypingAsync(int port, Guid clientId, string typed)
+    {
+        var plan = await PageOnAsync(port);
+        await BrowserFixture.SignInAsync(plan, JointCases.CaseManager);
+        await plan.GotoAsync($"/klienten/{clientId}/hilfeplan");
+        var goal = plan.GetByLabel("Integrationsziel", new() { Exact = true });
+        await Assertions.Expect(goal).ToBeEnabledAsync();
+        await goal.FillAsync(typed);
+        return (plan, goal);
+    }
+
+    /// <summary>Saved from the resumed page: the plan holds the typed goal, in one version (nothing saved twice).</summary>
+    private async Task SavedOnceAsync(IPage plan, Guid clientId, string typed)
+    {
         await plan.GetByRole(AriaRole.Button, new() { Name = "Entwurf speichern" }).ClickAsync();
         await Assertions.Expect(plan.Locator(".save-bar [role=status]")).ToContainTextAsync("Gespeichert um");
         var contexts = _second!.Services.GetRequiredService<IDbContextFactory<CaseManagementDbContext>>();
         await using var db = await contexts.CreateDbContextAsync();
-        Assert.Equal(typed, Assert.Single(await db.HelpPlans.AsNoTracking().Where(p => p.ClientId == planned).Select(p => p.IntegrationGoal).ToListAsync()));
-        await plan.Context.CloseAsync();
+        var versions = await db.HelpPlans.AsNoTracking().Where(p => p.ClientId == clientId).Select(p => p.IntegrationGoal).ToListAsync();
+        Assert.Equal(typed, Assert.Single(versions));
     }
 
     /// <summary>

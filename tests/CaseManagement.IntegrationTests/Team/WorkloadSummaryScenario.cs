@@ -120,6 +120,7 @@ internal sealed class WorkloadSummaryScenario(IServiceProvider services)
     /// <summary>Random changes from a seed; compares every few changes.</summary>
     public async Task AtRandomAsync(int seed, int changes)
     {
+        _byHand = false; // the drill-down comparison belongs to the by-hand run only
         var random = new Random(seed);
         for (var i = 0; i < 12; i++)
         {
