@@ -139,6 +139,12 @@ internal sealed partial class PagesBenchmark(IServiceProvider services, Options 
                 i => workload.CasesAsync(lead, people[i * 7 % people.Count], figures[i % figures.Count])));
             scenarios.Add(new("Teamleitung: Drill-down mit Suche (Fallnummer)", label, target,
                 _ => workload.CasesAsync(lead, people[0], WorkloadFigure.ActiveCases, search: searchable)));
+            // Which figure a slow drill-down comes from: each figure alone, over the people in turn.
+            foreach (var figure in figures)
+            {
+                scenarios.Add(new($"Teamleitung: Drill-down {figure}", label, target,
+                    i => workload.CasesAsync(lead, people[i * 7 % people.Count], figure)));
+            }
         }
 
         if (options.Only is { } only)

@@ -35,7 +35,8 @@ public sealed class ClientPermissions(StaffMember user, ClientAccessFacts facts,
 }
 
 /// <summary>A client as a list needs it: the case number, the name (to show only where allowed) and the access facts.</summary>
-public sealed record ClientAccessSubject(string CaseNumber, string SortName, ClientAccessFacts Facts);
+/// <param name="ConcurrencyStamp">The client's stamp as read with the facts, for a change the list offers (a hand-over).</param>
+public sealed record ClientAccessSubject(string CaseNumber, string SortName, ClientAccessFacts Facts, Guid ConcurrencyStamp);
 
 /// <summary>
 /// The one entry point to client data for every feature: loads the facts the access decision
@@ -75,7 +76,7 @@ public sealed class ClientAccess(IDbContextFactory<CaseManagementDbContext> cont
 
         var clients = await db.Clients.AsNoTracking()
             .Where(c => clientIds.Contains(c.Id))
-            .Select(c => new { c.Id, c.CaseNumber, c.FirstName, c.LastName, c.OwningOrganisation, c.ResponsibleCaseManagerId, c.ResponsibleDrugHelpWorkerId })
+            .Select(c => new { c.Id, c.CaseNumber, c.FirstName, c.LastName, c.OwningOrganisation, c.ResponsibleCaseManagerId, c.ResponsibleDrugHelpWorkerId, c.ConcurrencyStamp })
             .ToListAsync(cancellationToken);
         var consents = (await db.Consents.AsNoTracking()
             .Where(c => clientIds.Contains(c.ClientId))
@@ -85,7 +86,8 @@ public sealed class ClientAccess(IDbContextFactory<CaseManagementDbContext> cont
         return clients.ToDictionary(c => c.Id, c => new ClientAccessSubject(
             c.CaseNumber,
             $"{c.LastName}, {c.FirstName}",
-            new ClientAccessFacts(c.OwningOrganisation, c.ResponsibleCaseManagerId, c.ResponsibleDrugHelpWorkerId, [.. consents[c.Id]])));
+            new ClientAccessFacts(c.OwningOrganisation, c.ResponsibleCaseManagerId, c.ResponsibleDrugHelpWorkerId, [.. consents[c.Id]]),
+            c.ConcurrencyStamp));
     }
 
     public static ClientAccessFacts FactsOf(Client client) => new(

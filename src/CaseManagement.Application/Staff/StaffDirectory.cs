@@ -69,11 +69,15 @@ public sealed class StaffDirectory(IDbContextFactory<CaseManagementDbContext> co
     /// <summary>Fallmanager:innen of the Jobcenter or Fachkräfte of the Drogenhilfe: the caseworker role of that organisation.</summary>
     internal static IQueryable<Infrastructure.Identity.StaffUser> CaseworkersOf(CaseManagementDbContext db, Organisation organisation)
     {
-        var role = organisation == Organisation.Jobcenter ? StaffRole.CaseManager : StaffRole.DrugHelpWorker;
+        var role = CaseworkerRoleOf(organisation);
         return from user in db.Users.AsNoTracking()
                join userRole in db.UserRoles on user.Id equals userRole.UserId
                join r in db.Roles on userRole.RoleId equals r.Id
                where r.Name == role && user.Organisation == organisation
                select user;
     }
+
+    /// <summary>The caseworker role of an organisation.</summary>
+    internal static string CaseworkerRoleOf(Organisation organisation) =>
+        organisation == Organisation.Jobcenter ? StaffRole.CaseManager : StaffRole.DrugHelpWorker;
 }

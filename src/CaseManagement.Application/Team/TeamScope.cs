@@ -34,18 +34,17 @@ public sealed record TeamScope(Organisation Organisation, string? Team, IReadOnl
         CaseManagementDbContext db, StaffMember teamLead, CancellationToken cancellationToken, string? onlyStaffId = null)
     {
         var organisation = teamLead.Organisation;
-        var team = await db.Users.AsNoTracking().Where(u => u.Id == teamLead.Id).Select(u => u.Team).SingleOrDefaultAsync(cancellationToken);
-        var key = TeamKey(team);
-        var caseworkerIds = StaffDirectory.CaseworkersOf(db, organisation).Select(u => u.Id);
+        var caseworkerRole = StaffDirectory.CaseworkerRoleOf(organisation);
         // Compared here rather than in SQL: SQLite's lower() folds ASCII only. An organisation has a
-        // few hundred accounts at most.
+        // few hundred accounts at most. The team lead's own account comes with them (its team, read
+        // afresh rather than from the sign-in), so a drill-down reads two accounts in one query.
         var accounts = db.Users.AsNoTracking().Where(u => u.Organisation == organisation);
         if (onlyStaffId is not null)
         {
-            accounts = accounts.Where(u => u.Id == onlyStaffId);
+            accounts = accounts.Where(u => u.Id == onlyStaffId || u.Id == teamLead.Id);
         }
 
-        var people = (await accounts
+        var read = await accounts
             .Select(u => new
             {
                 u.Id,
@@ -53,10 +52,19 @@ public sealed record TeamScope(Organisation Organisation, string? Team, IReadOnl
                 u.Organisation,
                 u.Team,
                 Active = u.DeactivatedAt == null,
-                IsCaseworker = caseworkerIds.Contains(u.Id),
+                IsCaseworker = db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == caseworkerRole)),
             })
-            .ToListAsync(cancellationToken))
-            .Where(u => key is null || TeamKey(u.Team) == key)
+            .ToListAsync(cancellationToken);
+        if (read.SingleOrDefault(u => u.Id == teamLead.Id) is not { } lead)
+        {
+            // No account of the organisation behind the sign-in (removed or moved meanwhile): nobody, not everybody.
+            return new TeamScope(organisation, null, [], new HashSet<string>(StringComparer.Ordinal));
+        }
+
+        var team = lead.Team;
+        var key = TeamKey(team);
+        var people = read
+            .Where(u => (onlyStaffId is null || u.Id == onlyStaffId) && (key is null || TeamKey(u.Team) == key))
             .ToList();
         var caseworkers = people.Where(p => p.Active && p.IsCaseworker).Select(p => new StaffRef(p.Id, p.DisplayName, p.Organisation)).ToList();
         // Narrowed to one person, the scope names them even for a whole organisation: someone who is

@@ -113,10 +113,6 @@ public sealed class TeamWorkloadQuery(IDbContextFactory<CaseManagementDbContext>
         var shown = page.Take(size).ToList();
         var clientIds = shown.Where(i => i.ClientId is not null).Select(i => i.ClientId!.Value).Distinct().ToList();
         var subjects = await ClientAccess.LoadFactsAsync(db, clientIds, cancellationToken);
-        var stamps = await db.Clients.AsNoTracking()
-            .Where(c => clientIds.Contains(c.Id))
-            .Select(c => new { c.Id, c.ConcurrencyStamp })
-            .ToDictionaryAsync(c => c.Id, c => c.ConcurrencyStamp, cancellationToken);
 
         var rows = shown.Select(item =>
         {
@@ -135,7 +131,7 @@ public sealed class TeamWorkloadQuery(IDbContextFactory<CaseManagementDbContext>
             var name = permissions.MayRead(DataCategory.MasterData) ? subject.SortName : null;
             var mayReassign = AccessDecision.MayReassign(teamLead, subject.Facts, teamLead.Organisation)
                 && string.Equals(subject.Facts.ResponsibleIn(teamLead.Organisation), staffId, StringComparison.Ordinal);
-            return new TeamCaseRow(item.ItemId, clientId, subject.CaseNumber, name, reason, mayReassign, stamps.GetValueOrDefault(clientId));
+            return new TeamCaseRow(item.ItemId, clientId, subject.CaseNumber, name, reason, mayReassign, subject.ConcurrencyStamp);
         }).ToList();
 
         // Case numbers with dates of a person's work are case data too: every shown case is recorded, named or not.

@@ -74,6 +74,30 @@ public sealed class TeamScopeTests(AppFixture app) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task A_team_lead_whose_account_has_meanwhile_moved_to_the_other_organisation_sees_nobody_of_the_old_one()
+    {
+        var data = await DataAsync();
+        // Signed in as a Jobcenter team lead of Team Nord; meanwhile the account was moved (or removed).
+        var moved = await app.CreateMemberAsync(StaffRole.TeamLeadJobcenter, Organisation.Jobcenter, "Teamleitung Umzug");
+        await using (var db = await app.DbAsync())
+        {
+            var account = await db.Users.SingleAsync(u => u.Id == moved.Id);
+            account.Team = "Team Nord";
+            account.Organisation = Organisation.DrugHelpService;
+            await db.SaveChangesAsync();
+        }
+
+        var query = app.Service<TeamWorkloadQuery>();
+        var team = await query.ForAsync(moved);
+
+        Assert.NotNull(team);
+        Assert.Empty(team.Staff);
+        Assert.All(WorkloadFigures.All, figure => Assert.Equal(0, team.Total(figure)));
+        Assert.Null(await query.CasesAsync(moved, data.North1.Id, WorkloadFigure.ActiveCases));
+        Assert.Null(await query.CasesAsync(moved, data.South.Id, WorkloadFigure.ActiveCases));
+    }
+
+    [Fact]
     public async Task The_team_week_lists_the_own_team_and_on_the_other_side_those_who_share_its_cases()
     {
         var data = await DataAsync();
