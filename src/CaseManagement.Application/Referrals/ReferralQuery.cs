@@ -19,9 +19,6 @@ namespace CaseManagement.Application.Referrals;
 /// </summary>
 public sealed class ReferralQuery(IDbContextFactory<CaseManagementDbContext> contextFactory, ClientAccess access, AuditTrail audit)
 {
-    /// <summary>A hand-over that has taken longer than this (days since the partner was asked) shows on the home page.</summary>
-    public const int LongWaitDays = 30;
-
     /// <summary>The client's referrals the reader may see, for the client page. Null when the client does not exist or the reader may not know of it.</summary>
     public async Task<ClientReferrals?> ForClientAsync(StaffMember reader, Guid clientId, CancellationToken cancellationToken = default)
     {
@@ -119,23 +116,21 @@ public sealed class ReferralQuery(IDbContextFactory<CaseManagementDbContext> con
 
     /// <summary>
     /// For the caseworker's home page: referrals of their own cases held by their organisation whose
-    /// follow-up date has come (today or earlier), and hand-overs waiting longer than
-    /// <see cref="LongWaitDays"/> days. Names only where the access decision allows them.
+    /// follow-up date has come (today or earlier). Names only where the access decision allows them.
+    /// Hand-overs that wait long are the workload figure's list (<see cref="Team.TeamWorkloadQuery.OwnItemsAsync"/>),
+    /// the team lead's definition, not a second one here.
     /// </summary>
     public async Task<ReferralFollowUps> FollowUpsAsync(StaffMember caseworker, CancellationToken cancellationToken = default)
     {
         if (!caseworker.IsCaseworker)
         {
-            return new ReferralFollowUps([], []);
+            return new ReferralFollowUps([]);
         }
 
         var today = GermanCalendar.DateOf(access.Now);
-        var waitingSince = today.AddDays(-LongWaitDays);
         var holder = caseworker.Organisation;
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var wanted = db.Referrals.AsNoTracking().Where(r => r.HolderOrganisation == holder
-            && (r.Progress.FollowUpOn <= today
-                || ((r.Progress.Status == ReferralStatus.Requested || r.Progress.Status == ReferralStatus.AppointmentAgreed) && r.Progress.RequestedOn < waitingSince)));
+        var wanted = db.Referrals.AsNoTracking().Where(r => r.HolderOrganisation == holder && r.Progress.FollowUpOn <= today);
         var clients = await db.Clients.AsNoTracking()
             .Where(AccessFilters.OwnCases(caseworker))
             .Where(c => wanted.Any(r => r.ClientId == c.Id))
@@ -165,14 +160,9 @@ public sealed class ReferralQuery(IDbContextFactory<CaseManagementDbContext> con
                 ? $"Wiedervorlage heute: {Target(r)}"
                 : $"Wiedervorlage seit {GermanCalendar.Format(r.Progress.FollowUpOn!.Value)}: {Target(r)}"))
             .ToList();
-        var waits = referrals.Where(r => r.Progress.IsWaiting && r.Progress.WaitingDays(today) > LongWaitDays)
-            .OrderBy(r => r.Progress.RequestedOn)
-            .Select(r => Row(r, $"wartet seit {r.Progress.WaitingDays(today)} Tagen: {Target(r)}"))
-            .ToList();
-
-        var named = due.Concat(waits).Where(c => c.DisplayName is not null).Select(c => c.CaseNumber).Distinct();
+        var named = due.Where(c => c.DisplayName is not null).Select(c => c.CaseNumber).Distinct();
         await audit.ListViewedAsync(caseworker, "Startseite Vermittlungen", named, cancellationToken);
-        return new ReferralFollowUps(due, waits);
+        return new ReferralFollowUps(due);
     }
 
     /// <summary>Steps of the plan in force and of an open draft, by key (the plan in force wins), in the plan's order.</summary>

@@ -81,5 +81,5 @@ public sealed record PlanStepOption(
     public bool IsPartnerStep => Responsible == StepParty.Partner;
 }
 
-/// <summary>The caseworker's home panel: follow-ups due and hand-overs that take long.</summary>
-public sealed record ReferralFollowUps(IReadOnlyList<OverviewCase> Due, IReadOnlyList<OverviewCase> LongWaits);
+/// <summary>The caseworker's home panel: referrals whose follow-up date has come.</summary>
+public sealed record ReferralFollowUps(IReadOnlyList<OverviewCase> Due);

@@ -230,7 +230,6 @@ public sealed class ReferralAccessTests(AppFixture app) : IClassFixture<AppFixtu
         Assert.False(progress.Succeeded);
         Assert.False(followUp.Succeeded);
         Assert.Empty(home.Due);
-        Assert.Empty(home.LongWaits);
         var stored = await app.StoredReferralAsync(id);
         Assert.Equal(ReferralStatus.Requested, stored.Progress.Status);
         Assert.Equal(token, stored.RowVersion);
