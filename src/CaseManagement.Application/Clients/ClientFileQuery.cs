@@ -35,10 +35,10 @@ public sealed class ClientFileQuery(IDbContextFactory<CaseManagementDbContext> c
                 .ToListAsync(cancellationToken)
             : [];
         var staff = await StaffRefsAsync(db, client, cancellationToken);
-        // When each consent's scan was stored; never the scan itself.
+        // When each consent's scan was stored; never the scan itself. Only the recording organisation's (ConsentScans).
         var scans = reader.IsCaseworker
             ? await db.ConsentScans.AsNoTracking()
-                .Where(s => db.Consents.Any(c => c.Id == s.ConsentId && c.ClientId == clientId))
+                .Where(s => db.Consents.Any(c => c.Id == s.ConsentId && c.ClientId == clientId && c.RecordedByOrganisation == reader.Organisation))
                 .Select(s => new { s.ConsentId, s.UploadedAt })
                 .ToDictionaryAsync(s => s.ConsentId, s => s.UploadedAt, cancellationToken)
             : [];

@@ -12,9 +12,12 @@ namespace CaseManagement.Application.Consent;
 public sealed record ConsentScanFile(byte[] Content, string ContentType, string FileName);
 
 /// <summary>
-/// The scan of a consent's signed paper form: stored and shown only for those who see the consent
-/// itself (the responsible caseworkers of either organisation), checked by its content, not its name,
-/// and limited in size. Storing and reading are audited; a stored scan reaches open pages of the client at once.
+/// The scan of a consent's signed paper form: stored and shown only for the responsible caseworkers
+/// of the organisation that recorded the consent. The paper carries the client's name, birth date and
+/// signature and that organisation's purpose text, which the other organisation never reads (free
+/// text belongs to its writer) and may read the name only with a consent covering master data; so the
+/// other side sees the consent's facts, never its paper. Checked by its content, not its name, and
+/// limited in size. Storing and reading are audited; a stored scan reaches open pages of the client at once.
 /// </summary>
 public sealed class ConsentScans(
     IDbContextFactory<CaseManagementDbContext> contextFactory, ClientAccess access, AuditTrail audit, Clients.ClientChangeNotifier notifier, TimeProvider clock)
@@ -26,6 +29,13 @@ public sealed class ConsentScans(
         var permissions = await access.ForAsync(db, actor, clientId, DataCategory.MasterData, cancellationToken);
         if (permissions is null || !actor.IsCaseworker || !await db.Consents.AnyAsync(c => c.Id == consentId && c.ClientId == clientId, cancellationToken))
         {
+            return CommandResult.Missing();
+        }
+
+        if (!await RecordedByAsync(db, consentId, actor.Organisation, cancellationToken))
+        {
+            // Replacing would delete the other organisation's signed paper; it is theirs to keep.
+            await access.DeniedAsync(actor, clientId, DataCategory.MasterData, cancellationToken);
             return CommandResult.Missing();
         }
 
@@ -64,6 +74,12 @@ public sealed class ConsentScans(
             return null;
         }
 
+        if (!await RecordedByAsync(db, consentId, reader.Organisation, cancellationToken))
+        {
+            await access.DeniedAsync(reader, clientId, DataCategory.MasterData, cancellationToken);
+            return null;
+        }
+
         var scan = await (
             from s in db.ConsentScans.AsNoTracking()
             join c in db.Consents on s.ConsentId equals c.Id
@@ -78,4 +94,7 @@ public sealed class ConsentScans(
         await audit.RecordAsync(reader, AuditAction.Viewed, clientId, caseNumber, DataCategory.MasterData, ["Einwilligung: unterschriebenes Formular (Scan)"], cancellationToken);
         return new ConsentScanFile(scan.Content, scan.ContentType, scan.FileName);
     }
+
+    private static Task<bool> RecordedByAsync(CaseManagementDbContext db, Guid consentId, Domain.Staff.Organisation organisation, CancellationToken cancellationToken) =>
+        db.Consents.AnyAsync(c => c.Id == consentId && c.RecordedByOrganisation == organisation, cancellationToken);
 }

@@ -10,7 +10,7 @@ namespace CaseManagement.IntegrationTests.DataProtection;
 
 /// <summary>
 /// The signed consent form's scan: stored when its bytes are what its name says (PDF, JPEG, PNG) and
-/// not too large, refused otherwise; handed out only to those who see the consent, audited.
+/// not too large, refused otherwise; handed out only to the recording organisation's caseworkers who see the consent, audited.
 /// </summary>
 public sealed class ConsentScanTests(AppFixture app) : IClassFixture<AppFixture>
 {
@@ -69,6 +69,42 @@ public sealed class ConsentScanTests(AppFixture app) : IClassFixture<AppFixture>
             Assert.Equal(2, entries.Count(e => e.Action == AuditAction.Viewed));
             Assert.True(await db.AuditEntries.AnyAsync(a => a.ClientId == client.Id && a.Action == AuditAction.AccessDenied && a.UserId == stranger.Id));
         }
+    }
+
+    [Fact]
+    public async Task The_other_organisation_neither_opens_nor_replaces_the_signed_form_of_a_consent_it_did_not_record()
+    {
+        // The Drogenhilfe holds the master data and recorded the consent: the paper names the client
+        // and carries the Drogenhilfe's purpose, which the Jobcenter's caseworker of the case never reads.
+        var caseManager = await app.CreateMemberAsync(StaffRole.CaseManager, Organisation.Jobcenter, "Fallmanager Scan Gegenseite");
+        var worker = await app.CreateMemberAsync(StaffRole.DrugHelpWorker, Organisation.DrugHelpService, "Fachkraft Scan");
+        var client = CaseData.NewClient(Organisation.DrugHelpService, caseManager.Id, worker.Id, firstName: "Paula", lastName: "Papier");
+        client.AddEpisode(app.Today().AddDays(-20));
+        var consent = client.AddConsent(worker.Id, ConsentScope.Appointments, ConsentDirections.DrugHelpToJobcenter, app.Today().AddDays(-10));
+        consent.RecordedByOrganisation = Organisation.DrugHelpService;
+        consent.Purpose = "Vorbereitung der Entgiftung";
+        await app.SaveClientsAsync([client]);
+        var scans = app.Service<ConsentScans>();
+        Assert.True((await scans.UploadAsync(worker, client.Id, consent.Id, "einwilligung.pdf", Pdf)).Succeeded);
+
+        Assert.Null(await scans.OpenAsync(caseManager, client.Id, consent.Id));
+        Assert.False((await scans.UploadAsync(caseManager, client.Id, consent.Id, "ersatz.png", Png)).Succeeded);
+        await using (var db = await app.DbAsync())
+        {
+            // Both tries are refusals on the record, as every refused access to a client is.
+            Assert.Equal(2, await db.AuditEntries.CountAsync(a => a.ClientId == client.Id && a.UserId == caseManager.Id && a.Action == AuditAction.AccessDenied));
+        }
+
+        var file = await app.Service<CaseManagement.Application.Clients.ClientFileQuery>().OpenAsync(caseManager, client.Id);
+        var shown = Assert.Single(file!.Consents);
+        Assert.Null(shown.ScanUploadedAt);
+        Assert.Null(shown.Purpose);
+
+        Assert.Equal(Pdf, (await scans.OpenAsync(worker, client.Id, consent.Id))!.Content);
+        await using var stored = await app.DbAsync();
+        Assert.Equal("einwilligung.pdf", (await stored.ConsentScans.SingleAsync(s => s.ConsentId == consent.Id)).FileName);
+        Assert.False(await stored.AuditEntries.AnyAsync(a => a.ClientId == client.Id && a.UserId == caseManager.Id
+            && a.Fields == "Einwilligung: unterschriebenes Formular (Scan)"));
     }
 
     private static string JointCasesEmail => DemoAccounts.All.First(a => a.Role == StaffRole.CaseManager).Email;
