@@ -106,6 +106,54 @@ public sealed class RevocationOnOpenPagesTests(BrowserFixture browser)
         await drugHelp.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task A_plan_the_case_manager_keeps_writing_loses_the_drug_help_note_at_the_revocation_but_not_the_typing()
+    {
+        // The Jobcenter holds the plan and may write it whatever the Drogenhilfe's consent says;
+        // the Drogenhilfe's joint step note reaches it only while that consent covers the plan.
+        const string note = "Rückfall im Oktober, seit drei Wochen stabil";
+        var services = browser.Services;
+        var clientId = await JointCases.WithDraftPlanAsync(services);
+        var drugHelpWorker = await StaffMembers.ByEmailAsync(services, JointCases.DrugHelpWorker.Email);
+        var today = GermanCalendar.DateOf(DateTimeOffset.UtcNow);
+        var consents = services.GetRequiredService<ConsentCommands>();
+        var shared = await consents.RecordAsync(drugHelpWorker, clientId, new ConsentInput
+        {
+            HelpPlan = true, DrugHelpToJobcenter = true, Purpose = "Notizen zum Hilfeplan", SignedOn = today.AddDays(-1),
+        });
+        Assert.True(shared.Succeeded, shared.Message);
+        var draft = (await services.GetRequiredService<HelpPlanQuery>().OpenAsync(drugHelpWorker, clientId))!.Shown!;
+        var withNote = draft.Content.Clone();
+        withNote.Goals[0].Steps[0].Note = note;
+        withNote.Goals[0].Steps[0].NoteIsJoint = true;
+        var saved = await services.GetRequiredService<HelpPlanCommands>().SaveAsync(drugHelpWorker, clientId, draft.Id, withNote, draft.Token);
+        Assert.True(saved.Succeeded, saved.Message);
+
+        var plan = await browser.NewPageAsync(1280, 900);
+        await BrowserFixture.SignInAsync(plan, JointCases.CaseManager);
+        await plan.GotoAsync($"/klienten/{clientId}/hilfeplan");
+        var goal = plan.GetByLabel("Integrationsziel", new() { Exact = true });
+        await Assertions.Expect(goal).ToBeEnabledAsync();
+        await Assertions.Expect(plan.Locator(".other-note")).ToContainTextAsync(note);
+        const string typed = "Teilzeit in der Lagerlogistik, Beginn nach der Stabilisierung";
+        await goal.FillAsync(typed);
+
+        Guid consentId;
+        await using (var db = await services.GetRequiredService<IDbContextFactory<CaseManagementDbContext>>().CreateDbContextAsync())
+        {
+            consentId = await db.Consents.Where(c => c.ClientId == clientId && c.RecordedByOrganisation == Organisation.DrugHelpService).Select(c => c.Id).SingleAsync();
+        }
+
+        var revoked = await consents.RevokeAsync(drugHelpWorker, clientId, consentId, new RevocationInput());
+        Assert.True(revoked.Succeeded, revoked.Message);
+
+        await Assertions.Expect(plan.Locator(".other-note")).ToHaveCountAsync(0, new() { Timeout = (float)AtOnce.TotalMilliseconds });
+        Assert.False(await ShowsAsync(plan, note));
+        await Assertions.Expect(goal).ToHaveValueAsync(typed);
+        await Assertions.Expect(goal).ToBeEnabledAsync();
+        await plan.Context.CloseAsync();
+    }
+
     /// <summary>Whether the page shows the text anywhere: in its text or in a field's value (which the HTML does not carry).</summary>
     private static Task<bool> ShowsAsync(IPage page, string text) => page.EvaluateAsync<bool>(
         "text => document.body.innerText.includes(text) || [...document.querySelectorAll('input, textarea, select')].some(e => (e.value ?? '').includes(text))",

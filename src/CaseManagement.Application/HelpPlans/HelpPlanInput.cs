@@ -64,6 +64,20 @@ public sealed class HelpPlanInput
         return (steps, goals);
     }
 
+    /// <summary>
+    /// Puts the other organisation's shared step notes as <paramref name="current"/> (read now, under
+    /// today's permissions) has them onto this older input, step by step: typing kept across a
+    /// revoked consent or a resumed page must not keep showing notes the reader may no longer read.
+    /// </summary>
+    public void TakeOtherNotesFrom(HelpPlanInput current)
+    {
+        var notes = current.Goals.SelectMany(g => g.Steps).ToDictionary(s => s.Key, s => s.OtherNote);
+        foreach (var step in Goals.SelectMany(g => g.Steps))
+        {
+            step.OtherNote = notes.GetValueOrDefault(step.Key);
+        }
+    }
+
     public HelpPlanInput Clone() => new()
     {
         IntegrationGoal = IntegrationGoal,
