@@ -49,6 +49,13 @@ public sealed class AppointmentCalendarFile(
             Sequence: a.Revision)).ToList();
 
         audit.Add(db, reader, AuditAction.Exported, clientId: null, caseNumber: null, DataCategory.Appointments, ["Kalenderdatei", $"{events.Count} Termine"]);
+        // Case numbers with dates and places left the product: each case's history shows the export.
+        foreach (var perCase in own.Where(a => a.ClientId is { } id && caseNumbers.ContainsKey(id)).GroupBy(a => a.ClientId!.Value))
+        {
+            audit.Add(db, reader, AuditAction.Exported, perCase.Key, caseNumbers[perCase.Key], DataCategory.Appointments,
+                ["Kalenderdatei", perCase.Count() == 1 ? "1 Termin" : $"{perCase.Count()} Termine"]);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return writer.WriteUtf8(new CalendarExport(now, events, "Fallverbund – meine Termine"));
     }

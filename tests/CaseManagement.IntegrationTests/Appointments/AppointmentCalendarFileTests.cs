@@ -140,7 +140,7 @@ public sealed class AppointmentCalendarFileTests(AppFixture app) : IClassFixture
     }
 
     [Fact]
-    public async Task The_export_is_audited_with_the_number_of_appointments_and_without_contents()
+    public async Task The_export_is_audited_with_the_number_of_appointments_and_in_each_exported_case_without_contents()
     {
         var calendar = await CalendarAsync();
         await using var db = await app.DbAsync();
@@ -149,10 +149,13 @@ public sealed class AppointmentCalendarFileTests(AppFixture app) : IClassFixture
             .Where(a => a.UserId == calendar.Reader.Id && a.Action == AuditAction.Exported)
             .ToListAsync();
 
-        var entry = Assert.Single(exported);
-        Assert.Equal(DataCategory.Appointments, entry.Category);
-        Assert.Equal("Kalenderdatei, 4 Termine", entry.Fields);
-        Assert.Equal(Organisation.Jobcenter, entry.UserOrganisation);
+        Assert.Equal(2, exported.Count);
+        Assert.All(exported, e => Assert.Equal((DataCategory.Appointments, Organisation.Jobcenter), (e.Category, e.UserOrganisation)));
+        var whole = Assert.Single(exported, e => e.ClientId is null);
+        Assert.Equal("Kalenderdatei, 4 Termine", whole.Fields);
+        // The data-protection officer finds the export in the case's history: three of its appointments left with it.
+        var ofCase = Assert.Single(exported, e => e.ClientId == calendar.Joint.ClientId);
+        Assert.Equal((calendar.Joint.Client.CaseNumber, "Kalenderdatei, 3 Termine"), (ofCase.CaseNumber, ofCase.Fields));
     }
 
     [Fact]
