@@ -125,7 +125,7 @@ internal sealed partial class PagesBenchmark(IServiceProvider services, Options 
         var teamNumber = int.Parse(jobcenterWorker.Member.Id.Split('-')[2], CultureInfo.InvariantCulture);
         foreach (var (leadId, target) in new[] { (EverydayCaseload.TeamLeadId(Organisation.Jobcenter, teamNumber), 20.0), (EverydayCaseload.TeamLeadId(Organisation.Jobcenter, null), 100.0) })
         {
-            var lead = await directory.MemberAsync(leadId) ?? throw new InvalidOperationException($"No account {leadId}: is the caseload enriched?");
+            var lead = await directory.ActiveMemberAsync(leadId) ?? throw new InvalidOperationException($"No account {leadId}: is the caseload enriched?");
             var first = await workload.ForAsync(lead) ?? throw new InvalidOperationException($"{leadId} is no team lead.");
             var teamValue = await TeamValueAsync(leadId);
             var label = $"{leadId} ({teamValue ?? "ohne Team"}; Ansicht: {first.Staff.Count} Personen, {first.Total(WorkloadFigure.ActiveCases)} laufende Fälle)";
@@ -385,7 +385,7 @@ internal sealed partial class PagesBenchmark(IServiceProvider services, Options 
             .OrderBy(s => s.Count).ThenBy(s => s.Id, StringComparer.Ordinal).ToList() is { Count: > 0 } ordered
             ? ordered[ordered.Count / 2]
             : throw new InvalidOperationException("No benchmark caseworker holds cases: is the caseload enriched?");
-        var member = await directory.MemberAsync(median.Id) ?? throw new InvalidOperationException(median.Id);
+        var member = await directory.ActiveMemberAsync(median.Id) ?? throw new InvalidOperationException(median.Id);
         var active = await db.Clients.Where(AccessFiltersOwn(member)).CountAsync(c => c.Episodes.Any(e => e.EndedOn == null));
         return new Caseworker(member, median.Count, active);
     }

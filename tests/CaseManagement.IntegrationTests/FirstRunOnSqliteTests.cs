@@ -54,7 +54,7 @@ public sealed class FirstRunOnSqliteTests : IDisposable
             leadId = await db.Users.Where(u => u.Email == "teamleitung@jobcenter.example").Select(u => u.Id).SingleAsync();
         }
 
-        var lead = await factory.Services.GetRequiredService<CaseManagement.Application.Staff.StaffDirectory>().MemberAsync(leadId);
+        var lead = await factory.Services.GetRequiredService<CaseManagement.Application.Staff.StaffDirectory>().ActiveMemberAsync(leadId);
         var query = factory.Services.GetRequiredService<CaseManagement.Application.Team.TeamWorkloadQuery>();
 
         var team = await query.ForAsync(lead!);

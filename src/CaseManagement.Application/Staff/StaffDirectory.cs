@@ -30,12 +30,15 @@ public sealed class StaffDirectory(IDbContextFactory<CaseManagementDbContext> co
         return await CaseworkersOf(db, organisation).AnyAsync(user => user.Id == staffId && user.DeactivatedAt == null, cancellationToken);
     }
 
-    /// <summary>A stored account with its roles, as the access decision sees it; null when there is none.</summary>
-    public async Task<StaffMember?> MemberAsync(string staffId, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// An active account with its roles, as the access decision sees it; null when there is none or
+    /// it is deactivated (someone who has left takes on nothing new).
+    /// </summary>
+    public async Task<StaffMember?> ActiveMemberAsync(string staffId, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var user = await db.Users.AsNoTracking()
-            .Where(u => u.Id == staffId)
+            .Where(u => u.Id == staffId && u.DeactivatedAt == null)
             .Select(u => new { u.Id, u.DisplayName, u.Organisation })
             .SingleOrDefaultAsync(cancellationToken);
         if (user is null)

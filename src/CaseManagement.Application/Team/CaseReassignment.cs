@@ -57,10 +57,10 @@ public sealed class CaseReassignment(
 
         var reason = input.Reason!.Trim();
         var newResponsibleId = input.NewResponsibleId!;
-        var receiver = TextRules.IsPlausibleId(newResponsibleId) ? await staff.MemberAsync(newResponsibleId, cancellationToken) : null;
+        var receiver = TextRules.IsPlausibleId(newResponsibleId) ? await staff.ActiveMemberAsync(newResponsibleId, cancellationToken) : null;
         if (receiver is null || !AccessDecision.MayReassign(actor, permissions.Facts, side, receiver))
         {
-            // Not offered by the form: a swapped option (someone of the other organisation, an unknown id).
+            // Not offered by the form: a swapped option (someone of the other organisation, a deactivated account, an unknown id).
             await access.DeniedAsync(actor, clientId, DataCategory.MasterData, cancellationToken);
             return CommandResult.Invalid(NewResponsibleField, $"Bitte wählen Sie eine andere Fachkraft {Of(side)} aus der Liste.");
         }

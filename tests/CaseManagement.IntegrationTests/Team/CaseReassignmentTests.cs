@@ -199,12 +199,18 @@ public sealed class CaseReassignmentTests(AppFixture app) : IClassFixture<AppFix
     [Theory]
     [InlineData("drug-help-worker")]
     [InlineData("unknown")]
+    [InlineData("deactivated")]
     public async Task A_hand_over_to_someone_the_form_never_offered_is_refused_and_audited_by_case_number(string receiver)
     {
         var team = await TeamAsync();
         var client = await JointCaseAsync(team.Anton, team.Dana);
-        // A swapped option: a drug-help worker for the Jobcenter side, or an id nobody has.
-        var target = receiver == "unknown" ? Guid.NewGuid().ToString() : team.Emil.Id;
+        // A swapped option: a drug-help worker for the Jobcenter side, an id nobody has, or a case manager who has left.
+        var target = receiver switch
+        {
+            "unknown" => Guid.NewGuid().ToString(),
+            "deactivated" => (await LeftAsync()).Id,
+            _ => team.Emil.Id,
+        };
 
         var result = await Reassign(team.JobcenterLead, client, target);
 
@@ -214,6 +220,15 @@ public sealed class CaseReassignmentTests(AppFixture app) : IClassFixture<AppFix
         var refusal = Assert.Single(await db.AuditEntries.Where(a => a.ClientId == client.Id && a.Action == AuditAction.AccessDenied).ToListAsync());
         Assert.Equal(team.JobcenterLead.Id, refusal.UserId);
         Assert.Equal(client.CaseNumber, refusal.CaseNumber);
+    }
+
+    private async Task<StaffMember> LeftAsync()
+    {
+        var left = await app.CreateMemberAsync(StaffRole.CaseManager, Organisation.Jobcenter, "Fallmanager Ausgeschieden");
+        await using var db = await app.DbAsync();
+        (await db.Users.SingleAsync(u => u.Id == left.Id)).DeactivatedAt = app.Now();
+        await db.SaveChangesAsync();
+        return left;
     }
 
     [Fact]
