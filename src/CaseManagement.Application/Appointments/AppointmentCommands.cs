@@ -51,7 +51,7 @@ public sealed class AppointmentCommands(
             return client.Refusal.As<Guid>();
         }
 
-        var (plan, problem) = await PlanOfAsync(db, input, cancellationToken);
+        var (plan, problem) = await PlanOfAsync(db, input, alreadyTakingPart: [], cancellationToken);
         if (problem is not null)
         {
             return problem.As<Guid>();
@@ -82,7 +82,7 @@ public sealed class AppointmentCommands(
                 return CommandResult.Invalid(nameof(AppointmentInput.ClientId), "Die Klientin oder der Klient eines Termins wird nicht nachträglich gewechselt. Bitte einen neuen Termin anlegen.");
             }
 
-            var (plan, problem) = await PlanOfAsync(db, input, cancellationToken);
+            var (plan, problem) = await PlanOfAsync(db, input, [.. appointment.Participants.Select(p => p.StaffId)], cancellationToken);
             if (problem is not null)
             {
                 return problem;
@@ -196,12 +196,19 @@ public sealed class AppointmentCommands(
         return new(null, caseNumber);
     }
 
-    /// <summary>The domain plan of the input, with the participants' organisations from the staff accounts; or the problems, by field.</summary>
+    /// <summary>
+    /// The domain plan of the input, with the participants' organisations from the staff accounts; or
+    /// the problems, by field. Someone who has left (a deactivated account) is added to no appointment;
+    /// one already taking part stays on it when it is changed.
+    /// </summary>
     private static async Task<(AppointmentPlan? Plan, CommandResult? Problem)> PlanOfAsync(
-        CaseManagementDbContext db, AppointmentInput input, CancellationToken cancellationToken)
+        CaseManagementDbContext db, AppointmentInput input, IReadOnlyCollection<string> alreadyTakingPart, CancellationToken cancellationToken)
     {
         var ids = input.ParticipantIds.Distinct(StringComparer.Ordinal).ToList();
-        var staff = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, u.Organisation }).ToListAsync(cancellationToken);
+        var staff = await db.Users.AsNoTracking()
+            .Where(u => ids.Contains(u.Id) && (u.DeactivatedAt == null || alreadyTakingPart.Contains(u.Id)))
+            .Select(u => new { u.Id, u.Organisation })
+            .ToListAsync(cancellationToken);
         if (staff.Count != ids.Count)
         {
             return (null, CommandResult.Invalid(nameof(AppointmentInput.ParticipantIds), "Eine der eingetragenen Personen gibt es nicht (mehr)."));

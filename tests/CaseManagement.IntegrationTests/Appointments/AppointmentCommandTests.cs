@@ -3,6 +3,7 @@ using CaseManagement.Domain.Access;
 using CaseManagement.Domain.Appointments;
 using CaseManagement.Domain.Audit;
 using CaseManagement.Domain.Staff;
+using Microsoft.EntityFrameworkCore;
 
 namespace CaseManagement.IntegrationTests.Appointments;
 
@@ -91,6 +92,33 @@ public sealed class AppointmentCommandTests(AppFixture app) : IClassFixture<AppF
         Assert.Contains(message, messages);
         Assert.Equal(before, await app.AppointmentCountAsync(joint.ClientId));
         Assert.Equal(auditBefore, (await app.AppointmentAuditAsync(joint.ClientId)).Count);
+    }
+
+    [Fact]
+    public async Task Someone_who_has_left_is_added_to_no_appointment_but_stays_on_one_they_already_take_part_in()
+    {
+        var joint = (await SetupAsync()).Joint;
+        var colleague = await app.CreateMemberAsync(StaffRole.CaseManager, Organisation.Jobcenter, "Kollegin vor dem Abschied");
+        var withColleague = AppointmentData.Plan(AppointmentType.JobcenterOnly, joint.ClientId, app.Today().AddDays(25), new TimeOnly(11, 0), 30, joint.CaseManager, colleague);
+        var planned = await Commands.CreateAsync(joint.CaseManager, withColleague, confirmDoubleBooking: true);
+        Assert.True(planned.Succeeded, planned.Message);
+        await using (var db = await app.DbAsync())
+        {
+            (await db.Users.SingleAsync(u => u.Id == colleague.Id)).DeactivatedAt = app.Now();
+            await db.SaveChangesAsync();
+        }
+
+        // A swapped option in the form: the account that has left, on a new appointment.
+        var another = AppointmentData.Plan(AppointmentType.JobcenterOnly, joint.ClientId, app.Today().AddDays(26), new TimeOnly(11, 0), 30, joint.CaseManager, colleague);
+        var refused = await Commands.CreateAsync(joint.CaseManager, another, confirmDoubleBooking: true);
+        Assert.False(refused.Succeeded);
+        Assert.Contains("Eine der eingetragenen Personen gibt es nicht (mehr).", refused.Errors["ParticipantIds"]);
+
+        // The planned one is moved by an hour: whoever already takes part stays.
+        withColleague.StartTime = new TimeOnly(12, 0);
+        var moved = await Commands.UpdateAsync(joint.CaseManager, planned.Value, withColleague, (await app.StoredAppointmentAsync(planned.Value)).RowVersion, confirmDoubleBooking: true);
+        Assert.True(moved.Succeeded, moved.Message);
+        Assert.Contains(colleague.Id, (await app.StoredAppointmentAsync(planned.Value)).Participants.Select(p => p.StaffId));
     }
 
     [Fact]
