@@ -40,4 +40,37 @@ public sealed class ReconnectTests(BrowserFixture browser)
         await Assertions.Expect(toggle).ToHaveAttributeAsync("aria-expanded", "true");
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task In_a_shared_browser_a_page_resumed_after_someone_else_signed_in_does_not_get_the_first_persons_typing()
+    {
+        var first = DemoAccounts.All.First(a => a.Role == Domain.Staff.StaffRole.CaseManager);
+        var second = DemoAccounts.AdditionalCaseworkers.First(a => a.Role == Domain.Staff.StaffRole.CaseManager);
+        var page = await browser.NewPageAsync();
+        await BrowserFixture.SignInAsync(page, first);
+        await page.GotoAsync("/kontakt");
+        var note = page.GetByLabel("Kurznotiz");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Kontakt speichern" })).ToBeEnabledAsync();
+        const string typed = "Rückruf wegen der Unterkunft, nur für diese Fallmanagerin";
+        await note.FillAsync(typed);
+        Assert.True(await page.EvaluateAsync<bool>("Blazor.pauseCircuit()"));
+        var dialog = page.Locator("#components-reconnect-modal");
+        await Assertions.Expect(dialog.GetByRole(AriaRole.Heading, new() { Name = "Sitzung pausiert" })).ToBeVisibleAsync();
+
+        // Meanwhile, at the same computer: the first person is signed out and a colleague signs in.
+        var other = await page.Context.NewPageAsync();
+        await other.GotoAsync("/");
+        await other.Locator("button.user-menu-toggle").ClickAsync();
+        await other.GetByRole(AriaRole.Button, new() { Name = "Abmelden" }).ClickAsync();
+        await Assertions.Expect(other.Locator("#login-notice")).ToHaveTextAsync("Sie haben sich abgemeldet.");
+        await BrowserFixture.SignInAsync(other, second);
+
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Fortsetzen" }).ClickAsync();
+        await Assertions.Expect(dialog).ToBeHiddenAsync(new() { Timeout = 30_000 });
+        var colleague = (await Testing.StaffMembers.ByEmailAsync(browser.Services, second.Email)).Id;
+        await Assertions.Expect(page.Locator(".user-menu")).ToHaveAttributeAsync("data-account", colleague);
+        await page.WaitForTimeoutAsync(2_000);
+        await Assertions.Expect(page.GetByLabel("Kurznotiz")).Not.ToHaveValueAsync(typed);
+        await page.Context.CloseAsync();
+    }
 }

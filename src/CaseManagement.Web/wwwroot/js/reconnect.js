@@ -52,9 +52,18 @@ function isTypedField(element) {
 }
 
 function takeTypedValues() {
-  return [...document.querySelectorAll('input[id], textarea[id]')]
-    .filter((element) => isTypedField(element) && typedByThePerson.has(element))
-    .map((element) => ({ element, id: element.id, value: element.value, form: formVersionOf(element) }));
+  return {
+    account: signedInAccount(),
+    fields: [...document.querySelectorAll('input[id], textarea[id]')]
+      .filter((element) => isTypedField(element) && typedByThePerson.has(element))
+      .map((element) => ({ element, id: element.id, value: element.value, form: formVersionOf(element) })),
+  };
+}
+
+// Who the page is for (UserMenu.razor). In a shared browser someone else may have signed in while
+// the page was away; their page must not receive the first person's typing.
+function signedInAccount() {
+  return document.querySelector('.user-menu')?.dataset.account ?? '';
 }
 
 function formVersionOf(element) {
@@ -105,7 +114,14 @@ dialog.addEventListener('components-reconnect-state-changed', (event) => {
       document.addEventListener('input', noteTyping, true);
       setTimeout(() => {
         document.removeEventListener('input', noteTyping, true);
-        handBackTypedValues(typed.filter((field) => !typedSince.has(field.id)));
+        if (typed.account === signedInAccount()) {
+          handBackTypedValues(typed.fields.filter((field) => !typedSince.has(field.id)));
+        } else {
+          // Resumed for someone else: the fields still hold the first person's typing (Blazor keeps
+          // an element whose value it did not change). A fresh page holds only what is theirs; a
+          // new load rather than a reload, which would restore the fields' values.
+          location.replace(location.href);
+        }
       }, settleMilliseconds);
     }
   }
