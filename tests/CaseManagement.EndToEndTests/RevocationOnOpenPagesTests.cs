@@ -107,7 +107,7 @@ public sealed class RevocationOnOpenPagesTests(BrowserFixture browser)
     }
 
     [Fact]
-    public async Task A_plan_the_case_manager_keeps_writing_loses_the_drug_help_note_at_the_revocation_but_not_the_typing()
+    public async Task A_plan_the_case_manager_keeps_writing_follows_the_drug_help_note_being_unshared_and_revoked_but_keeps_the_typing()
     {
         // The Jobcenter holds the plan and may write it whatever the Drogenhilfe's consent says;
         // the Drogenhilfe's joint step note reaches it only while that consent covers the plan.
@@ -135,6 +135,21 @@ public sealed class RevocationOnOpenPagesTests(BrowserFixture browser)
         var goal = plan.GetByLabel("Integrationsziel", new() { Exact = true });
         await Assertions.Expect(goal).ToBeEnabledAsync();
         await Assertions.Expect(plan.Locator(".other-note")).ToContainTextAsync(note);
+
+        // The Drogenhilfe keeps the note to itself, then shares it again: the open page follows at once.
+        async Task ShareAsync(bool joint)
+        {
+            var current = (await services.GetRequiredService<HelpPlanQuery>().OpenAsync(drugHelpWorker, clientId))!.Shown!;
+            var content = current.Content.Clone();
+            content.Goals[0].Steps[0].NoteIsJoint = joint;
+            var result = await services.GetRequiredService<HelpPlanCommands>().SaveAsync(drugHelpWorker, clientId, current.Id, content, current.Token);
+            Assert.True(result.Succeeded, result.Message);
+        }
+
+        await ShareAsync(joint: false);
+        await Assertions.Expect(plan.Locator(".other-note")).ToHaveCountAsync(0, new() { Timeout = (float)AtOnce.TotalMilliseconds });
+        await ShareAsync(joint: true);
+        await Assertions.Expect(plan.Locator(".other-note")).ToContainTextAsync(note, new() { Timeout = (float)AtOnce.TotalMilliseconds });
         const string typed = "Teilzeit in der Lagerlogistik, Beginn nach der Stabilisierung";
         await goal.FillAsync(typed);
 

@@ -49,6 +49,8 @@ public sealed class EndpointAccessTests(AppFixture app) : IClassFixture<AppFixtu
         ["{**path:file}"] = ("GET", Reach.Public),
         ["/nicht-gefunden"] = ("GET", Reach.AnyStaff),
         ["/health"] = ("GET", Reach.Public),
+        // Whose sign-in the browser holds (reconnect.js): the caller's own id, empty for nobody.
+        ["/konto/angemeldet-als"] = ("GET", Reach.Public),
         ["/konto/kein-zugriff"] = ("GET", Reach.AnyStaff),
         ["/konto/abmelden"] = ("POST", Reach.AnyStaff),
         ["/"] = ("GET", Reach.AnyStaff),

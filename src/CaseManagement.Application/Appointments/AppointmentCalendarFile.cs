@@ -48,17 +48,19 @@ public sealed class AppointmentCalendarFile(
             Cancelled: a.Outcome == AppointmentOutcome.Cancelled,
             Sequence: a.Revision)).ToList();
 
-        audit.Add(db, reader, AuditAction.Exported, clientId: null, caseNumber: null, DataCategory.Appointments, ["Kalenderdatei", $"{events.Count} Termine"]);
+        audit.Add(db, reader, AuditAction.Exported, clientId: null, caseNumber: null, DataCategory.Appointments, ["Kalenderdatei", Appointments(events.Count)]);
         // Case numbers with dates and places left the product: each case's history shows the export.
         foreach (var perCase in own.Where(a => a.ClientId is { } id && caseNumbers.ContainsKey(id)).GroupBy(a => a.ClientId!.Value))
         {
             audit.Add(db, reader, AuditAction.Exported, perCase.Key, caseNumbers[perCase.Key], DataCategory.Appointments,
-                ["Kalenderdatei", perCase.Count() == 1 ? "1 Termin" : $"{perCase.Count()} Termine"]);
+                ["Kalenderdatei", Appointments(perCase.Count())]);
         }
 
         await db.SaveChangesAsync(cancellationToken);
         return writer.WriteUtf8(new CalendarExport(now, events, "Fallverbund – meine Termine"));
     }
+
+    private static string Appointments(int count) => count == 1 ? "1 Termin" : $"{count} Termine";
 
     /// <summary>What the calendar entry says beyond its title: the kind, the length and where to find the details.</summary>
     public static string Description(AppointmentType type, int durationMinutes, bool anonymous, Uri? link)

@@ -17,8 +17,9 @@ public sealed record PrintedConsentForm(byte[] Pdf, string FileName);
 
 /// <summary>
 /// The consent form (Schweigepflichtentbindung) of one consent, printed for the client to sign. Who
-/// may print it is who may see the consent (and its scan, <see cref="ConsentScans"/>): the client's
-/// responsible caseworkers of either organisation. What they may not see stays off the paper, as a
+/// may print it is who may see the consent: the client's responsible caseworkers of either
+/// organisation (its signed scan only the recording organisation's, <see cref="ConsentScans"/>).
+/// What they may not see stays off the paper, as a
 /// line to fill in by hand: the name and birth date without a consent covering master data, the
 /// purpose when the other organisation wrote it. Every print is audited.
 /// </summary>

@@ -69,7 +69,7 @@ public sealed class ConsentScans(
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var permissions = await access.ForAsync(db, reader, clientId, DataCategory.MasterData, cancellationToken);
-        if (permissions is null || !reader.IsCaseworker)
+        if (permissions is null || !reader.IsCaseworker || !await db.Consents.AnyAsync(c => c.Id == consentId && c.ClientId == clientId, cancellationToken))
         {
             return null;
         }

@@ -8,6 +8,8 @@ namespace CaseManagement.Web.Account;
 
 public static class AccountEndpoints
 {
+    public const string SignedInAccountPath = "/konto/angemeldet-als";
+
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
     {
         // Sign-out is a POST with an antiforgery token, so no foreign page can sign a caseworker out.
@@ -30,6 +32,15 @@ public static class AccountEndpoints
             await signInManager.SignOutAsync();
             return Results.LocalRedirect(SignInNotice.LoginPath(SignInNotice.SignedOut));
         });
+
+        // Whose sign-in this browser holds now (the account id, empty when none): reconnect.js asks
+        // before handing typing back into a page that came back after a loss, since in a shared
+        // browser someone else may have signed in meanwhile, and a resumed page is theirs.
+        endpoints.MapGet(SignedInAccountPath, (HttpContext context) =>
+        {
+            context.Response.Headers.CacheControl = "no-store";
+            return Results.Text(context.User.ToStaffMember()?.Id ?? "", "text/plain");
+        }).AllowAnonymous();
         return endpoints;
     }
 

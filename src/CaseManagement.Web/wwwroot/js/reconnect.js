@@ -60,10 +60,22 @@ function takeTypedValues() {
   };
 }
 
-// Who the page is for (UserMenu.razor). In a shared browser someone else may have signed in while
-// the page was away; their page must not receive the first person's typing.
+// Who the page was for when the connection went (UserMenu.razor). In a shared browser someone else
+// may have signed in while the page was away; their page must not receive the first person's typing.
 function signedInAccount() {
   return document.querySelector('.user-menu')?.dataset.account ?? '';
+}
+
+// Whose sign-in the browser holds now, asked of the server (AccountEndpoints): a page that came back
+// belongs to that account, whenever its first drawing arrives. Null when the answer does not come.
+async function accountOfThisBrowser() {
+  try {
+    const address = new URL('konto/angemeldet-als', document.baseURI);
+    const response = await fetch(address, { cache: 'no-store', credentials: 'same-origin', redirect: 'error' });
+    return response.ok ? (await response.text()).trim() : null;
+  } catch {
+    return null;
+  }
 }
 
 function formVersionOf(element) {
@@ -112,16 +124,26 @@ dialog.addEventListener('components-reconnect-state-changed', (event) => {
         }
       };
       document.addEventListener('input', noteTyping, true);
-      setTimeout(() => {
+      setTimeout(async () => {
         document.removeEventListener('input', noteTyping, true);
-        if (typed.account === signedInAccount()) {
-          handBackTypedValues(typed.fields.filter((field) => !typedSince.has(field.id)));
-        } else {
-          // Resumed for someone else: the fields still hold the first person's typing (Blazor keeps
-          // an element whose value it did not change). A fresh page holds only what is theirs; a
-          // new load rather than a reload, which would restore the fields' values.
-          location.replace(location.href);
+        const now = await accountOfThisBrowser();
+        if (now === null) {
+          return; // not known: nothing is handed back, nothing is reloaded
         }
+        if (now === typed.account) {
+          handBackTypedValues(typed.fields.filter((field) => !typedSince.has(field.id)));
+          return;
+        }
+        // Someone else has signed in meanwhile (a shared browser), and a resumed page is theirs: its
+        // fields may still hold the first person's typing (Blazor keeps an element whose value it
+        // did not change). A fresh page holds only what is theirs. A new load without the fragment:
+        // a reload would restore the fields' values, a change of the fragment alone loads nothing.
+        for (const { element } of typed.fields) {
+          element.value = element.defaultValue;
+        }
+        const url = new URL(location.href);
+        url.hash = '';
+        location.replace(url.href);
       }, settleMilliseconds);
     }
   }
