@@ -43,10 +43,11 @@ public sealed class CaseReassignment(
         }
 
         var side = actor.Organisation;
-        if (!AccessDecision.MayReassign(actor, permissions.Facts, side))
+        if (!AccessDecision.MayReassign(actor, permissions.Facts, side)
+            || !await TeamScope.OverseesAsync(db, actor, permissions.Facts.ResponsibleIn(side), cancellationToken))
         {
             await access.DeniedAsync(actor, clientId, DataCategory.MasterData, cancellationToken);
-            return CommandResult.Invalid("", "Fälle umverteilen kann nur die Teamleitung, und nur innerhalb der eigenen Organisation.");
+            return CommandResult.Invalid("", "Fälle umverteilen kann nur die Teamleitung, und nur Fälle des eigenen Teams in der eigenen Organisation.");
         }
 
         var validation = await validator.ValidateAsync(input, cancellationToken);

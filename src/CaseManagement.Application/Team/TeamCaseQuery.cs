@@ -50,7 +50,8 @@ public sealed record TeamCaseView(
 
 /// <summary>
 /// Opens one case for a team lead (/team/faelle/{id}), decided per record: only a case their own
-/// organisation works on (<see cref="AccessDecision.MayOverseeWorkload"/>); anything else is "not
+/// organisation works on (<see cref="AccessDecision.MayOverseeWorkload"/>) whose person on that side
+/// belongs to the lead's team (<see cref="TeamScope"/>; any for a lead without a team); anything else is "not
 /// found", exactly like a missing id, and audited as a refusal. Every opening is audited as a read;
 /// a hidden name is audited as a refused read of the master data, as on the client page.
 /// </summary>
@@ -66,9 +67,10 @@ public sealed class TeamCaseQuery(
             return null;
         }
 
-        if (!permissions.MayOverseeWorkload)
+        if (!permissions.MayOverseeWorkload || !await TeamScope.OverseesAsync(db, teamLead, permissions.Facts.ResponsibleIn(teamLead.Organisation), cancellationToken))
         {
-            // A caseworker who knows the case, but this view is the team lead's: refused like any other.
+            // A caseworker who knows the case, or a case of another team: this view is the team lead's
+            // of their own team, refused like any other.
             await access.DeniedAsync(teamLead, clientId, DataCategory.MasterData, cancellationToken);
             return null;
         }

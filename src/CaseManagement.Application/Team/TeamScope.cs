@@ -73,6 +73,15 @@ public sealed record TeamScope(Organisation Organisation, string? Team, IReadOnl
         return new TeamScope(organisation, key is null ? null : team!.Trim(), caseworkers, members);
     }
 
+    /// <summary>
+    /// Whether the team lead oversees the person responsible for a case on the lead's side: someone of
+    /// their team, or anyone of the organisation for a lead without a team. A case of another team is
+    /// not theirs to open or hand over, as its person is not theirs to drill into.
+    /// </summary>
+    internal static async Task<bool> OverseesAsync(
+        CaseManagementDbContext db, StaffMember teamLead, string? responsibleId, CancellationToken cancellationToken) =>
+        responsibleId is not null && (await OfAsync(db, teamLead, cancellationToken, onlyStaffId: responsibleId)).Includes(responsibleId);
+
     /// <summary>How team names are compared: "Team Nord", " team nord " are one team.</summary>
     private static string? TeamKey(string? team) => string.IsNullOrWhiteSpace(team) ? null : team.Trim().ToLowerInvariant();
 }

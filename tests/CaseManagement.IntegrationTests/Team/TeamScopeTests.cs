@@ -1,6 +1,8 @@
 using CaseManagement.Application.Team;
 using CaseManagement.Domain;
 using CaseManagement.Domain.Access;
+using CaseManagement.Domain.Audit;
+using CaseManagement.Domain.Clients;
 using CaseManagement.Domain.Staff;
 using Microsoft.EntityFrameworkCore;
 
@@ -95,6 +97,38 @@ public sealed class TeamScopeTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.All(WorkloadFigures.All, figure => Assert.Equal(0, team.Total(figure)));
         Assert.Null(await query.CasesAsync(moved, data.North1.Id, WorkloadFigure.ActiveCases));
         Assert.Null(await query.CasesAsync(moved, data.South.Id, WorkloadFigure.ActiveCases));
+    }
+
+    [Fact]
+    public async Task A_team_lead_neither_opens_nor_hands_over_a_case_of_another_team_by_its_id()
+    {
+        var data = await DataAsync();
+        Client southCase;
+        await using (var db = await app.DbAsync())
+        {
+            southCase = await db.Clients.AsNoTracking().FirstAsync(c => c.ResponsibleCaseManagerId == data.South.Id);
+        }
+
+        var cases = app.Service<TeamCaseQuery>();
+        Assert.Null(await cases.OpenAsync(data.NorthLead, southCase.Id));
+        var handOver = new HandOverInput { NewResponsibleId = data.North1.Id, Reason = "Urlaubsvertretung im Team Nord" };
+        var refused = await app.Service<CaseReassignment>().ReassignAsync(data.NorthLead, southCase.Id, handOver, southCase.ConcurrencyStamp);
+        Assert.False(refused.Succeeded);
+        await using (var db = await app.DbAsync())
+        {
+            Assert.Equal(data.South.Id, (await db.Clients.AsNoTracking().SingleAsync(c => c.Id == southCase.Id)).ResponsibleCaseManagerId);
+            Assert.Equal(2, await db.AuditEntries.CountAsync(a => a.ClientId == southCase.Id && a.UserId == data.NorthLead.Id && a.Action == AuditAction.AccessDenied));
+        }
+
+        // The head of department oversees every team; the lead of Team Nord their own.
+        Assert.NotNull(await cases.OpenAsync(data.HeadOfDepartment, southCase.Id));
+        Client northCase;
+        await using (var db = await app.DbAsync())
+        {
+            northCase = await db.Clients.AsNoTracking().FirstAsync(c => c.ResponsibleCaseManagerId == data.North1.Id);
+        }
+
+        Assert.NotNull(await cases.OpenAsync(data.NorthLead, northCase.Id));
     }
 
     [Fact]
