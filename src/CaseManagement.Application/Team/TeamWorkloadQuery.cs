@@ -221,18 +221,42 @@ public sealed class TeamWorkloadQuery(IDbContextFactory<CaseManagementDbContext>
         var found = await OldestFirstAsync(items, after: null, size, cancellationToken);
         var clientIds = found.Where(i => i.ClientId is not null).Select(i => i.ClientId!.Value).Distinct().ToList();
         var subjects = await ClientAccess.LoadFactsAsync(db, clientIds, cancellationToken);
+        var partners = figure == WorkloadFigure.ReferralsWaiting ? await WaitingOnAsync(db, found, cancellationToken) : [];
         var rows = found
             .Where(i => i.ClientId is { } id && subjects.ContainsKey(id))
             .Select(i =>
             {
                 var subject = subjects[i.ClientId!.Value];
-                var name = access.For(caseworker, subject.Facts).MayRead(DataCategory.MasterData) ? subject.SortName : null;
+                var permissions = access.For(caseworker, subject.Facts);
+                var name = permissions.MayRead(DataCategory.MasterData) ? subject.SortName : null;
                 var href = figure == WorkloadFigure.ReferralsWaiting ? $"/klienten/{i.ClientId}/vermittlungen/{i.ItemId}" : null;
-                return new OverviewCase(i.ClientId!.Value, subject.CaseNumber, name, Reason(figure, i, window.Today), href);
+                var reason = Reason(figure, i, window.Today);
+                // Whom the caseworker is to chase: the partner, where they may read the referral (the figure counts only those).
+                if (partners.TryGetValue(i.ItemId, out var partner) && permissions.Allows(DataCategory.Referrals, partner.Holder, AccessOperation.Read))
+                {
+                    reason = $"{reason}: {partner.Name}";
+                }
+
+                return new OverviewCase(i.ClientId!.Value, subject.CaseNumber, name, reason, href);
             })
             .ToList();
         await audit.ListViewedAsync(caseworker, $"Startseite: {figure.Label()}", rows.Where(r => r.DisplayName is not null).Select(r => r.CaseNumber).Distinct(), cancellationToken);
         return rows;
+    }
+
+    /// <summary>The partner each waiting referral waits on (its name in the directory, else its kind), with the organisation that holds it.</summary>
+    private static async Task<Dictionary<Guid, (string Name, Organisation Holder)>> WaitingOnAsync(
+        CaseManagementDbContext db, IReadOnlyCollection<Item> referrals, CancellationToken cancellationToken)
+    {
+        var ids = referrals.Select(r => r.ItemId).ToList();
+        var found = await (
+            from r in db.Referrals.AsNoTracking()
+            where ids.Contains(r.Id)
+            join p in db.Partners on r.PartnerId equals p.Id into named
+            from p in named.DefaultIfEmpty()
+            select new { r.Id, r.PartnerType, Name = p == null ? null : p.Name, r.HolderOrganisation })
+            .ToListAsync(cancellationToken);
+        return found.ToDictionary(r => r.Id, r => (r.Name ?? r.PartnerType.German(), r.HolderOrganisation));
     }
 
     /// <summary>

@@ -121,7 +121,7 @@ public sealed class ReferralConcurrencyAndFollowUpTests(AppFixture app) : IClass
         var waits = await app.Service<Application.Team.TeamWorkloadQuery>().OwnItemsAsync(joint.CaseManager, Application.Team.WorkloadFigure.ReferralsWaiting);
         var wait = Assert.Single(waits);
         Assert.Equal(waiting, Id(wait));
-        Assert.Equal($"Vermittlung angefragt am {Date(-45)}, wartet seit 45 Tagen", wait.Detail);
+        Assert.Equal($"Vermittlung angefragt am {Date(-45)}, wartet seit 45 Tagen: Schuldnerberatung Test-Süd", wait.Detail);
         var listed = (await app.DbAsync()).AuditEntries.Where(a => a.UserId == joint.CaseManager.Id && a.Action == AuditAction.ListViewed).ToList();
         Assert.Contains(listed, a => a.Fields!.Contains(joint.Client.CaseNumber, StringComparison.Ordinal) && a.Fields.StartsWith("Startseite Vermittlungen", StringComparison.Ordinal));
     }
