@@ -49,6 +49,11 @@ public sealed class SessionEndJourneyTests(BrowserFixture browser)
         var calendar = await CalendarFileAsync(replay.Context);
         Assert.Equal(302, calendar.Status);
         Assert.Contains("/konto/anmelden", calendar.Headers["location"], StringComparison.Ordinal);
+        // Nor does the copy pass for the account it was issued to when a page asks whose typing it may hand back.
+        await replay.Context.AddCookiesAsync(cookies);
+        var signedInAs = await replay.Context.APIRequest.GetAsync("/konto/angemeldet-als");
+        Assert.Equal(200, signedInAs.Status);
+        Assert.Equal("", await signedInAs.TextAsync());
 
         foreach (var page in new[] { first, copy, replay })
         {

@@ -27,12 +27,13 @@ public sealed class ConsentScans(
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var permissions = await access.ForAsync(db, actor, clientId, DataCategory.MasterData, cancellationToken);
-        if (permissions is null || !actor.IsCaseworker || !await db.Consents.AnyAsync(c => c.Id == consentId && c.ClientId == clientId, cancellationToken))
+        var recordedBy = permissions is null || !actor.IsCaseworker ? null : await RecordedByAsync(db, clientId, consentId, cancellationToken);
+        if (recordedBy is null)
         {
             return CommandResult.Missing();
         }
 
-        if (!await RecordedByAsync(db, consentId, actor.Organisation, cancellationToken))
+        if (recordedBy != actor.Organisation)
         {
             // Replacing would delete the other organisation's signed paper; it is theirs to keep.
             await access.DeniedAsync(actor, clientId, DataCategory.MasterData, cancellationToken);
@@ -69,12 +70,13 @@ public sealed class ConsentScans(
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var permissions = await access.ForAsync(db, reader, clientId, DataCategory.MasterData, cancellationToken);
-        if (permissions is null || !reader.IsCaseworker || !await db.Consents.AnyAsync(c => c.Id == consentId && c.ClientId == clientId, cancellationToken))
+        var recordedBy = permissions is null || !reader.IsCaseworker ? null : await RecordedByAsync(db, clientId, consentId, cancellationToken);
+        if (recordedBy is null)
         {
             return null;
         }
 
-        if (!await RecordedByAsync(db, consentId, reader.Organisation, cancellationToken))
+        if (recordedBy != reader.Organisation)
         {
             await access.DeniedAsync(reader, clientId, DataCategory.MasterData, cancellationToken);
             return null;
@@ -95,6 +97,9 @@ public sealed class ConsentScans(
         return new ConsentScanFile(scan.Content, scan.ContentType, scan.FileName);
     }
 
-    private static Task<bool> RecordedByAsync(CaseManagementDbContext db, Guid consentId, Domain.Staff.Organisation organisation, CancellationToken cancellationToken) =>
-        db.Consents.AnyAsync(c => c.Id == consentId && c.RecordedByOrganisation == organisation, cancellationToken);
+    /// <summary>The organisation that recorded the client's consent; null when the client has no such consent.</summary>
+    private static Task<Domain.Staff.Organisation?> RecordedByAsync(CaseManagementDbContext db, Guid clientId, Guid consentId, CancellationToken cancellationToken) =>
+        db.Consents.Where(c => c.Id == consentId && c.ClientId == clientId)
+            .Select(c => (Domain.Staff.Organisation?)c.RecordedByOrganisation)
+            .SingleOrDefaultAsync(cancellationToken);
 }

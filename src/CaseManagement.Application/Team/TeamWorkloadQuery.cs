@@ -222,6 +222,7 @@ public sealed class TeamWorkloadQuery(IDbContextFactory<CaseManagementDbContext>
         var clientIds = found.Where(i => i.ClientId is not null).Select(i => i.ClientId!.Value).Distinct().ToList();
         var subjects = await ClientAccess.LoadFactsAsync(db, clientIds, cancellationToken);
         var partners = figure == WorkloadFigure.ReferralsWaiting ? await WaitingOnAsync(db, found, cancellationToken) : [];
+        var withReferralContent = new HashSet<string>(StringComparer.Ordinal);
         var rows = found
             .Where(i => i.ClientId is { } id && subjects.ContainsKey(id))
             .Select(i =>
@@ -235,12 +236,16 @@ public sealed class TeamWorkloadQuery(IDbContextFactory<CaseManagementDbContext>
                 if (partners.TryGetValue(i.ItemId, out var partner) && permissions.Allows(DataCategory.Referrals, partner.Holder, AccessOperation.Read))
                 {
                     reason = $"{reason}: {partner.Name}";
+                    withReferralContent.Add(subject.CaseNumber);
                 }
 
                 return new OverviewCase(i.ClientId!.Value, subject.CaseNumber, name, reason, href);
             })
             .ToList();
-        await audit.ListViewedAsync(caseworker, $"Startseite: {figure.Label()}", rows.Where(r => r.DisplayName is not null).Select(r => r.CaseNumber).Distinct(), cancellationToken);
+        // Audited where the list shows the case's data: its name, or whom its referral waits on.
+        await audit.ListViewedAsync(
+            caseworker, $"Startseite: {figure.Label()}",
+            rows.Where(r => r.DisplayName is not null || withReferralContent.Contains(r.CaseNumber)).Select(r => r.CaseNumber).Distinct(), cancellationToken);
         return rows;
     }
 

@@ -2,6 +2,7 @@ using CaseManagement.Application.Referrals;
 using CaseManagement.Domain.Audit;
 using CaseManagement.Domain.Consent;
 using CaseManagement.Domain.Referrals;
+using Microsoft.EntityFrameworkCore;
 
 namespace CaseManagement.IntegrationTests.Referrals;
 
@@ -124,6 +125,25 @@ public sealed class ReferralConcurrencyAndFollowUpTests(AppFixture app) : IClass
         Assert.Equal($"Vermittlung angefragt am {Date(-45)}, wartet seit 45 Tagen: Schuldnerberatung Test-Süd", wait.Detail);
         var listed = (await app.DbAsync()).AuditEntries.Where(a => a.UserId == joint.CaseManager.Id && a.Action == AuditAction.ListViewed).ToList();
         Assert.Contains(listed, a => a.Fields!.Contains(joint.Client.CaseNumber, StringComparison.Ordinal) && a.Fields.StartsWith("Startseite Vermittlungen", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_long_wait_the_other_side_may_read_without_the_name_shows_its_partner_and_is_audited_by_case_number()
+    {
+        // Referrals shared both ways, master data not: the Drogenhilfe sees the Jobcenter's referral, not the name.
+        var joint = await app.ReferralCaseAsync(scope: ConsentScope.Referrals);
+        var debt = await app.PartnerAsync(PartnerType.DebtCounselling, name: "Schuldnerberatung Test-Nord");
+        var waiting = await app.ReferAsync(joint.CaseManager, joint.ClientId, debt, proposedDaysAgo: 60);
+        await app.AdvanceAsync(joint.CaseManager, joint.ClientId, waiting, ReferralStatus.Requested, [45]);
+
+        var waits = await app.Service<Application.Team.TeamWorkloadQuery>().OwnItemsAsync(joint.DrugHelpWorker, Application.Team.WorkloadFigure.ReferralsWaiting);
+
+        var wait = Assert.Single(waits, w => w.ClientId == joint.ClientId);
+        Assert.Null(wait.DisplayName);
+        Assert.EndsWith(": Schuldnerberatung Test-Nord", wait.Detail, StringComparison.Ordinal);
+        await using var db = await app.DbAsync();
+        Assert.Contains(await db.AuditEntries.Where(a => a.UserId == joint.DrugHelpWorker.Id && a.Action == AuditAction.ListViewed).ToListAsync(),
+            a => a.Fields!.Contains(joint.Client.CaseNumber, StringComparison.Ordinal));
     }
 
     private static Guid Id(Application.Clients.OverviewCase row) => Guid.Parse(row.Href!.Split('/')[^1]);
