@@ -11,12 +11,31 @@ namespace CaseManagement.Domain.Reports;
 /// </summary>
 public static class ReportKeys
 {
-    /// <summary>A new record key: 32 random bits from the operating system's cryptographic generator.</summary>
+    private const int KeysPerDraw = 256;
+
+    [ThreadStatic]
+    private static byte[]? t_drawn;
+
+    [ThreadStatic]
+    private static int t_next;
+
+    /// <summary>
+    /// A new record key: 32 random bits from the operating system's cryptographic generator.
+    /// Every entity that carries a key draws one in its constructor, also when EF Core materialises
+    /// it from a query (then the stored key replaces it): one system call per key cost a week view
+    /// of 300 appointments about 1.5 ms, so the bits are drawn 256 keys at a time per thread.
+    /// </summary>
     public static int New()
     {
-        Span<byte> bytes = stackalloc byte[sizeof(int)];
-        RandomNumberGenerator.Fill(bytes);
-        return BinaryPrimitives.ReadInt32LittleEndian(bytes);
+        var drawn = t_drawn ??= new byte[KeysPerDraw * sizeof(int)];
+        if (t_next == 0)
+        {
+            RandomNumberGenerator.Fill(drawn);
+        }
+
+        var key = BinaryPrimitives.ReadInt32LittleEndian(drawn.AsSpan(t_next * sizeof(int), sizeof(int)));
+        t_next = (t_next + 1) % KeysPerDraw;
+        return key;
     }
 
     /// <summary>The cell key of records whose keys add up to <paramref name="sumOfKeys"/> (as SQL's SUM returns it): the sum modulo 2³².</summary>
