@@ -2,6 +2,7 @@ using CaseManagement.Application.Audit;
 using CaseManagement.Domain.Access;
 using CaseManagement.Domain.Audit;
 using CaseManagement.Domain.Clients;
+using CaseManagement.Domain.Consent;
 using CaseManagement.Domain.Staff;
 using CaseManagement.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -74,20 +75,26 @@ public sealed class ClientAccess(IDbContextFactory<CaseManagementDbContext> cont
             return new Dictionary<Guid, ClientAccessSubject>();
         }
 
-        var clients = await db.Clients.AsNoTracking()
-            .Where(c => clientIds.Contains(c.Id))
-            .Select(c => new { c.Id, c.CaseNumber, c.FirstName, c.LastName, c.OwningOrganisation, c.ResponsibleCaseManagerId, c.ResponsibleDrugHelpWorkerId, c.ConcurrencyStamp })
-            .ToListAsync(cancellationToken);
-        var consents = (await db.Consents.AsNoTracking()
-            .Where(c => clientIds.Contains(c.ClientId))
-            .Select(c => new { c.ClientId, Facts = new ConsentFacts(c.Scope, c.Directions, c.SignedOn, c.ValidUntil, c.RevokedAt) })
-            .ToListAsync(cancellationToken))
-            .ToLookup(c => c.ClientId, c => c.Facts);
-        return clients.ToDictionary(c => c.Id, c => new ClientAccessSubject(
-            c.CaseNumber,
-            $"{c.LastName}, {c.FirstName}",
-            new ClientAccessFacts(c.OwningOrganisation, c.ResponsibleCaseManagerId, c.ResponsibleDrugHelpWorkerId, [.. consents[c.Id]]),
-            c.ConcurrencyStamp));
+        // Clients and their consents in one round trip: one row per consent, a client without any
+        // comes once with empty consent columns.
+        var rows = await (
+            from c in db.Clients.AsNoTracking().Where(c => clientIds.Contains(c.Id))
+            from k in db.Consents.AsNoTracking().Where(k => k.ClientId == c.Id).DefaultIfEmpty()
+            select new
+            {
+                c.Id, c.CaseNumber, c.FirstName, c.LastName, c.OwningOrganisation, c.ResponsibleCaseManagerId, c.ResponsibleDrugHelpWorkerId, c.ConcurrencyStamp,
+                Scope = (ConsentScope?)k.Scope, Directions = (ConsentDirections?)k.Directions, SignedOn = (DateOnly?)k.SignedOn, ValidUntil = (DateOnly?)k.ValidUntil, RevokedAt = (DateTimeOffset?)k.RevokedAt,
+            }).ToListAsync(cancellationToken);
+        return rows.GroupBy(r => r.Id).ToDictionary(g => g.Key, g =>
+        {
+            var c = g.First();
+            ConsentFacts[] consents = [.. g.Where(r => r.Scope is not null).Select(r => new ConsentFacts(r.Scope!.Value, r.Directions!.Value, r.SignedOn!.Value, r.ValidUntil, r.RevokedAt))];
+            return new ClientAccessSubject(
+                c.CaseNumber,
+                $"{c.LastName}, {c.FirstName}",
+                new ClientAccessFacts(c.OwningOrganisation, c.ResponsibleCaseManagerId, c.ResponsibleDrugHelpWorkerId, consents),
+                c.ConcurrencyStamp);
+        });
     }
 
     public static ClientAccessFacts FactsOf(Client client) => new(
