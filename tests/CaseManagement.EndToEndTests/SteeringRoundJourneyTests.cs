@@ -14,7 +14,7 @@ namespace CaseManagement.EndToEndTests;
 /// measure again on the next meeting's agenda; a client's name in the minutes is caught before saving.
 /// </summary>
 [Collection(BrowserTestGroup.Name)]
-public sealed class SteeringRoundJourneyTests(BrowserFixture browser)
+public sealed partial class SteeringRoundJourneyTests(BrowserFixture browser)
 {
     private static readonly DemoAccount TeamLead = DemoAccounts.All.Single(a => a.Role == StaffRole.TeamLeadJobcenter);
 
@@ -42,7 +42,7 @@ public sealed class SteeringRoundJourneyTests(BrowserFixture browser)
         await BrowserFixture.ScreenshotAsync(page, "steering-meeting-warning");
         await page.GetByLabel("Protokoll").FillAsync("Rückfrage zu einem Einzelfall an die Teamleitung verwiesen.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sitzung anlegen" }).ClickAsync();
-        await page.WaitForURLAsync("**/lenkungsrunden/sitzungen/*");
+        await Assertions.Expect(page).ToHaveURLAsync(MeetingPage(), new() { Timeout = 15_000 });
         await Assertions.Expect(page.Locator("section", new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = "Offene Maßnahmen aus früheren Sitzungen" }) }))
             .ToContainTextAsync("Feste Aufnahmetage mit der Entgiftungsstation vereinbaren");
 
@@ -60,7 +60,7 @@ public sealed class SteeringRoundJourneyTests(BrowserFixture browser)
         await page.GotoAsync("/lenkungsrunden/operativ/neu");
         await page.Locator("#meeting-day").FillAsync(Iso(today.AddDays(14)));
         await page.GetByRole(AriaRole.Button, new() { Name = "Sitzung anlegen" }).ClickAsync();
-        await page.WaitForURLAsync("**/lenkungsrunden/sitzungen/*");
+        await Assertions.Expect(page).ToHaveURLAsync(MeetingPage(), new() { Timeout = 15_000 });
         var agenda = page.Locator("section", new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = "Offene Maßnahmen aus früheren Sitzungen" }) });
         var row = agenda.Locator("tr").Filter(new() { HasText = "Sprechstunde der Drogenhilfe im Jobcenter einrichten" });
         await Assertions.Expect(row).ToContainTextAsync("Vermittlungen nach Art der Stelle und Stand");
@@ -91,6 +91,11 @@ public sealed class SteeringRoundJourneyTests(BrowserFixture browser)
         var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1");
         Assert.False(overflow, "The meeting page scrolls sideways at phone width.");
     }
+
+    // Polled like the sign-in's redirect: WaitForURL waits for a load event, and once in a full run
+    // it waited the whole 15 s after Blazor had gone to the new meeting by history.pushState.
+    [System.Text.RegularExpressions.GeneratedRegex("/lenkungsrunden/sitzungen/[0-9a-f-]{36}$")]
+    private static partial System.Text.RegularExpressions.Regex MeetingPage();
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

@@ -54,7 +54,7 @@ public sealed class TeamLeadJourneyTests(BrowserFixture browser)
 
         // The case number leads to the team lead's view of the case: name, who is responsible, what the figures count; no contents.
         await row.GetByRole(AriaRole.Link, new() { Name = caseNumber }).ClickAsync();
-        await lead.WaitForURLAsync($"**/team/faelle/{clientId}");
+        await Assertions.Expect(lead).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/team/faelle/{clientId}$"), new() { Timeout = 15_000 });
         await Assertions.Expect(lead.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"Fall {caseNumber}");
         var person = lead.GetByRole(AriaRole.Region, new() { Name = "Person" });
         await Assertions.Expect(person).ToContainTextAsync("Lena Wartmann");
