@@ -194,17 +194,30 @@ public sealed class AppointmentQuery(IDbContextFactory<CaseManagementDbContext> 
         }
 
         var since = access.Now.AddMonths(-ClientHistoryMonths);
-        var appointments = await db.Appointments.AsNoTracking().Include(a => a.Participants)
+        // Flat rows, one per participant, as the week views read them (no entities, no Include).
+        var participations = await db.Appointments.AsNoTracking()
             .Where(a => a.ClientId == clientId && a.Start >= since && readableHolders.Contains(a.HolderOrganisation))
-            .OrderBy(a => a.Start)
+            .SelectMany(a => a.Participants, (a, p) => new
+            {
+                a.Id, a.Start, a.DurationMinutes, a.Type, a.Outcome, a.CancelledBy, a.Place, a.AccompanimentTarget,
+                a.OutcomeNote, a.NoteOrganisation, a.HolderOrganisation, p.StaffId,
+            })
             .ToListAsync(cancellationToken);
-        var names = await StaffNamesAsync(db, appointments.SelectMany(a => a.Participants.Select(p => p.StaffId)), cancellationToken);
-        var rows = appointments.Select(a => new ClientAppointmentRow(
-            a.Id, a.Start, a.End, a.Type, a.Outcome, a.CancelledBy, a.Place, a.AccompanimentTarget,
-            a.NoteOrganisation is { } noteHolder && permissions.MayReadNotesOf(noteHolder) ? a.OutcomeNote : null,
-            a.HolderOrganisation,
-            [.. a.Participants.Select(p => names.FirstOrDefault(n => n.Id == p.StaffId)?.DisplayName ?? "ehemalige:r Mitarbeiter:in")],
-            permissions.Allows(DataCategory.Appointments, a.HolderOrganisation, AccessOperation.Write))).ToList();
+        var names = await StaffNamesAsync(db, participations.Select(p => p.StaffId), cancellationToken);
+        var rows = participations.GroupBy(p => p.Id)
+            .Select(g => (Appointment: g.First(), StaffIds: g.Select(p => p.StaffId).Order(StringComparer.Ordinal)))
+            .OrderBy(x => x.Appointment.Start).ThenBy(x => x.Appointment.Id)
+            .Select(x =>
+            {
+                var a = x.Appointment;
+                return new ClientAppointmentRow(
+                    a.Id, a.Start, AppointmentRules.EndOf(a.Start, TimeSpan.FromMinutes(a.DurationMinutes)), a.Type, a.Outcome, a.CancelledBy, a.Place, a.AccompanimentTarget,
+                    a.NoteOrganisation is { } noteHolder && permissions.MayReadNotesOf(noteHolder) ? a.OutcomeNote : null,
+                    a.HolderOrganisation,
+                    [.. x.StaffIds.Select(id => names.FirstOrDefault(n => n.Id == id)?.DisplayName ?? "ehemalige:r Mitarbeiter:in")],
+                    permissions.Allows(DataCategory.Appointments, a.HolderOrganisation, AccessOperation.Write));
+            })
+            .ToList();
         if (rows.Count > 0)
         {
             var caseNumber = await db.Clients.Where(c => c.Id == clientId).Select(c => c.CaseNumber).SingleAsync(cancellationToken);
