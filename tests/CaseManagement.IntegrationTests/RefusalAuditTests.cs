@@ -2,6 +2,7 @@ using CaseManagement.Application.Appointments;
 using CaseManagement.Application.Clients;
 using CaseManagement.Application.HelpPlans;
 using CaseManagement.Application.Referrals;
+using CaseManagement.Domain.Access;
 using CaseManagement.Domain.Audit;
 using CaseManagement.Domain.Staff;
 using Microsoft.EntityFrameworkCore;
@@ -39,5 +40,10 @@ public sealed class RefusalAuditTests(AppFixture app) : IClassFixture<AppFixture
         Assert.All(refusals, refusal => Assert.Equal(client.CaseNumber, refusal.CaseNumber));
         Assert.Contains(refusals, r => r.UserId == stranger.Id);
         Assert.Contains(refusals, r => r.UserId == drugHelpWorker.Id);
+        // The file the Drogenhilfe opened without a consent: its read and the refused master data, saved together.
+        Assert.Contains(refusals, r => r.UserId == drugHelpWorker.Id && r.Category == DataCategory.MasterData);
+        Assert.Contains(
+            await db.AuditEntries.AsNoTracking().Where(a => a.ClientId == client.Id && a.Action == AuditAction.Viewed).ToListAsync(),
+            r => r.UserId == drugHelpWorker.Id && r.CaseNumber == client.CaseNumber);
     }
 }

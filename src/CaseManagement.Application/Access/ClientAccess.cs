@@ -48,23 +48,9 @@ public sealed class ClientAccess(IDbContextFactory<CaseManagementDbContext> cont
 {
     public DateTimeOffset Now => clock.GetUtcNow();
 
-    public static async Task<ClientAccessFacts?> LoadFactsAsync(CaseManagementDbContext db, Guid clientId, CancellationToken cancellationToken)
-    {
-        var client = await db.Clients.AsNoTracking()
-            .Where(c => c.Id == clientId)
-            .Select(c => new { c.OwningOrganisation, c.ResponsibleCaseManagerId, c.ResponsibleDrugHelpWorkerId })
-            .SingleOrDefaultAsync(cancellationToken);
-        if (client is null)
-        {
-            return null;
-        }
-
-        var consents = await db.Consents.AsNoTracking()
-            .Where(c => c.ClientId == clientId)
-            .Select(c => new ConsentFacts(c.Scope, c.Directions, c.SignedOn, c.ValidUntil, c.RevokedAt))
-            .ToListAsync(cancellationToken);
-        return new ClientAccessFacts(client.OwningOrganisation, client.ResponsibleCaseManagerId, client.ResponsibleDrugHelpWorkerId, consents);
-    }
+    /// <summary>The access facts of one client (responsibility and consents, in one round trip); null when there is no such client.</summary>
+    public static async Task<ClientAccessFacts?> LoadFactsAsync(CaseManagementDbContext db, Guid clientId, CancellationToken cancellationToken) =>
+        (await LoadFactsAsync(db, [clientId], cancellationToken)).GetValueOrDefault(clientId)?.Facts;
 
     /// <summary>The access facts of several clients at once (calendars, lists), with their case numbers and names.</summary>
     public static async Task<IReadOnlyDictionary<Guid, ClientAccessSubject>> LoadFactsAsync(
@@ -136,8 +122,18 @@ public sealed class ClientAccess(IDbContextFactory<CaseManagementDbContext> cont
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var caseNumber = await db.Clients.AsNoTracking().Where(c => c.Id == clientId).Select(c => c.CaseNumber).SingleOrDefaultAsync(cancellationToken);
-        audit.Add(db, user, AuditAction.AccessDenied, clientId, caseNumber, attempted);
+        AddDenied(db, user, clientId, caseNumber, attempted);
         await db.SaveChangesAsync(cancellationToken);
-        events.ClientAccessRefused(user.Id, attempted);
+        Refused(user, attempted);
     }
+
+    /// <summary>
+    /// A refusal written with what else the caller records in <paramref name="db"/> (one save for a
+    /// read and its refused part); the caller calls <see cref="Refused"/> once it is saved.
+    /// </summary>
+    public void AddDenied(CaseManagementDbContext db, StaffMember user, Guid clientId, string? caseNumber, DataCategory attempted) =>
+        audit.Add(db, user, AuditAction.AccessDenied, clientId, caseNumber, attempted);
+
+    /// <summary>Tells the security log (counts, no client) that a refusal has been recorded.</summary>
+    public void Refused(StaffMember user, DataCategory attempted) => events.ClientAccessRefused(user.Id, attempted);
 }

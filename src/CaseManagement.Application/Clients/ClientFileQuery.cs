@@ -76,11 +76,18 @@ public sealed class ClientFileQuery(IDbContextFactory<CaseManagementDbContext> c
             permissions.Allows(DataCategory.InternalNotes, reader.Organisation, AccessOperation.Write),
             reader.Organisation);
 
-        await audit.RecordAsync(reader, AuditAction.Viewed, client.Id, client.CaseNumber, fields: ShownSections(file), cancellationToken: cancellationToken);
+        // The read and, where it was partly refused, the refusal in one save (the context tracks nothing else).
+        audit.Add(db, reader, AuditAction.Viewed, client.Id, client.CaseNumber, fields: ShownSections(file));
         if (!mayReadMaster)
         {
             // Responsible, but no consent covers the other organisation's master data: a refused read the DPO must see.
-            await access.DeniedAsync(reader, client.Id, DataCategory.MasterData, cancellationToken);
+            access.AddDenied(db, reader, client.Id, client.CaseNumber, DataCategory.MasterData);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        if (!mayReadMaster)
+        {
+            access.Refused(reader, DataCategory.MasterData);
         }
 
         return file;
