@@ -33,7 +33,9 @@ public sealed class HelpPlanQuery(IDbContextFactory<CaseManagementDbContext> con
         var holder = permissions.Facts.HolderOf(DataCategory.HelpPlan);
         if (!permissions.MayRead(DataCategory.HelpPlan))
         {
-            await access.DeniedAsync(reader, clientId, DataCategory.HelpPlan, cancellationToken);
+            access.AddDenied(db, reader, clientId, client.CaseNumber, DataCategory.HelpPlan);
+            await db.SaveChangesAsync(cancellationToken);
+            access.Refused(reader, DataCategory.HelpPlan);
             return new HelpPlanFile(clientId, client.CaseNumber, name, holder, false, false, false, parties, [], null);
         }
 
