@@ -202,12 +202,18 @@ public sealed class TeamWorkloadQuery(IDbContextFactory<CaseManagementDbContext>
     }
 
     /// <summary>
+    /// More than anyone's own items: the home page's panel counts what it lists, and a list cut at
+    /// 50 told a caseworker with 60 long waits that there were 50.
+    /// </summary>
+    public const int AllOwnItems = 1000;
+
+    /// <summary>
     /// The caseworker's own items behind one figure, from the very query that counts them for the
     /// team lead: the home page and the team view share one definition and cannot disagree. Names
     /// by the caseworker's own access decision; audited as a list when it shows names.
     /// </summary>
     public async Task<IReadOnlyList<OverviewCase>> OwnItemsAsync(
-        StaffMember caseworker, WorkloadFigure figure, int limit = 50, CancellationToken cancellationToken = default)
+        StaffMember caseworker, WorkloadFigure figure, int limit = AllOwnItems, CancellationToken cancellationToken = default)
     {
         if (!caseworker.IsCaseworker || !Enum.IsDefined(figure))
         {
@@ -217,7 +223,7 @@ public sealed class TeamWorkloadQuery(IDbContextFactory<CaseManagementDbContext>
         var window = Window.At(caseworker.Organisation, access.Now);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var items = Items(db, window, [caseworker.Id], figure);
-        var size = Math.Clamp(limit, 1, 200);
+        var size = Math.Clamp(limit, 1, AllOwnItems);
         var found = await OldestFirstAsync(items, after: null, size, cancellationToken);
         var clientIds = found.Where(i => i.ClientId is not null).Select(i => i.ClientId!.Value).Distinct().ToList();
         var subjects = await ClientAccess.LoadFactsAsync(db, clientIds, cancellationToken);

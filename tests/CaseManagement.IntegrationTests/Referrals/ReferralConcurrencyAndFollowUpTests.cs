@@ -128,6 +128,22 @@ public sealed class ReferralConcurrencyAndFollowUpTests(AppFixture app) : IClass
     }
 
     [Fact]
+    public async Task The_caseworkers_long_waits_are_listed_all_so_the_home_panel_counts_them_right()
+    {
+        var joint = await app.ReferralCaseAsync();
+        var debt = await app.PartnerAsync(PartnerType.DebtCounselling, name: "Schuldnerberatung Viele-Wartende");
+        for (var i = 0; i < 55; i++)
+        {
+            var waiting = await app.ReferAsync(joint.CaseManager, joint.ClientId, debt, proposedDaysAgo: 60);
+            await app.AdvanceAsync(joint.CaseManager, joint.ClientId, waiting, ReferralStatus.Requested, [45]);
+        }
+
+        var waits = await app.Service<Application.Team.TeamWorkloadQuery>().OwnItemsAsync(joint.CaseManager, Application.Team.WorkloadFigure.ReferralsWaiting);
+
+        Assert.Equal(55, waits.Count(w => w.ClientId == joint.ClientId));
+    }
+
+    [Fact]
     public async Task A_long_wait_the_other_side_may_read_without_the_name_shows_its_partner_and_is_audited_by_case_number()
     {
         // Referrals shared both ways, master data not: the Drogenhilfe sees the Jobcenter's referral, not the name.
