@@ -197,15 +197,15 @@ public sealed class AppointmentQuery(IDbContextFactory<CaseManagementDbContext> 
         // Flat rows, one per participant, as the week views read them (no entities, no Include).
         var participations = await db.Appointments.AsNoTracking()
             .Where(a => a.ClientId == clientId && a.Start >= since && readableHolders.Contains(a.HolderOrganisation))
-            .SelectMany(a => a.Participants, (a, p) => new
+            .SelectMany(a => a.Participants.DefaultIfEmpty(), (a, p) => new
             {
                 a.Id, a.Start, a.DurationMinutes, a.Type, a.Outcome, a.CancelledBy, a.Place, a.AccompanimentTarget,
-                a.OutcomeNote, a.NoteOrganisation, a.HolderOrganisation, p.StaffId,
+                a.OutcomeNote, a.NoteOrganisation, a.HolderOrganisation, StaffId = p == null ? null : p.StaffId,
             })
             .ToListAsync(cancellationToken);
-        var names = await StaffNamesAsync(db, participations.Select(p => p.StaffId), cancellationToken);
+        var names = await StaffNamesAsync(db, participations.Select(p => p.StaffId).OfType<string>(), cancellationToken);
         var rows = participations.GroupBy(p => p.Id)
-            .Select(g => (Appointment: g.First(), StaffIds: g.Select(p => p.StaffId).Order(StringComparer.Ordinal)))
+            .Select(g => (Appointment: g.First(), StaffIds: g.Select(p => p.StaffId).OfType<string>().Order(StringComparer.Ordinal)))
             .OrderBy(x => x.Appointment.Start).ThenBy(x => x.Appointment.Id)
             .Select(x =>
             {
@@ -266,14 +266,14 @@ public sealed class AppointmentQuery(IDbContextFactory<CaseManagementDbContext> 
         Guid? ClientId, Organisation HolderOrganisation, string? Place, IReadOnlyList<string> StaffIds);
 
     /// <summary>
-    /// The given appointments with their participants, by start. One flat row per participant, put
+    /// The given appointments with their participants, by start (one without any still comes). One flat row per participant, put
     /// together here: loading the entities with their participants (Include) cost the week of 25
     /// people of the other side several milliseconds of CPU for materialising what a list never shows.
     /// </summary>
     private static async Task<List<ListedAppointment>> ListedAsync(IQueryable<Appointment> appointments, CancellationToken cancellationToken)
     {
         var rows = await appointments.AsNoTracking()
-            .SelectMany(a => a.Participants, (a, p) => new { a.Id, a.Start, a.DurationMinutes, a.Type, a.Outcome, a.ClientId, a.HolderOrganisation, a.Place, p.StaffId })
+            .SelectMany(a => a.Participants.DefaultIfEmpty(), (a, p) => new { a.Id, a.Start, a.DurationMinutes, a.Type, a.Outcome, a.ClientId, a.HolderOrganisation, a.Place, StaffId = p == null ? null : p.StaffId })
             .ToListAsync(cancellationToken);
         return [.. rows.GroupBy(r => r.Id)
             .Select(g =>
@@ -281,7 +281,7 @@ public sealed class AppointmentQuery(IDbContextFactory<CaseManagementDbContext> 
                 var a = g.First();
                 return new ListedAppointment(
                     a.Id, a.Start, AppointmentRules.EndOf(a.Start, TimeSpan.FromMinutes(a.DurationMinutes)), a.Type, a.Outcome, a.ClientId, a.HolderOrganisation, a.Place,
-                    [.. g.Select(r => r.StaffId).Order(StringComparer.Ordinal)]);
+                    [.. g.Select(r => r.StaffId).OfType<string>().Order(StringComparer.Ordinal)]);
             })
             .OrderBy(a => a.Start).ThenBy(a => a.Id)];
     }
