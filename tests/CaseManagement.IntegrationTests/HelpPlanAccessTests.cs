@@ -38,7 +38,7 @@ public sealed class HelpPlanAccessTests(AppFixture app) : IClassFixture<AppFixtu
         Assert.Equal(Organisation.Jobcenter, file.Holder);
         var denied = await app.HelpPlanAuditAsync(joint.ClientId, AuditAction.AccessDenied);
         Assert.Equal(deniedBefore + 1, denied.Count);
-        Assert.Equal(joint.DrugHelpWorker.Id, denied[^1].UserId);
+        Assert.Equal((joint.DrugHelpWorker.Id, joint.Client.CaseNumber), (denied[^1].UserId, denied[^1].CaseNumber));
         Assert.DoesNotContain(await app.HelpPlanAuditAsync(joint.ClientId, AuditAction.Viewed), e => e.UserId == joint.DrugHelpWorker.Id);
 
         var changed = draft.Content.Clone();

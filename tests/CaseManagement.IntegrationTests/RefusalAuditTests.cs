@@ -41,7 +41,7 @@ public sealed class RefusalAuditTests(AppFixture app) : IClassFixture<AppFixture
         Assert.Contains(refusals, r => r.UserId == stranger.Id);
         Assert.Contains(refusals, r => r.UserId == drugHelpWorker.Id);
         // The file the Drogenhilfe opened without a consent: its read and the refused master data, saved together.
-        Assert.Contains(refusals, r => r.UserId == drugHelpWorker.Id && r.Category == DataCategory.MasterData);
+        Assert.Single(refusals, r => r.UserId == drugHelpWorker.Id && r.Category == DataCategory.MasterData);
         Assert.Contains(
             await db.AuditEntries.AsNoTracking().Where(a => a.ClientId == client.Id && a.Action == AuditAction.Viewed).ToListAsync(),
             r => r.UserId == drugHelpWorker.Id && r.CaseNumber == client.CaseNumber);
