@@ -1,3 +1,4 @@
+using CaseManagement.Application.Clients;
 using CaseManagement.Infrastructure.Persistence;
 using CaseManagement.Infrastructure.Persistence.Faults;
 using CaseManagement.Testing;
@@ -89,6 +90,41 @@ public sealed class DatabaseOutageTests(BrowserFixture browser) : IAsyncLifetime
         await page.GetByRole(AriaRole.Button, new() { Name = "Erneut versuchen" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Meine Klient:innen" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Alert).Filter(new() { HasText = DatabaseFaults.PageUnavailableMessage })).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task A_change_to_the_case_while_the_database_is_down_hides_the_plan_and_keeps_the_typing()
+    {
+        var address = _app.StartOnRealPort();
+        var clientId = await JointCases.WithDraftPlanAsync(_app.Services);
+        var page = await browser.NewPageAsync(1280, 900, address);
+        await BrowserFixture.SignInAsync(page, JointCases.CaseManager);
+        await page.GotoAsync($"/klienten/{clientId}/hilfeplan");
+        var goal = page.GetByLabel("Integrationsziel", new() { Exact = true });
+        await Assertions.Expect(goal).ToBeEnabledAsync();
+        const string typed = "Teilzeit in der Lagerlogistik, getippt kurz bevor die Datenbank ausfiel";
+        await goal.FillAsync(typed);
+
+        await _cluster.StopServerAsync();
+        try
+        {
+            // A consent revoked or the case handed over (as another page would announce it): the
+            // permissions of now cannot be read, so the plan goes and the typing stays, with the reason.
+            _app.Services.GetRequiredService<ClientChangeNotifier>().Publish(clientId);
+            await Assertions.Expect(page.Locator("section.own-typing")).ToContainTextAsync(typed, new() { Timeout = 30_000 });
+            await Assertions.Expect(page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "Ihre Rechte ließen sich nicht neu prüfen" })).ToBeVisibleAsync();
+            await Assertions.Expect(goal).ToHaveCountAsync(0);
+            await Assertions.Expect(page.GetByText(DatabaseFaults.PageUnavailableMessage)).ToHaveCountAsync(0);
+            await Assertions.Expect(page.Locator("#blazor-error-ui")).ToBeHiddenAsync();
+            await BrowserFixture.ScreenshotAsync(page, "help-plan-recheck-database-unreachable");
+        }
+        finally
+        {
+            await _cluster.StartServerAsync();
+        }
+
+        await page.ReloadAsync();
+        await Assertions.Expect(goal).ToBeEnabledAsync();
     }
 
     private async Task<int> NotesAsync(Guid clientId, string text)
