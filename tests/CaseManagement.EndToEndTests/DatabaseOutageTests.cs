@@ -1,4 +1,6 @@
 using CaseManagement.Application.Clients;
+using CaseManagement.Application.HelpPlans;
+using CaseManagement.Domain;
 using CaseManagement.Infrastructure.Persistence;
 using CaseManagement.Infrastructure.Persistence.Faults;
 using CaseManagement.Testing;
@@ -125,6 +127,47 @@ public sealed class DatabaseOutageTests(BrowserFixture browser) : IAsyncLifetime
 
         await page.ReloadAsync();
         await Assertions.Expect(goal).ToBeEnabledAsync();
+    }
+
+    [Fact]
+    public async Task Comparing_versions_while_the_database_is_down_says_so_at_the_form_and_keeps_the_typing()
+    {
+        var address = _app.StartOnRealPort();
+        var clientId = await JointCases.WithDraftPlanAsync(_app.Services);
+        // Version 1 agreed, version 2 a draft: the page offers to compare them.
+        var caseManager = await StaffMembers.ByEmailAsync(_app.Services, JointCases.CaseManager.Email);
+        var commands = _app.Services.GetRequiredService<HelpPlanCommands>();
+        var draft = (await _app.Services.GetRequiredService<HelpPlanQuery>().OpenAsync(caseManager, clientId))!.Shown!;
+        var agreed = await commands.AgreeAsync(caseManager, clientId, draft.Id,
+            new AgreementInput { AgreedOn = GermanCalendar.DateOf(DateTimeOffset.UtcNow), ByCaseManager = true, ByDrugHelpWorker = true, ByClient = true }, draft.Token);
+        Assert.True(agreed.Succeeded, agreed.Message);
+        var review = await commands.StartReviewAsync(caseManager, clientId, draft.Id, agreed.Value);
+        Assert.True(review.Succeeded, review.Message);
+
+        var page = await browser.NewPageAsync(1280, 900, address);
+        await BrowserFixture.SignInAsync(page, JointCases.CaseManager);
+        await page.GotoAsync($"/klienten/{clientId}/hilfeplan");
+        var goal = page.GetByLabel("Integrationsziel", new() { Exact = true });
+        await Assertions.Expect(goal).ToBeEnabledAsync();
+        const string typed = "Teilzeit in der Lagerlogistik ab März, bei der Überprüfung neu gefasst";
+        await goal.FillAsync(typed);
+
+        await _cluster.StopServerAsync();
+        try
+        {
+            await page.GetByRole(AriaRole.Button, new() { Name = "Vergleichen" }).ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "Die Datenbank ist gerade nicht erreichbar" }))
+                .ToBeVisibleAsync(new() { Timeout = 30_000 });
+            await Assertions.Expect(goal).ToHaveValueAsync(typed);
+            await Assertions.Expect(page.GetByText(DatabaseFaults.PageUnavailableMessage)).ToHaveCountAsync(0);
+        }
+        finally
+        {
+            await _cluster.StartServerAsync();
+        }
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Entwurf speichern" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".save-bar [role=status]")).ToContainTextAsync("Gespeichert um");
     }
 
     private async Task<int> NotesAsync(Guid clientId, string text)
