@@ -99,11 +99,7 @@ public sealed class DatabaseOutageTests(BrowserFixture browser) : IAsyncLifetime
     {
         var address = _app.StartOnRealPort();
         var clientId = await JointCases.WithDraftPlanAsync(_app.Services);
-        var page = await browser.NewPageAsync(1280, 900, address);
-        await BrowserFixture.SignInAsync(page, JointCases.CaseManager);
-        await page.GotoAsync($"/klienten/{clientId}/hilfeplan");
-        var goal = page.GetByLabel("Integrationsziel", new() { Exact = true });
-        await Assertions.Expect(goal).ToBeEnabledAsync();
+        var (page, goal) = await OpenPlanAsync(address, clientId);
         const string typed = "Teilzeit in der Lagerlogistik, getippt kurz bevor die Datenbank ausfiel";
         await goal.FillAsync(typed);
 
@@ -144,11 +140,7 @@ public sealed class DatabaseOutageTests(BrowserFixture browser) : IAsyncLifetime
         var review = await commands.StartReviewAsync(caseManager, clientId, draft.Id, agreed.Value);
         Assert.True(review.Succeeded, review.Message);
 
-        var page = await browser.NewPageAsync(1280, 900, address);
-        await BrowserFixture.SignInAsync(page, JointCases.CaseManager);
-        await page.GotoAsync($"/klienten/{clientId}/hilfeplan");
-        var goal = page.GetByLabel("Integrationsziel", new() { Exact = true });
-        await Assertions.Expect(goal).ToBeEnabledAsync();
+        var (page, goal) = await OpenPlanAsync(address, clientId);
         const string typed = "Teilzeit in der Lagerlogistik ab März, bei der Überprüfung neu gefasst";
         await goal.FillAsync(typed);
 
@@ -168,6 +160,17 @@ public sealed class DatabaseOutageTests(BrowserFixture browser) : IAsyncLifetime
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Entwurf speichern" }).ClickAsync();
         await Assertions.Expect(page.Locator(".save-bar [role=status]")).ToContainTextAsync("Gespeichert um");
+    }
+
+    /// <summary>The case manager's help plan of the client, open and ready for typing into its integration goal.</summary>
+    private async Task<(IPage Page, ILocator Goal)> OpenPlanAsync(Uri address, Guid clientId)
+    {
+        var page = await browser.NewPageAsync(1280, 900, address);
+        await BrowserFixture.SignInAsync(page, JointCases.CaseManager);
+        await page.GotoAsync($"/klienten/{clientId}/hilfeplan");
+        var goal = page.GetByLabel("Integrationsziel", new() { Exact = true });
+        await Assertions.Expect(goal).ToBeEnabledAsync();
+        return (page, goal);
     }
 
     private async Task<int> NotesAsync(Guid clientId, string text)

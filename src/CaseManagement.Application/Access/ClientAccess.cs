@@ -122,18 +122,18 @@ public sealed class ClientAccess(IDbContextFactory<CaseManagementDbContext> cont
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var caseNumber = await db.Clients.AsNoTracking().Where(c => c.Id == clientId).Select(c => c.CaseNumber).SingleOrDefaultAsync(cancellationToken);
-        AddDenied(db, user, clientId, caseNumber, attempted);
-        await db.SaveChangesAsync(cancellationToken);
-        Refused(user, attempted);
+        await DeniedAsync(db, user, clientId, caseNumber, attempted, cancellationToken);
     }
 
     /// <summary>
-    /// A refusal written with what else the caller records in <paramref name="db"/> (one save for a
-    /// read and its refused part); the caller calls <see cref="Refused"/> once it is saved.
+    /// A refusal saved in the caller's context together with what the caller has added to it (a read
+    /// and its refused part in one write), for a caller that has the case number already.
     /// </summary>
-    public void AddDenied(CaseManagementDbContext db, StaffMember user, Guid clientId, string? caseNumber, DataCategory attempted) =>
+    public async Task DeniedAsync(
+        CaseManagementDbContext db, StaffMember user, Guid clientId, string? caseNumber, DataCategory attempted, CancellationToken cancellationToken = default)
+    {
         audit.Add(db, user, AuditAction.AccessDenied, clientId, caseNumber, attempted);
-
-    /// <summary>Tells the security log (counts, no client) that a refusal has been recorded.</summary>
-    public void Refused(StaffMember user, DataCategory attempted) => events.ClientAccessRefused(user.Id, attempted);
+        await db.SaveChangesAsync(cancellationToken);
+        events.ClientAccessRefused(user.Id, attempted);
+    }
 }

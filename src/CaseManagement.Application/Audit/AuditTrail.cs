@@ -67,7 +67,7 @@ public sealed class AuditTrail(IDbContextFactory<CaseManagementDbContext> contex
     public const int FieldsMaxLength = 1000;
 
     /// <summary>The list's name, then as many case numbers as fit, in turn; every part starts with the name.</summary>
-    internal static IEnumerable<List<string>> Parts(string list, IReadOnlyList<string> caseNumbers)
+    private static IEnumerable<List<string>> Parts(string list, IReadOnlyList<string> caseNumbers)
     {
         var part = new List<string> { list };
         var length = list.Length;

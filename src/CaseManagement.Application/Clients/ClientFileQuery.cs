@@ -78,16 +78,14 @@ public sealed class ClientFileQuery(IDbContextFactory<CaseManagementDbContext> c
 
         // The read and, where it was partly refused, the refusal in one save (the context tracks nothing else).
         audit.Add(db, reader, AuditAction.Viewed, client.Id, client.CaseNumber, fields: ShownSections(file));
-        if (!mayReadMaster)
+        if (mayReadMaster)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        else
         {
             // Responsible, but no consent covers the other organisation's master data: a refused read the DPO must see.
-            access.AddDenied(db, reader, client.Id, client.CaseNumber, DataCategory.MasterData);
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        if (!mayReadMaster)
-        {
-            access.Refused(reader, DataCategory.MasterData);
+            await access.DeniedAsync(db, reader, client.Id, client.CaseNumber, DataCategory.MasterData, cancellationToken);
         }
 
         return file;

@@ -33,9 +33,7 @@ public sealed class HelpPlanQuery(IDbContextFactory<CaseManagementDbContext> con
         var holder = permissions.Facts.HolderOf(DataCategory.HelpPlan);
         if (!permissions.MayRead(DataCategory.HelpPlan))
         {
-            access.AddDenied(db, reader, clientId, client.CaseNumber, DataCategory.HelpPlan);
-            await db.SaveChangesAsync(cancellationToken);
-            access.Refused(reader, DataCategory.HelpPlan);
+            await access.DeniedAsync(db, reader, clientId, client.CaseNumber, DataCategory.HelpPlan, cancellationToken);
             return new HelpPlanFile(clientId, client.CaseNumber, name, holder, false, false, false, parties, [], null);
         }
 

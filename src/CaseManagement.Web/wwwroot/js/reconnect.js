@@ -67,15 +67,23 @@ function signedInAccount() {
 }
 
 // Whose sign-in the browser holds now, asked of the server (AccountEndpoints): a page that came back
-// belongs to that account, whenever its first drawing arrives. Null when the answer does not come.
+// belongs to that account, whenever its first drawing arrives. Asked up to three times a second
+// apart (a server that has just come back may not answer at once: unanswered, the typing would not
+// be handed back); null when no answer comes.
 async function accountOfThisBrowser() {
-  try {
-    const address = new URL('konto/angemeldet-als', document.baseURI);
-    const response = await fetch(address, { cache: 'no-store', credentials: 'same-origin', redirect: 'error' });
-    return response.ok ? (await response.text()).trim() : null;
-  } catch {
-    return null;
+  const address = new URL('konto/angemeldet-als', document.baseURI);
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      const response = await fetch(address, { cache: 'no-store', credentials: 'same-origin', redirect: 'error' });
+      if (response.ok) {
+        return (await response.text()).trim();
+      }
+    } catch {
+      // not reached; asked again
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1000));
   }
+  return null;
 }
 
 function formVersionOf(element) {
@@ -125,8 +133,9 @@ dialog.addEventListener('components-reconnect-state-changed', (event) => {
       };
       document.addEventListener('input', noteTyping, true);
       setTimeout(async () => {
-        document.removeEventListener('input', noteTyping, true);
+        // Typing while the server is asked counts as typed since: it is not overwritten.
         const now = await accountOfThisBrowser();
+        document.removeEventListener('input', noteTyping, true);
         if (now === null) {
           return; // not known: nothing is handed back, nothing is reloaded
         }
