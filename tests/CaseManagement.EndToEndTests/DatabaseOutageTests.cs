@@ -1,6 +1,9 @@
+using System.Text.RegularExpressions;
+using CaseManagement.Application.Appointments;
 using CaseManagement.Application.Clients;
 using CaseManagement.Application.HelpPlans;
 using CaseManagement.Domain;
+using CaseManagement.Domain.Appointments;
 using CaseManagement.Infrastructure.Persistence;
 using CaseManagement.Infrastructure.Persistence.Faults;
 using CaseManagement.Testing;
@@ -160,6 +163,88 @@ public sealed class DatabaseOutageTests(BrowserFixture browser) : IAsyncLifetime
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Entwurf speichern" }).ClickAsync();
         await Assertions.Expect(page.Locator(".save-bar [role=status]")).ToContainTextAsync("Gespeichert um");
+    }
+
+    [Fact]
+    public async Task A_change_to_the_case_while_the_database_is_down_keeps_a_note_being_written_on_the_client_page()
+    {
+        var address = _app.StartOnRealPort();
+        var clientId = await JointCases.WithDraftPlanAsync(_app.Services);
+        var page = await browser.NewPageAsync(1280, 900, address);
+        await BrowserFixture.SignInAsync(page, JointCases.CaseManager);
+        await page.GotoAsync($"/klienten/{clientId}");
+        var note = page.GetByLabel("Neue Notiz");
+        await Assertions.Expect(note).ToBeEditableAsync();
+        const string typed = "Hat heute angerufen: Zusage vom Lager, Arbeitsbeginn am Ersten, Fahrkarte fehlt noch.";
+        await note.FillAsync(typed);
+
+        await _cluster.StopServerAsync();
+        try
+        {
+            // The page must read the case again (deny by default: what it shows may no longer be
+            // allowed) and cannot: the outage notice takes the page, the note being written stays.
+            _app.Services.GetRequiredService<ClientChangeNotifier>().Publish(clientId);
+            await Assertions.Expect(page.GetByRole(AriaRole.Alert).Filter(new() { HasText = DatabaseFaults.PageUnavailableMessage }))
+                .ToBeVisibleAsync(new() { Timeout = 30_000 });
+            var kept = page.Locator("section.own-typing");
+            await Assertions.Expect(kept).ToBeVisibleAsync();
+            await Assertions.Expect(kept.Locator("dt")).ToHaveTextAsync(["Neue Notiz"]);
+            await Assertions.Expect(kept.Locator("dd")).ToHaveTextAsync([typed]);
+            await Assertions.Expect(note).ToHaveCountAsync(0);
+            await BrowserFixture.ScreenshotAsync(page, "client-page-recheck-database-unreachable");
+        }
+        finally
+        {
+            await _cluster.StartServerAsync();
+        }
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Erneut versuchen" }).ClickAsync();
+        await Assertions.Expect(note).ToBeEditableAsync();
+        await Assertions.Expect(page.Locator("section.own-typing")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task A_page_that_cannot_open_during_an_outage_lists_no_typing_of_the_page_before()
+    {
+        var address = _app.StartOnRealPort();
+        var clientId = await JointCases.WithDraftPlanAsync(_app.Services);
+        var caseManager = await StaffMembers.ByEmailAsync(_app.Services, JointCases.CaseManager.Email);
+        var today = GermanCalendar.DateOf(DateTimeOffset.UtcNow);
+        var created = await _app.Services.GetRequiredService<AppointmentCommands>().CreateAsync(caseManager, new AppointmentInput
+        {
+            Type = AppointmentType.JobcenterOnly, ClientId = clientId, Date = today.AddDays(2),
+            StartTime = new TimeOnly(9, 30), DurationMinutes = 45, ParticipantIds = [caseManager.Id],
+        }, confirmDoubleBooking: true);
+        Assert.True(created.Succeeded, created.Message);
+        var page = await browser.NewPageAsync(1280, 900, address);
+        await BrowserFixture.SignInAsync(page, JointCases.CaseManager);
+        await page.GotoAsync($"/termine/{created.Value}");
+        var place = page.Locator("#appointment-place");
+        await Assertions.Expect(place).ToBeEditableAsync();
+        const string typed = "Jobcenter Ludwigshafen, Raum 214";
+        await place.FillAsync(typed);
+
+        await _cluster.StopServerAsync();
+        try
+        {
+            // A change to the appointment's case: the page's typing is listed with the notice.
+            _app.Services.GetRequiredService<ClientChangeNotifier>().Publish(clientId);
+            var kept = page.Locator("section.own-typing");
+            await Assertions.Expect(kept.Locator("dd")).ToHaveTextAsync([typed], new() { Timeout = 30_000 });
+            await Assertions.Expect(kept.Locator("dt")).ToHaveTextAsync(["Ort (optional)"]);
+
+            // Going on to a page that cannot open: its notice lists nothing (the typing before was
+            // on another page, which the person left of their own accord).
+            await page.GetByRole(AriaRole.Navigation, new() { Name = "Hauptnavigation" }).GetByRole(AriaRole.Link, new() { Name = "Klient:innen" }).ClickAsync();
+            await Assertions.Expect(page).ToHaveURLAsync(new Regex("/klienten$"));
+            await Assertions.Expect(page.GetByRole(AriaRole.Alert).Filter(new() { HasText = DatabaseFaults.PageUnavailableMessage }))
+                .ToBeVisibleAsync(new() { Timeout = 30_000 });
+            await Assertions.Expect(page.Locator("section.own-typing")).ToBeHiddenAsync();
+        }
+        finally
+        {
+            await _cluster.StartServerAsync();
+        }
     }
 
     /// <summary>The case manager's help plan of the client, open and ready for typing into its integration goal.</summary>
