@@ -115,6 +115,8 @@ public sealed class DatabaseOutageTests(BrowserFixture browser) : IAsyncLifetime
             await Assertions.Expect(page.Locator("section.own-typing")).ToContainTextAsync(typed, new() { Timeout = 30_000 });
             await Assertions.Expect(page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "Ihre Rechte ließen sich nicht neu prüfen" })).ToBeVisibleAsync();
             await Assertions.Expect(goal).ToHaveCountAsync(0);
+            // Hidden because the permissions could not be read, not because a consent is missing.
+            await Assertions.Expect(page.Locator(".subtitle")).ToContainTextAsync("Name ausgeblendet");
             await Assertions.Expect(page.GetByText(DatabaseFaults.PageUnavailableMessage)).ToHaveCountAsync(0);
             await Assertions.Expect(page.Locator("#blazor-error-ui")).ToBeHiddenAsync();
             await BrowserFixture.ScreenshotAsync(page, "help-plan-recheck-database-unreachable");
