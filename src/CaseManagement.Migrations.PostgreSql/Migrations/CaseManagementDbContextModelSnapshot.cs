@@ -365,7 +365,11 @@ namespace CaseManagement.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("ResponsibleCaseManagerId", "CaseNumber");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("ResponsibleCaseManagerId", "CaseNumber"), new[] { "ResponsibleDrugHelpWorkerId" });
+
                     b.HasIndex("ResponsibleDrugHelpWorkerId", "CaseNumber");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("ResponsibleDrugHelpWorkerId", "CaseNumber"), new[] { "ResponsibleCaseManagerId" });
 
                     b.ToTable("Clients");
                 });

@@ -344,9 +344,11 @@ namespace CaseManagement.Migrations.Sqlite.Migrations
 
                     b.HasIndex("SearchName");
 
-                    b.HasIndex("ResponsibleCaseManagerId", "CaseNumber");
+                    b.HasIndex("ResponsibleCaseManagerId", "CaseNumber")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "ResponsibleDrugHelpWorkerId" });
 
-                    b.HasIndex("ResponsibleDrugHelpWorkerId", "CaseNumber");
+                    b.HasIndex("ResponsibleDrugHelpWorkerId", "CaseNumber")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "ResponsibleCaseManagerId" });
 
                     b.ToTable("Clients");
                 });

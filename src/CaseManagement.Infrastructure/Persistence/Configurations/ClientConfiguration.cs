@@ -29,8 +29,10 @@ internal sealed class ClientConfiguration : IEntityTypeConfiguration<Client>
 
         client.HasOne<StaffUser>().WithMany().HasForeignKey(c => c.ResponsibleCaseManagerId).OnDelete(DeleteBehavior.Restrict);
         client.HasOne<StaffUser>().WithMany().HasForeignKey(c => c.ResponsibleDrugHelpWorkerId).OnDelete(DeleteBehavior.Restrict);
-        client.HasIndex(c => new { c.ResponsibleCaseManagerId, c.CaseNumber });
-        client.HasIndex(c => new { c.ResponsibleDrugHelpWorkerId, c.CaseNumber });
+        // A caseload in case-number order; with the other side's responsible person included, the
+        // people a team shares cases with (the team week) come from the index alone (PostgreSQL).
+        client.HasIndex(c => new { c.ResponsibleCaseManagerId, c.CaseNumber }).IncludeProperties(c => new { c.ResponsibleDrugHelpWorkerId });
+        client.HasIndex(c => new { c.ResponsibleDrugHelpWorkerId, c.CaseNumber }).IncludeProperties(c => new { c.ResponsibleCaseManagerId });
 
         client.HasMany(c => c.Episodes).WithOne().HasForeignKey(e => e.ClientId).OnDelete(DeleteBehavior.Cascade);
         client.HasMany(c => c.Consents).WithOne().HasForeignKey(c => c.ClientId).OnDelete(DeleteBehavior.Cascade);
