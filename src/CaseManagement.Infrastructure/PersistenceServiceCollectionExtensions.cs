@@ -34,7 +34,7 @@ public static class PersistenceServiceCollectionExtensions
             DatabaseProviderSetup.EnsureSqliteFolderExists(connectionString);
         }
 
-        services.AddDbContextFactory<CaseManagementDbContext>(options =>
+        services.AddPooledDbContextFactory<CaseManagementDbContext>(options =>
             options.UseCaseManagementDatabase(database.Provider, connectionString, database.Retry));
         services.AddTransient<DatabaseInitializer>();
         services.AddTransient<DemoDataSeeder>();

@@ -33,7 +33,7 @@ var services = new ServiceCollection();
 services.AddLogging();
 // The pages run on a clock inside the generated data (ShiftedClock); the steering report on the real one.
 services.AddSingleton<TimeProvider>(options.Pages ? clock : TimeProvider.System);
-services.AddDbContextFactory<CaseManagementDbContext>(o =>
+services.AddPooledDbContextFactory<CaseManagementDbContext>(o =>
 {
     o.UseCaseManagementDatabase(options.Provider, options.ConnectionString);
     o.AddInterceptors(CommandCapture.Instance);
