@@ -1,3 +1,4 @@
+using System.Globalization;
 using CaseManagement.Application.Access;
 using CaseManagement.Application.Audit;
 using CaseManagement.Application.Clients;
@@ -53,6 +54,8 @@ public sealed record ClientAppointments(bool MayAdd, IReadOnlyList<ClientAppoint
 /// <summary>Reads appointments: week views, one appointment, a client's appointments. Every read of client data is audited.</summary>
 public sealed class AppointmentQuery(IDbContextFactory<CaseManagementDbContext> contextFactory, ClientAccess access, AuditTrail audit)
 {
+    private static readonly StringComparer GermanNames = StringComparer.Create(CultureInfo.GetCultureInfo("de-DE"), ignoreCase: true);
+
     /// <summary>How far back a client's file lists past appointments.</summary>
     public const int ClientHistoryMonths = 24;
 
@@ -205,7 +208,7 @@ public sealed class AppointmentQuery(IDbContextFactory<CaseManagementDbContext> 
             .ToListAsync(cancellationToken);
         var names = await StaffNamesAsync(db, participations.Select(p => p.StaffId).OfType<string>(), cancellationToken);
         var rows = participations.GroupBy(p => p.Id)
-            .Select(g => (Appointment: g.First(), StaffIds: g.Select(p => p.StaffId).OfType<string>().Order(StringComparer.Ordinal)))
+            .Select(g => (Appointment: g.First(), StaffIds: g.Select(p => p.StaffId).OfType<string>()))
             .OrderBy(x => x.Appointment.Start).ThenBy(x => x.Appointment.Id)
             .Select(x =>
             {
@@ -214,7 +217,7 @@ public sealed class AppointmentQuery(IDbContextFactory<CaseManagementDbContext> 
                     a.Id, a.Start, AppointmentRules.EndOf(a.Start, TimeSpan.FromMinutes(a.DurationMinutes)), a.Type, a.Outcome, a.CancelledBy, a.Place, a.AccompanimentTarget,
                     a.NoteOrganisation is { } noteHolder && permissions.MayReadNotesOf(noteHolder) ? a.OutcomeNote : null,
                     a.HolderOrganisation,
-                    [.. x.StaffIds.Select(id => names.FirstOrDefault(n => n.Id == id)?.DisplayName ?? "ehemalige:r Mitarbeiter:in")],
+                    [.. x.StaffIds.Select(id => names.FirstOrDefault(n => n.Id == id)?.DisplayName ?? "ehemalige:r Mitarbeiter:in").Order(GermanNames)],
                     permissions.Allows(DataCategory.Appointments, a.HolderOrganisation, AccessOperation.Write));
             })
             .ToList();

@@ -1,4 +1,8 @@
+using System.Globalization;
 using CaseManagement.Application.Appointments;
+using CaseManagement.Domain;
+using CaseManagement.Domain.Access;
+using CaseManagement.Domain.Staff;
 using CaseManagement.Domain.Appointments;
 using Microsoft.EntityFrameworkCore;
 
@@ -26,5 +30,25 @@ public sealed class ClientAppointmentListTests(AppFixture app) : IClassFixture<A
         Assert.Equal([orphan, kept], list!.Past.Select(r => r.Id));
         Assert.Empty(list.Past[0].ParticipantNames);
         Assert.Equal([cm.DisplayName], list.Past[1].ParticipantNames);
+    }
+
+    [Fact]
+    public async Task The_people_who_take_part_are_listed_by_name()
+    {
+        var joint = await app.AppointmentCaseAsync();
+        var cm = joint.CaseManager;
+        string[] colleagues = ["Özlem Yıldız", "Anna Ziegler", "Zeynep Aydın", "Bernd Öttinger"];
+        var people = new List<StaffMember> { cm };
+        foreach (var name in colleagues)
+        {
+            people.Add(await app.CreateMemberAsync(StaffRole.CaseManager, Organisation.Jobcenter, name));
+        }
+
+        await app.ScheduleAsync(cm, AppointmentData.Plan(AppointmentType.JobcenterOnly, joint.ClientId, app.Today().AddDays(3), new TimeOnly(9, 0), 60, [.. people]));
+
+        var listed = (await Query.ForClientAsync(cm, joint.ClientId))!.Upcoming.Single().ParticipantNames;
+
+        var german = StringComparer.Create(CultureInfo.GetCultureInfo("de-DE"), ignoreCase: true);
+        Assert.Equal(people.Select(p => p.DisplayName).Order(german), listed);
     }
 }
