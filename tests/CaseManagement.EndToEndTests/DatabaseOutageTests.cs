@@ -194,6 +194,8 @@ public sealed class DatabaseOutageTests(BrowserFixture browser) : IAsyncLifetime
             await Assertions.Expect(kept.Locator("dt")).ToHaveTextAsync(["Neue Notiz"]);
             await Assertions.Expect(kept.Locator("dd")).ToHaveTextAsync([typed]);
             await Assertions.Expect(kept.Locator("dd *")).ToHaveCountAsync(0);
+            // The field being typed into went with the page: the focus goes to the kept typing.
+            await Assertions.Expect(page.Locator("#kept-typing-head")).ToBeFocusedAsync();
             await Assertions.Expect(note).ToHaveCountAsync(0);
             await BrowserFixture.ScreenshotAsync(page, "client-page-recheck-database-unreachable");
         }
@@ -205,6 +207,44 @@ public sealed class DatabaseOutageTests(BrowserFixture browser) : IAsyncLifetime
         await page.GetByRole(AriaRole.Button, new() { Name = "Erneut versuchen" }).ClickAsync();
         await Assertions.Expect(note).ToBeEditableAsync();
         await Assertions.Expect(page.Locator("section.own-typing")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task Typing_for_one_case_never_reaches_another_cases_page()
+    {
+        var address = _app.StartOnRealPort();
+        var first = await JointCases.WithDraftPlanAsync(_app.Services);
+        var second = await JointCases.SharingAppointmentsAsync(_app.Services);
+        var page = await browser.NewPageAsync(1280, 900, address);
+        await BrowserFixture.SignInAsync(page, JointCases.CaseManager);
+        await page.GotoAsync($"/klienten/{first}");
+        var note = page.GetByLabel("Neue Notiz");
+        await Assertions.Expect(note).ToBeEditableAsync();
+        await note.FillAsync("Gehört in die erste Akte");
+
+        // From one case's page to another's within the app (as back, forward or a link does): the
+        // page stays, its sections do not, so the second case's note form starts empty.
+        await page.EvaluateAsync($"() => Blazor.navigateTo('/klienten/{second}')");
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Kovačević");
+        await Assertions.Expect(note).ToBeEditableAsync();
+        await Assertions.Expect(note).ToHaveValueAsync("");
+
+        // Typed on the second case, then going back while the database is down: the first case's
+        // page cannot be read, and its notice lists nothing typed for the second case.
+        await note.FillAsync("Gehört in die zweite Akte");
+        await _cluster.StopServerAsync();
+        try
+        {
+            await page.EvaluateAsync($"() => Blazor.navigateTo('/klienten/{first}')");
+            await Assertions.Expect(page.GetByRole(AriaRole.Alert).Filter(new() { HasText = DatabaseFaults.PageUnavailableMessage }))
+                .ToBeVisibleAsync(new() { Timeout = 30_000 });
+            await Assertions.Expect(page.Locator("section.own-typing")).ToBeHiddenAsync();
+            await Assertions.Expect(page.GetByText("Gehört in die zweite Akte")).ToHaveCountAsync(0);
+        }
+        finally
+        {
+            await _cluster.StartServerAsync();
+        }
     }
 
     [Fact]

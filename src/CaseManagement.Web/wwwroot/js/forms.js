@@ -26,11 +26,15 @@ document.addEventListener('keydown', (event) => {
 // A page whose database read fails is replaced by the outage notice (DatabaseOutageBoundary.razor),
 // also when the read was a re-read after a change to the case (a consent revoked elsewhere) while
 // the person was typing. Their typing must not go with the page: the fields the notice's render
-// removed, that the person had typed into, are listed in the notice's [data-kept-typing] section
-// (text only, in this browser; nothing goes back to the server).
+// removed, that the person had typed into on the page at this address, are listed in the notice's
+// [data-kept-typing] section (text only, in this browser; nothing goes back to the server). The
+// address matters: going from one case's page to another's keeps the first page on screen while
+// the second is read, and if that read fails, the first case's typing must not appear under the
+// second case's address (it could be copied into the wrong file).
 (() => {
   const typedTypes = new Set(['text', 'search', 'email', 'tel', 'url', 'number', 'date', 'time', 'datetime-local']);
-  // Field → its label, taken while the field is on the page (a removed field no longer finds it).
+  // Field → its label and the page's address, taken while the field is on the page (a removed
+  // field no longer finds its label).
   const typedIntoByThePerson = new WeakMap();
 
   const isTextField = (element) =>
@@ -43,11 +47,12 @@ document.addEventListener('keydown', (event) => {
 
   const noteTyping = (event) => {
     if (event.isTrusted && event.target instanceof Element && isTextField(event.target)) {
-      typedIntoByThePerson.set(event.target, labelOf(event.target));
+      typedIntoByThePerson.set(event.target, { label: labelOf(event.target), page: location.pathname });
     }
   };
+  // Input only: a text field's change event also fires when it loses the focus as it is removed,
+  // by then at the next page's address.
   document.addEventListener('input', noteTyping, true);
-  document.addEventListener('change', noteTyping, true);
 
   const typedFieldsIn = (node) => {
     if (!(node instanceof Element)) {
@@ -58,20 +63,20 @@ document.addEventListener('keydown', (event) => {
   };
 
   // Blazor may hand the removal of the page and the notice's arrival to the observer in two calls:
-  // typing removed stays pending until the notice comes or something else is drawn instead.
+  // the typing of a call that only removed stays pending for the next call, and goes when that
+  // call draws something other than the notice.
   let removedTyping = [];
 
   const showKeptTyping = (records) => {
-    removedTyping.push(...records.flatMap((record) => [...record.removedNodes].flatMap(typedFieldsIn)));
+    const removed = records.flatMap((record) => [...record.removedNodes].flatMap(typedFieldsIn));
     const section = document.querySelector('[data-kept-typing]:not([data-kept-typing-shown])');
     if (!section) {
-      if (records.some((record) => record.addedNodes.length > 0)) {
-        removedTyping = [];
-      }
+      const onlyRemoved = records.every((record) => record.addedNodes.length === 0);
+      removedTyping = onlyRemoved ? removed : [];
       return;
     }
     section.setAttribute('data-kept-typing-shown', '');
-    const typed = removedTyping;
+    const typed = [...removedTyping, ...removed].filter((field) => typedIntoByThePerson.get(field).page === location.pathname);
     removedTyping = [];
     if (typed.length === 0) {
       return;
@@ -79,12 +84,16 @@ document.addEventListener('keydown', (event) => {
     const list = section.querySelector('dl');
     for (const field of typed) {
       const term = document.createElement('dt');
-      term.textContent = typedIntoByThePerson.get(field);
+      term.textContent = typedIntoByThePerson.get(field).label;
       const value = document.createElement('dd');
       value.textContent = field.value;
       list.append(term, value);
     }
     section.hidden = false;
+    // The field being typed into has gone, and the focus with it: take it to the kept typing.
+    if (document.activeElement === null || document.activeElement === document.body) {
+      section.querySelector('h2')?.focus();
+    }
   };
 
   new MutationObserver(showKeptTyping).observe(document.body, { childList: true, subtree: true });
