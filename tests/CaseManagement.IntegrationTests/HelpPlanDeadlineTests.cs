@@ -1,7 +1,9 @@
 using System.Globalization;
 using CaseManagement.Application.HelpPlans;
+using CaseManagement.Domain.Audit;
 using CaseManagement.Domain.Consent;
 using CaseManagement.Domain.HelpPlans;
+using Microsoft.EntityFrameworkCore;
 
 namespace CaseManagement.IntegrationTests;
 
@@ -32,6 +34,25 @@ public sealed class HelpPlanDeadlineTests(AppFixture app) : IClassFixture<AppFix
             Assert.Equal($"Überprüfung am {Date(app.Today().AddDays(10))}", review.Detail);
             Assert.Empty(lists.Drafts);
         }
+    }
+
+    [Fact]
+    public async Task A_step_shown_without_the_clients_name_is_still_audited_as_read()
+    {
+        // The plan goes to the Drogenhilfe, the master data does not: its home lists the step by case number.
+        var joint = await app.JointCaseAsync(helpPlanConsent: false, configure: client => client.AddConsent(
+            client.ResponsibleCaseManagerId!, ConsentScope.HelpPlan, ConsentDirections.JobcenterToDrugHelp, app.Today().AddDays(-30)));
+        var input = app.AgreeableInput();
+        input.Goals[1].Steps[0].DueOn = app.Today().AddDays(-3);
+        await app.AgreedAsync(joint, input);
+
+        var overdue = Assert.Single((await app.Service<PlanDeadlines>().ForAsync(joint.DrugHelpWorker)).OverdueSteps);
+
+        Assert.Null(overdue.DisplayName);
+        Assert.Contains("Termin in der Praxis", overdue.Detail, StringComparison.Ordinal);
+        await using var db = await app.DbAsync();
+        var listed = await db.AuditEntries.Where(a => a.UserId == joint.DrugHelpWorker.Id && a.Action == AuditAction.ListViewed).ToListAsync();
+        Assert.Contains(listed, a => a.Fields!.StartsWith("Startseite Hilfepläne", StringComparison.Ordinal) && a.Fields.Contains(joint.Client.CaseNumber, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.Globalization;
 using CaseManagement.Application.Access;
 using CaseManagement.Application.Audit;
 using CaseManagement.Application.Clients;
@@ -54,8 +53,6 @@ public sealed record ClientAppointments(bool MayAdd, IReadOnlyList<ClientAppoint
 /// <summary>Reads appointments: week views, one appointment, a client's appointments. Every read of client data is audited.</summary>
 public sealed class AppointmentQuery(IDbContextFactory<CaseManagementDbContext> contextFactory, ClientAccess access, AuditTrail audit)
 {
-    private static readonly StringComparer GermanNames = StringComparer.Create(CultureInfo.GetCultureInfo("de-DE"), ignoreCase: true);
-
     /// <summary>How far back a client's file lists past appointments.</summary>
     public const int ClientHistoryMonths = 24;
 
@@ -217,7 +214,7 @@ public sealed class AppointmentQuery(IDbContextFactory<CaseManagementDbContext> 
                     a.Id, a.Start, AppointmentRules.EndOf(a.Start, TimeSpan.FromMinutes(a.DurationMinutes)), a.Type, a.Outcome, a.CancelledBy, a.Place, a.AccompanimentTarget,
                     a.NoteOrganisation is { } noteHolder && permissions.MayReadNotesOf(noteHolder) ? a.OutcomeNote : null,
                     a.HolderOrganisation,
-                    [.. x.StaffIds.Select(id => names.FirstOrDefault(n => n.Id == id)?.DisplayName ?? "ehemalige:r Mitarbeiter:in").Order(GermanNames)],
+                    ParticipantNames(x.StaffIds.Select(id => names.FirstOrDefault(n => n.Id == id))),
                     permissions.Allows(DataCategory.Appointments, a.HolderOrganisation, AccessOperation.Write));
             })
             .ToList();
@@ -320,6 +317,17 @@ public sealed class AppointmentQuery(IDbContextFactory<CaseManagementDbContext> 
         }
 
         return entries;
+    }
+
+    /// <summary>In the team week's name order; people whose account is gone last.</summary>
+    private static List<string> ParticipantNames(IEnumerable<StaffRef?> people)
+    {
+        var listed = people.ToList();
+        return
+        [
+            .. PeoplePage.InNameOrder(listed.OfType<StaffRef>()).Select(p => p.DisplayName),
+            .. listed.Where(p => p is null).Select(_ => "ehemalige:r Mitarbeiter:in"),
+        ];
     }
 
     private static async Task<List<StaffRef>> StaffNamesAsync(CaseManagementDbContext db, IEnumerable<string> staffIds, CancellationToken cancellationToken)

@@ -69,8 +69,9 @@ public sealed class PlanDeadlines(IDbContextFactory<CaseManagementDbContext> con
             .Select(p => Row(p, $"Fassung {p.Version} im Entwurf seit {Date(GermanCalendar.DateOf(p.CreatedAt))}, zuletzt von {p.ChangedByName}"))
             .ToList();
 
-        var named = overdue.Concat(reviews).Concat(drafts).Where(c => c.DisplayName is not null).Select(c => c.CaseNumber).Distinct();
-        await audit.ListViewedAsync(caseworker, "Startseite Hilfepläne", named, cancellationToken);
+        // Every row shows plan data (a step, a review date, a draft's author), with or without the name.
+        var shown = overdue.Concat(reviews).Concat(drafts).Select(c => c.CaseNumber).Distinct();
+        await audit.ListViewedAsync(caseworker, "Startseite Hilfepläne", shown, cancellationToken);
         return new PlanDeadlineData(overdue, reviews, drafts);
     }
 

@@ -160,8 +160,8 @@ public sealed class ReferralQuery(IDbContextFactory<CaseManagementDbContext> con
                 ? $"Wiedervorlage heute: {Target(r)}"
                 : $"Wiedervorlage seit {GermanCalendar.Format(r.Progress.FollowUpOn!.Value)}: {Target(r)}"))
             .ToList();
-        var named = due.Where(c => c.DisplayName is not null).Select(c => c.CaseNumber).Distinct();
-        await audit.ListViewedAsync(caseworker, "Startseite Vermittlungen", named, cancellationToken);
+        // Every row shows the referral (partner and status), with or without the name.
+        await audit.ListViewedAsync(caseworker, "Startseite Vermittlungen", due.Select(c => c.CaseNumber).Distinct(), cancellationToken);
         return new ReferralFollowUps(due);
     }
 

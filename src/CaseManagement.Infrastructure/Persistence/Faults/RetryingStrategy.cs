@@ -47,6 +47,7 @@ public sealed class RetryingStrategy : NpgsqlRetryingExecutionStrategy
     protected override void OnFirstExecution()
     {
         var context = Dependencies.CurrentContext.Context;
+        // Also what keeps a pooled context from carrying the note of its previous operation.
         WriteOutcomeWatch.Forget(context);
         _single = !_repeatableUnit && context.Database.CurrentTransaction is not null;
         if (_single)
