@@ -229,6 +229,17 @@ public sealed class DatabaseOutageTests(BrowserFixture browser) : IAsyncLifetime
         await Assertions.Expect(note).ToBeEditableAsync();
         await Assertions.Expect(note).ToHaveValueAsync("");
 
+        // The same for the consent form: what was ticked for one person is not in the other's form.
+        await page.EvaluateAsync($"() => Blazor.navigateTo('/klienten/{first}/einwilligung')");
+        var helpPlan = page.GetByLabel("Hilfeplan", new() { Exact = true });
+        await Assertions.Expect(helpPlan).ToBeEnabledAsync();
+        await helpPlan.CheckAsync();
+        await page.EvaluateAsync($"() => Blazor.navigateTo('/klienten/{second}/einwilligung')");
+        await Assertions.Expect(page.Locator(".breadcrumb a[href$='" + second + "']")).ToHaveCountAsync(1);
+        await Assertions.Expect(helpPlan).Not.ToBeCheckedAsync();
+        await page.EvaluateAsync($"() => Blazor.navigateTo('/klienten/{second}')");
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Kovačević");
+
         // Typed on the second case, then going back while the database is down: the first case's
         // page cannot be read, and its notice lists nothing typed for the second case.
         await note.FillAsync("Gehört in die zweite Akte");
