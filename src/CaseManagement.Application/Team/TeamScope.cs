@@ -3,6 +3,7 @@ using CaseManagement.Application.Staff;
 using CaseManagement.Domain;
 using CaseManagement.Domain.Access;
 using CaseManagement.Domain.Staff;
+using CaseManagement.Infrastructure.Identity;
 using CaseManagement.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -35,13 +36,29 @@ public sealed record TeamScope(Organisation Organisation, string? Team, IReadOnl
     {
         var organisation = teamLead.Organisation;
         var caseworkerRole = StaffDirectory.CaseworkerRoleOf(organisation);
-        // Compared here rather than in SQL: SQLite's lower() folds ASCII only. An organisation has a
-        // few hundred accounts at most. The team lead's own account comes with them (its team, read
-        // afresh rather than from the sign-in), so a drill-down reads two accounts in one query.
+        // The team lead's team read afresh rather than from the sign-in, and its key computed from
+        // the name: a lead whose key is missing must not be taken for a lead without a team.
+        var lead = await db.Users.AsNoTracking().Where(u => u.Id == teamLead.Id && u.Organisation == organisation)
+            .Select(u => new { u.Team }).SingleOrDefaultAsync(cancellationToken);
+        if (lead is null)
+        {
+            // No account of the organisation behind the sign-in (removed or moved meanwhile): nobody, not everybody.
+            return new TeamScope(organisation, null, [], new HashSet<string>(StringComparer.Ordinal));
+        }
+
+        var key = StaffUser.TeamKeyOf(lead.Team);
         var accounts = db.Users.AsNoTracking().Where(u => u.Organisation == organisation);
         if (onlyStaffId is not null)
         {
-            accounts = accounts.Where(u => u.Id == onlyStaffId || u.Id == teamLead.Id);
+            accounts = accounts.Where(u => u.Id == onlyStaffId);
+        }
+
+        if (key is not null)
+        {
+            // Found by the stored key; accounts without one but with a team (names the migration could
+            // not fold) are compared by name below. SQLite's lower() folds ASCII only, so names are
+            // never compared in SQL.
+            accounts = accounts.Where(u => u.TeamKey == key || (u.TeamKey == null && u.Team != null));
         }
 
         var read = await accounts
@@ -55,22 +72,12 @@ public sealed record TeamScope(Organisation Organisation, string? Team, IReadOnl
                 IsCaseworker = db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == caseworkerRole)),
             })
             .ToListAsync(cancellationToken);
-        if (read.SingleOrDefault(u => u.Id == teamLead.Id) is not { } lead)
-        {
-            // No account of the organisation behind the sign-in (removed or moved meanwhile): nobody, not everybody.
-            return new TeamScope(organisation, null, [], new HashSet<string>(StringComparer.Ordinal));
-        }
-
-        var team = lead.Team;
-        var key = TeamKey(team);
-        var people = read
-            .Where(u => (onlyStaffId is null || u.Id == onlyStaffId) && (key is null || TeamKey(u.Team) == key))
-            .ToList();
+        var people = read.Where(u => key is null || StaffUser.TeamKeyOf(u.Team) == key).ToList();
         var caseworkers = people.Where(p => p.Active && p.IsCaseworker).Select(p => new StaffRef(p.Id, p.DisplayName, p.Organisation)).ToList();
         // Narrowed to one person, the scope names them even for a whole organisation: someone who is
         // not of it (another organisation's account, a made-up id) is refused before anything is read.
         IReadOnlySet<string>? members = key is null && onlyStaffId is null ? null : people.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
-        return new TeamScope(organisation, key is null ? null : team!.Trim(), caseworkers, members);
+        return new TeamScope(organisation, key is null ? null : lead.Team!.Trim(), caseworkers, members);
     }
 
     /// <summary>
@@ -81,7 +88,4 @@ public sealed record TeamScope(Organisation Organisation, string? Team, IReadOnl
     internal static async Task<bool> OverseesAsync(
         CaseManagementDbContext db, StaffMember teamLead, string? responsibleId, CancellationToken cancellationToken) =>
         responsibleId is not null && (await OfAsync(db, teamLead, cancellationToken, onlyStaffId: responsibleId)).Includes(responsibleId);
-
-    /// <summary>How team names are compared: "Team Nord", " team nord " are one team.</summary>
-    private static string? TeamKey(string? team) => string.IsNullOrWhiteSpace(team) ? null : team.Trim().ToLowerInvariant();
 }

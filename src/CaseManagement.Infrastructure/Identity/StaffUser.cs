@@ -21,8 +21,26 @@ public class StaffUser : IdentityUser
     /// </summary>
     public DateTimeOffset? LastFailedSignInAt { get; set; }
 
+    private string? _team;
+
     /// <summary>The team within the organisation (e.g. "U25", "Team Nord"); free text, optional.</summary>
-    public string? Team { get; set; }
+    public string? Team
+    {
+        get => _team;
+        set
+        {
+            _team = value;
+            TeamKey = TeamKeyOf(value);
+        }
+    }
+
+    /// <summary>
+    /// The team as teams are compared (<see cref="TeamKeyOf"/>), so that a team's accounts are found
+    /// by index. Kept with <see cref="Team"/>; null for accounts without a team, and for accounts
+    /// whose team name had other than plain ASCII letters before the key existed (the migration
+    /// could not fold those the way .NET does: readers compare <see cref="Team"/> for them).
+    /// </summary>
+    public string? TeamKey { get; private set; }
 
     /// <summary>
     /// Set while the account is deactivated (the person left): no sign-in, no open session, not
@@ -30,6 +48,9 @@ public class StaffUser : IdentityUser
     /// responsibilities name them.
     /// </summary>
     public DateTimeOffset? DeactivatedAt { get; set; }
+
+    /// <summary>How team names are compared: "Team Nord", " team nord " are one team; null for no team.</summary>
+    public static string? TeamKeyOf(string? team) => string.IsNullOrWhiteSpace(team) ? null : team.Trim().ToLowerInvariant();
 
     /// <summary>The password is a one-time initial password from Administration and must be changed at the next sign-in.</summary>
     public bool MustChangePassword { get; set; }

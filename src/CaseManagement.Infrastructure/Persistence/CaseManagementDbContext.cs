@@ -115,6 +115,8 @@ public class CaseManagementDbContext(DbContextOptions<CaseManagementDbContext> o
         {
             user.Property(u => u.DisplayName).HasMaxLength(StaffUser.DisplayNameMaxLength).IsRequired();
             user.Property(u => u.Team).HasMaxLength(StaffUser.TeamMaxLength);
+            user.Property(u => u.TeamKey).HasMaxLength(StaffUser.TeamMaxLength);
+            user.HasIndex(u => new { u.Organisation, u.TeamKey });
             user.Property(u => u.Organisation).HasConversion<int>();
         });
 
