@@ -236,6 +236,8 @@ public sealed class DatabaseOutageTests(BrowserFixture browser) : IAsyncLifetime
         await helpPlan.CheckAsync();
         await page.EvaluateAsync($"() => Blazor.navigateTo('/klienten/{second}/einwilligung')");
         await Assertions.Expect(page.Locator(".breadcrumb a[href$='" + second + "']")).ToHaveCountAsync(1);
+        // The form says whose consent it records.
+        await Assertions.Expect(page.Locator(".subtitle")).ToContainTextAsync("Kovačević");
         await Assertions.Expect(helpPlan).Not.ToBeCheckedAsync();
         await page.EvaluateAsync($"() => Blazor.navigateTo('/klienten/{second}')");
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Kovačević");

@@ -1,5 +1,6 @@
 using CaseManagement.Application.Clients;
 using CaseManagement.Application.Consent;
+using CaseManagement.Domain.Audit;
 using CaseManagement.Domain.Consent;
 using CaseManagement.Domain.Staff;
 using Microsoft.EntityFrameworkCore;
@@ -81,6 +82,34 @@ public sealed class ConsentRecordingRulesTests(AppFixture app) : IClassFixture<A
         await using var db = await app.DbAsync();
         var stored = await db.Consents.AsNoTracking().SingleAsync(c => c.Id == consentId);
         Assert.Equal(drugHelpWorker.Id, stored.RevokedById);
+    }
+
+    [Fact]
+    public async Task The_consent_form_names_the_person_only_to_those_who_may_read_the_name_and_audits_what_it_showed()
+    {
+        var (caseManager, drugHelpWorker, clientId) = await SharedCaseAsync();
+        var stranger = await app.CreateMemberAsync(StaffRole.CaseManager, Organisation.Jobcenter, "Fallmanager fremd");
+        var files = app.Service<ClientFileQuery>();
+
+        var own = await files.HeadingAsync(caseManager, clientId);
+        var otherSide = await files.HeadingAsync(drugHelpWorker, clientId);
+        var notResponsible = await files.HeadingAsync(stranger, clientId);
+
+        // The Jobcenter holds the master data; no consent releases them to the drug help service yet.
+        Assert.NotNull(own?.Name);
+        Assert.Equal(own.CaseNumber, otherSide?.CaseNumber);
+        Assert.Null(otherSide!.Name);
+        Assert.Null(notResponsible);
+        await using var db = await app.DbAsync();
+        var shown = await db.AuditEntries.AsNoTracking()
+            .Where(a => a.ClientId == clientId && a.Action == AuditAction.Viewed)
+            .Select(a => new { a.UserId, a.Fields }).ToListAsync();
+        Assert.Contains(shown, a => a.UserId == caseManager.Id && a.Fields == "Name");
+        Assert.Contains(shown, a => a.UserId == drugHelpWorker.Id && a.Fields == "Fallnummer");
+        Assert.DoesNotContain(shown, a => a.UserId == stranger.Id);
+
+        Assert.True((await app.Service<ConsentCommands>().RecordAsync(caseManager, clientId, Consent(ConsentDirections.JobcenterToDrugHelp))).Succeeded);
+        Assert.Equal(own.Name, (await files.HeadingAsync(drugHelpWorker, clientId))?.Name);
     }
 
     private async Task<(Domain.Access.StaffMember CaseManager, Domain.Access.StaffMember DrugHelpWorker, Guid ClientId)> SharedCaseAsync()

@@ -29,6 +29,9 @@ public sealed record ConsentView(
     Guid Id, ConsentScope Scope, ConsentDirections Directions, Organisation RecordedBy, string? Purpose, DateOnly SignedOn, DateOnly? ValidUntil,
     DateTimeOffset? RevokedAt, Organisation? RevokedBy, string? RevocationNote, ConsentState State, DateTimeOffset? ScanUploadedAt = null);
 
+/// <summary>A case as a form names it: the case number, and the name when the reader may read it.</summary>
+public sealed record CaseHeading(Guid Id, string CaseNumber, string? Name);
+
 public sealed record NoteView(Guid Id, string AuthorName, DateTimeOffset CreatedAt, string Text);
 
 /// <summary>

@@ -91,6 +91,27 @@ public sealed class ClientFileQuery(IDbContextFactory<CaseManagementDbContext> c
         return file;
     }
 
+    /// <summary>
+    /// Whose case a form is about (the consent form): the case number, and the name where the reader
+    /// may read the master data; the read is audited. Null when the reader may not know of the client.
+    /// </summary>
+    public async Task<CaseHeading?> HeadingAsync(StaffMember reader, Guid clientId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var permissions = await access.ForAsync(db, reader, clientId, DataCategory.MasterData, cancellationToken);
+        if (permissions is null)
+        {
+            return null;
+        }
+
+        var client = await db.Clients.AsNoTracking().Where(c => c.Id == clientId)
+            .Select(c => new { c.CaseNumber, c.FirstName, c.LastName }).SingleAsync(cancellationToken);
+        var name = permissions.MayRead(DataCategory.MasterData) ? $"{client.FirstName} {client.LastName}" : null;
+        audit.Add(db, reader, AuditAction.Viewed, clientId, client.CaseNumber, DataCategory.MasterData, [name is null ? "Fallnummer" : "Name"]);
+        await db.SaveChangesAsync(cancellationToken);
+        return new CaseHeading(clientId, client.CaseNumber, name);
+    }
+
     private static IEnumerable<string> ShownSections(ClientFile file)
     {
         if (file.MasterData is not null)
