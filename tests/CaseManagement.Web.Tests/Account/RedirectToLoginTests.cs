@@ -11,7 +11,11 @@ public class RedirectToLoginTests : BunitContext
 {
     private readonly CircuitSession _session = new();
 
-    public RedirectToLoginTests() => Services.AddSingleton(_session);
+    public RedirectToLoginTests()
+    {
+        Services.AddSingleton(_session);
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+    }
 
     [Fact]
     public void Without_an_ended_session_it_sends_the_page_to_the_sign_in_with_its_return_address()
@@ -34,6 +38,17 @@ public class RedirectToLoginTests : BunitContext
         var navigation = Services.GetRequiredService<BunitNavigationManager>();
         Assert.Equal("http://localhost/konto/anmelden?grund=sitzung-beendet&returnUrl=%2Fklienten", navigation.Uri);
         Assert.True(navigation.History.First().Options.ForceLoad);
+    }
+
+    [Fact]
+    public void A_page_rendered_without_a_live_connection_is_sent_to_the_sign_in_as_well()
+    {
+        SetRendererInfo(new RendererInfo("Static", isInteractive: false));
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/klienten");
+
+        Render<RedirectToLogin>();
+
+        Assert.Equal("http://localhost/konto/anmelden?returnUrl=%2Fklienten", Services.GetRequiredService<BunitNavigationManager>().Uri);
     }
 
     [Fact]

@@ -1,0 +1,111 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace CaseManagement.EndToEndTests;
+
+/// <summary>
+/// Leaving a help plan with unsaved typing asks first: a link within the application, and reloading
+/// the tab. Staying keeps every word; after saving, the page is left without a question.
+/// </summary>
+[Collection(BrowserTestGroup.Name)]
+public sealed class UnsavedPlanGuardTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task Leaving_a_plan_with_unsaved_typing_asks_first_and_staying_keeps_the_typing()
+    {
+        var clientId = await JointCases.WithDraftPlanAsync(browser.Services);
+        var page = await browser.NewPageAsync(1280, 900);
+        await BrowserFixture.SignInAsync(page, JointCases.CaseManager);
+        await page.GotoAsync($"/klienten/{clientId}/hilfeplan");
+        var goal = page.GetByLabel("Integrationsziel", new() { Exact = true });
+        await Assertions.Expect(goal).ToBeEnabledAsync();
+        var toFile = page.Locator(".breadcrumb a[href$='" + clientId + "']");
+
+        // Nothing typed: the file opens without a question.
+        var questions = new List<(string Type, string Message)>();
+        var answer = false;
+        page.Dialog += async (_, dialog) =>
+        {
+            questions.Add((dialog.Type, dialog.Message));
+            if (answer)
+            {
+                await dialog.AcceptAsync();
+            }
+            else
+            {
+                await dialog.DismissAsync();
+            }
+        };
+        await toFile.ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/klienten/{clientId}$"));
+        Assert.Empty(questions);
+        await page.GoBackAsync();
+        await Assertions.Expect(goal).ToBeEnabledAsync();
+
+        const string typed = "Aufnahme einer Ausbildung zur Fachkraft für Lagerlogistik, noch nicht gespeichert";
+        await goal.FillAsync(typed);
+
+        // A link within the application: the question, and staying keeps the typing.
+        await toFile.ClickAsync();
+        await UntilAsync(() => questions.Count == 1);
+        Assert.Equal(("confirm", "Ihre Eingaben sind noch nicht gespeichert und gehen verloren, wenn Sie diese Seite verlassen. Seite trotzdem verlassen?"), questions[0]);
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/hilfeplan$"));
+        await Assertions.Expect(goal).ToHaveValueAsync(typed);
+
+        // Reloading the tab: the browser's own question; staying keeps the typing too.
+        // Declined, the reload never completes.
+        await Assert.ThrowsAsync<TimeoutException>(() => page.ReloadAsync(new() { Timeout = 5000 }));
+        Assert.Contains(questions, q => q.Type == "beforeunload");
+        await Assertions.Expect(goal).ToHaveValueAsync(typed);
+
+        // Saved: the page is left without another question.
+        var asked = questions.Count;
+        await page.Locator("#plan-save").ClickAsync();
+        await Assertions.Expect(page.Locator(".save-bar [role=status]").First).ToContainTextAsync("Gespeichert um");
+        await toFile.ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/klienten/{clientId}$"));
+        Assert.Equal(asked, questions.Count);
+
+        // Typed again and left on purpose: the question, answered with yes.
+        await page.GoBackAsync();
+        await Assertions.Expect(goal).ToHaveValueAsync(typed);
+        await goal.FillAsync(typed + " – und verworfen");
+        answer = true;
+        await toFile.ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/klienten/{clientId}$"));
+        Assert.Equal(asked + 1, questions.Count);
+    }
+
+    [Fact]
+    public async Task Unsaved_typing_does_not_keep_a_plan_on_screen_once_the_sign_in_has_ended()
+    {
+        var clientId = await JointCases.WithDraftPlanAsync(browser.Services);
+        var signOut = await browser.NewPageAsync(1280, 900);
+        await BrowserFixture.SignInAsync(signOut, JointCases.CaseManager);
+        var plan = await signOut.Context.NewPageAsync();
+        await plan.GotoAsync($"/klienten/{clientId}/hilfeplan");
+        var goal = plan.GetByLabel("Integrationsziel", new() { Exact = true });
+        await Assertions.Expect(goal).ToBeEnabledAsync();
+        await goal.ClickAsync();
+        await goal.FillAsync("Getippt, nicht gespeichert, und dann am anderen Tab abgemeldet");
+
+        await signOut.Locator("button.user-menu-toggle").ClickAsync();
+        await signOut.GetByRole(AriaRole.Button, new() { Name = "Abmelden" }).ClickAsync();
+
+        // No question holds the plan on an unattended screen: the tab goes to the sign-in page
+        // (a question would be dismissed here, and the plan would stay).
+        await Assertions.Expect(plan.Locator("#login-notice")).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await Assertions.Expect(plan.GetByLabel("Integrationsziel", new() { Exact = true })).ToHaveCountAsync(0);
+        await signOut.Context.CloseAsync();
+    }
+
+    private static async Task UntilAsync(Func<bool> condition)
+    {
+        for (var waited = 0; !condition() && waited < 10_000; waited += 100)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.True(condition());
+    }
+}
