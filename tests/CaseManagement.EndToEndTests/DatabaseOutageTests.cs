@@ -221,6 +221,13 @@ public sealed class DatabaseOutageTests(BrowserFixture browser) : IAsyncLifetime
         var note = page.GetByLabel("Neue Notiz");
         await Assertions.Expect(note).ToBeEditableAsync();
         await note.FillAsync("Gehört in die erste Akte");
+        // Leaving with an unsaved note asks first; here the person leaves all the same.
+        var questions = 0;
+        page.Dialog += async (_, dialog) =>
+        {
+            questions++;
+            await dialog.AcceptAsync();
+        };
 
         // From one case's page to another's within the app (as back, forward or a link does): the
         // page stays, its sections do not, so the second case's note form starts empty.
@@ -228,6 +235,7 @@ public sealed class DatabaseOutageTests(BrowserFixture browser) : IAsyncLifetime
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Kovačević");
         await Assertions.Expect(note).ToBeEditableAsync();
         await Assertions.Expect(note).ToHaveValueAsync("");
+        Assert.Equal(1, questions);
 
         // The same for the consent form: what was ticked for one person is not in the other's form.
         await page.EvaluateAsync($"() => Blazor.navigateTo('/klienten/{first}/einwilligung')");

@@ -4,11 +4,12 @@ using Microsoft.Playwright;
 namespace CaseManagement.EndToEndTests;
 
 /// <summary>
-/// Leaving a help plan with unsaved typing asks first: a link within the application, and reloading
-/// the tab. Staying keeps every word; after saving, the page is left without a question.
+/// Leaving a form with unsaved typing (help plan, master data, a new note) asks first: a link within
+/// the application, and reloading the tab. Staying keeps every word; after saving, the page is left
+/// without a question.
 /// </summary>
 [Collection(BrowserTestGroup.Name)]
-public sealed class UnsavedPlanGuardTests(BrowserFixture browser)
+public sealed class UnsavedTypingGuardTests(BrowserFixture browser)
 {
     [Fact]
     public async Task Leaving_a_plan_with_unsaved_typing_asks_first_and_staying_keeps_the_typing()
@@ -97,6 +98,34 @@ public sealed class UnsavedPlanGuardTests(BrowserFixture browser)
         await Assertions.Expect(plan.Locator("#login-notice")).ToBeVisibleAsync(new() { Timeout = 15_000 });
         await Assertions.Expect(plan.GetByLabel("Integrationsziel", new() { Exact = true })).ToHaveCountAsync(0);
         await signOut.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Cancelling_changed_master_data_asks_first_and_saving_leaves_without_a_question()
+    {
+        var clientId = await JointCases.WithDraftPlanAsync(browser.Services);
+        var page = await browser.NewPageAsync(1280, 900);
+        await BrowserFixture.SignInAsync(page, JointCases.CaseManager);
+        await page.GotoAsync($"/klienten/{clientId}/bearbeiten");
+        var phone = page.GetByLabel("Telefon");
+        await Assertions.Expect(phone).ToBeEditableAsync();
+        var questions = new List<string>();
+        page.Dialog += async (_, dialog) =>
+        {
+            questions.Add(dialog.Message);
+            await dialog.DismissAsync();
+        };
+
+        await phone.FillAsync("0621 504 1234");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Abbrechen" }).ClickAsync();
+
+        await UntilAsync(() => questions.Count == 1);
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/bearbeiten$"));
+        await Assertions.Expect(phone).ToHaveValueAsync("0621 504 1234");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Speichern", Exact = true }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/klienten/{clientId}$"));
+        await Assertions.Expect(page.GetByText("0621 504 1234")).ToBeVisibleAsync();
+        Assert.Single(questions);
     }
 
     private static async Task UntilAsync(Func<bool> condition)
