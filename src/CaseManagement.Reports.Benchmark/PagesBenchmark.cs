@@ -55,6 +55,11 @@ internal sealed partial class PagesBenchmark(IServiceProvider services, Options 
         var directory = services.GetRequiredService<StaffDirectory>();
 
         Print($"Clock of the application: {clock.GetUtcNow():yyyy-MM-dd HH:mm} UTC (today {today:yyyy-MM-dd}; the generated data end {BenchmarkCaseload.LastDay:yyyy-MM-dd}).");
+        if (options.Provider == DatabaseProvider.PostgreSql)
+        {
+            Print($"PostgreSQL: {await SettingsAsync("shared_buffers", "huge_pages", "effective_cache_size")}");
+        }
+
         var scenarios = new List<Scenario>();
         foreach (var organisation in new[] { Organisation.Jobcenter, Organisation.DrugHelpService })
         {
@@ -224,6 +229,9 @@ internal sealed partial class PagesBenchmark(IServiceProvider services, Options 
             // whether a full garbage collection of this process fell into them.
             var slowest = calls.OrderByDescending(c => c.Ms).Take(3).Select(c => $"call {c.Call}: {c.Ms:F1} ms{(c.Gen2 > 0 ? " (with a gen-2 GC)" : "")}");
             Print($"    slowest: {string.Join("; ", slowest)}");
+            // In order: slow first calls that fade are a cold cache (PostgreSQL without huge pages maps
+            // shared buffers into each connection's process page by page, docs/operations.md).
+            Print($"    all calls in order (ms): {string.Join(" ", calls.Select(c => c.Ms.ToString("F0", CultureInfo.InvariantCulture)))}");
         }
         return measured;
     }
@@ -275,6 +283,27 @@ internal sealed partial class PagesBenchmark(IServiceProvider services, Options 
                 Print($"    !!! sequential scan of \"{table}\" ({rows:N0} rows in the table)");
             }
         }
+    }
+
+    /// <summary>"shared_buffers 1GB, huge_pages on": the settings the figures depend on.</summary>
+    private async Task<string> SettingsAsync(params string[] names)
+    {
+        await using var db = await _contexts.CreateDbContextAsync();
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        var shown = new List<string>();
+        foreach (var name in names)
+        {
+            await using var show = connection.CreateCommand();
+            show.CommandText = "SELECT current_setting(@name)";
+            var parameter = show.CreateParameter();
+            parameter.ParameterName = "name";
+            parameter.Value = name;
+            show.Parameters.Add(parameter);
+            shown.Add($"{name} {await show.ExecuteScalarAsync()}");
+        }
+
+        return string.Join(", ", shown);
     }
 
     private async Task<List<string>> PlanAsync(CapturedCommand command)
