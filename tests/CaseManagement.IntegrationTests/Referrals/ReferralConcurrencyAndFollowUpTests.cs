@@ -128,6 +128,24 @@ public sealed class ReferralConcurrencyAndFollowUpTests(AppFixture app) : IClass
     }
 
     [Fact]
+    public async Task A_follow_up_shown_without_the_clients_name_is_still_audited_as_read()
+    {
+        // The Jobcenter holds the master data and releases referrals only: the Drogenhilfe's home
+        // lists its own referral's follow-up by case number, with partner and status.
+        var joint = await app.ReferralCaseAsync(scope: ConsentScope.Referrals);
+        var debt = await app.PartnerAsync(PartnerType.DebtCounselling, name: "Schuldnerberatung Ohne-Namen");
+        await app.ReferAsync(joint.DrugHelpWorker, joint.ClientId, debt, followUpOn: app.Today());
+
+        var row = Assert.Single((await Query.FollowUpsAsync(joint.DrugHelpWorker)).Due);
+
+        Assert.Null(row.DisplayName);
+        Assert.Equal("Wiedervorlage heute: Schuldnerberatung Ohne-Namen (vorgeschlagen)", row.Detail);
+        await using var db = await app.DbAsync();
+        var listed = await db.AuditEntries.Where(a => a.UserId == joint.DrugHelpWorker.Id && a.Action == AuditAction.ListViewed).ToListAsync();
+        Assert.Contains(listed, a => a.Fields!.StartsWith("Startseite Vermittlungen", StringComparison.Ordinal) && a.Fields.Contains(joint.Client.CaseNumber, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task The_caseworkers_long_waits_are_listed_all_so_the_home_panel_counts_them_right()
     {
         var joint = await app.ReferralCaseAsync();
