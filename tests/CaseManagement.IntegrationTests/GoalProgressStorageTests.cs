@@ -4,11 +4,7 @@ using CaseManagement.Domain.Clients;
 using CaseManagement.Domain.HelpPlans;
 using CaseManagement.Domain.Staff;
 using CaseManagement.Infrastructure.Persistence;
-using CaseManagement.Testing;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace CaseManagement.IntegrationTests;
 
@@ -91,69 +87,53 @@ public sealed class GoalProgressStorageTests(AppFixture app) : IClassFixture<App
     [InlineData(DatabaseProvider.PostgreSql)]
     public async Task The_migration_gives_existing_goals_the_progress_of_their_steps(DatabaseProvider provider)
     {
-        await using var database = provider == DatabaseProvider.PostgreSql ? await PostgresTestDatabase.CreateAsync() : null;
-        var sqliteFile = Path.Combine(Path.GetTempPath(), $"goal-progress-{Guid.NewGuid():N}.db");
-        var connectionString = database?.ConnectionString ?? $"Data Source={sqliteFile}";
-        try
-        {
-            var options = new DbContextOptionsBuilder<CaseManagementDbContext>();
-            options.UseCaseManagementDatabase(provider, connectionString);
-            await using var db = new CaseManagementDbContext(options.Options);
-            var migrator = db.Database.GetService<IMigrator>();
-            var migrations = db.Database.GetMigrations().ToList();
-            var added = migrations.Single(m => m.EndsWith("_GoalProgressStoredOnGoal", StringComparison.Ordinal));
-            await migrator.MigrateAsync(migrations[migrations.IndexOf(added) - 1]);
+        await using var database = await DatabaseBeforeMigration.CreateAsync(provider, "GoalProgressStoredOnGoal");
+        var db = database.Db;
 
-            // Goals as the previous schema knew them: no progress column yet.
-            var expected = new Dictionary<string, (StepStatus[] Steps, GoalProgress Progress)>
-            {
-                ["ohne Schritte"] = ([], GoalProgress.Open),
-                ["geplant"] = ([StepStatus.Planned, StepStatus.Dropped], GoalProgress.Open),
-                ["begonnen"] = ([StepStatus.Planned, StepStatus.Achieved], GoalProgress.InProgress),
-                ["in Arbeit"] = ([StepStatus.InProgress, StepStatus.Dropped], GoalProgress.InProgress),
-                ["erreicht"] = ([StepStatus.Achieved, StepStatus.Dropped], GoalProgress.Achieved),
-                ["entfallen"] = ([StepStatus.Dropped, StepStatus.Dropped], GoalProgress.Dropped),
-            };
-            // The plan through EF (its table is unchanged since); the client, whose table has gained
-            // columns since (the report's record key), and goals and steps in the old shape.
-            var clientId = Guid.NewGuid();
-            var birthDate = new DateOnly(1990, 5, 1);
+        // Goals as the previous schema knew them: no progress column yet.
+        var expected = new Dictionary<string, (StepStatus[] Steps, GoalProgress Progress)>
+        {
+            ["ohne Schritte"] = ([], GoalProgress.Open),
+            ["geplant"] = ([StepStatus.Planned, StepStatus.Dropped], GoalProgress.Open),
+            ["begonnen"] = ([StepStatus.Planned, StepStatus.Achieved], GoalProgress.InProgress),
+            ["in Arbeit"] = ([StepStatus.InProgress, StepStatus.Dropped], GoalProgress.InProgress),
+            ["erreicht"] = ([StepStatus.Achieved, StepStatus.Dropped], GoalProgress.Achieved),
+            ["entfallen"] = ([StepStatus.Dropped, StepStatus.Dropped], GoalProgress.Dropped),
+        };
+        // The plan through EF (its table is unchanged since); the client, whose table has gained
+        // columns since (the report's record key), and goals and steps in the old shape.
+        var clientId = Guid.NewGuid();
+        var birthDate = new DateOnly(1990, 5, 1);
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO "Clients" ("Id", "CaseNumber", "OwningOrganisation", "FirstName", "LastName", "SearchName", "BirthDate", "Gender", "PostalCode", "City",
+                "Housing", "Schooling", "VocationalTraining", "Employment", "TargetAreaDecision", "YouthEmploymentAgencyInvolved", "CreatedAt", "ConcurrencyStamp")
+            VALUES ({clientId}, {CaseNumber.Format(2026, 1)}, {(int)Organisation.Jobcenter}, 'Migra', 'Tion', 'tion migra', {birthDate}, 0, '67059', {TargetArea.CityName},
+                0, 0, 0, 0, 0, FALSE, {DateTimeOffset.UtcNow}, {Guid.NewGuid()})
+            """);
+        var plan = HelpPlan.Start(clientId, 1, new StaffMember("migration-test", "Test", Organisation.Jobcenter, new HashSet<string>()), DateTimeOffset.UtcNow);
+        plan.IntegrationGoal = "Arbeit";
+        db.HelpPlans.Add(plan);
+        await db.SaveChangesAsync();
+        var planId = plan.Id;
+        var position = 0;
+        foreach (var (text, (steps, _)) in expected)
+        {
+            var goalId = Guid.NewGuid();
             await db.Database.ExecuteSqlAsync($"""
-                INSERT INTO "Clients" ("Id", "CaseNumber", "OwningOrganisation", "FirstName", "LastName", "SearchName", "BirthDate", "Gender", "PostalCode", "City",
-                    "Housing", "Schooling", "VocationalTraining", "Employment", "TargetAreaDecision", "YouthEmploymentAgencyInvolved", "CreatedAt", "ConcurrencyStamp")
-                VALUES ({clientId}, {CaseNumber.Format(2026, 1)}, {(int)Organisation.Jobcenter}, 'Migra', 'Tion', 'tion migra', {birthDate}, 0, '67059', {TargetArea.CityName},
-                    0, 0, 0, 0, 0, FALSE, {DateTimeOffset.UtcNow}, {Guid.NewGuid()})
+                INSERT INTO "PlanGoals" ("Id", "PlanId", "Key", "Area", "Position", "Text") VALUES ({goalId}, {planId}, {Guid.NewGuid()}, 1, {position++}, {text})
                 """);
-            var plan = HelpPlan.Start(clientId, 1, new StaffMember("migration-test", "Test", Organisation.Jobcenter, new HashSet<string>()), DateTimeOffset.UtcNow);
-            plan.IntegrationGoal = "Arbeit";
-            db.HelpPlans.Add(plan);
-            await db.SaveChangesAsync();
-            var planId = plan.Id;
-            var position = 0;
-            foreach (var (text, (steps, _)) in expected)
+            foreach (var (status, index) in steps.Select((s, i) => ((int)s, i)))
             {
-                var goalId = Guid.NewGuid();
                 await db.Database.ExecuteSqlAsync($"""
-                    INSERT INTO "PlanGoals" ("Id", "PlanId", "Key", "Area", "Position", "Text") VALUES ({goalId}, {planId}, {Guid.NewGuid()}, 1, {position++}, {text})
+                    INSERT INTO "PlanSteps" ("Id", "GoalId", "Key", "Position", "Description", "Responsible", "Status") VALUES ({Guid.NewGuid()}, {goalId}, {Guid.NewGuid()}, {index}, 'Schritt', 1, {status})
                     """);
-                foreach (var (status, index) in steps.Select((s, i) => ((int)s, i)))
-                {
-                    await db.Database.ExecuteSqlAsync($"""
-                        INSERT INTO "PlanSteps" ("Id", "GoalId", "Key", "Position", "Description", "Responsible", "Status") VALUES ({Guid.NewGuid()}, {goalId}, {Guid.NewGuid()}, {index}, 'Schritt', 1, {status})
-                        """);
-                }
             }
-
-            await migrator.MigrateAsync();
-
-            var stored = await db.PlanGoals.AsNoTracking().ToDictionaryAsync(g => g.Text, g => g.Progress);
-            Assert.Equal(expected.ToDictionary(e => e.Key, e => e.Value.Progress), stored);
         }
-        finally
-        {
-            SqliteConnection.ClearAllPools();
-            File.Delete(sqliteFile);
-        }
+
+        await database.MigrateAsync();
+
+        var stored = await db.PlanGoals.AsNoTracking().ToDictionaryAsync(g => g.Text, g => g.Progress);
+        Assert.Equal(expected.ToDictionary(e => e.Key, e => e.Value.Progress), stored);
     }
 
     private async Task<List<GoalProgress>> StoredProgressAsync(Guid planId)

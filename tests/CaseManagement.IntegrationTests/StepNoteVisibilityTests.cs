@@ -6,11 +6,7 @@ using CaseManagement.Domain.Consent;
 using CaseManagement.Domain.HelpPlans;
 using CaseManagement.Domain.Staff;
 using CaseManagement.Infrastructure.Persistence;
-using CaseManagement.Testing;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace CaseManagement.IntegrationTests;
 
@@ -93,48 +89,32 @@ public sealed class StepNoteVisibilityTests(AppFixture app) : IClassFixture<AppF
     [InlineData(DatabaseProvider.PostgreSql)]
     public async Task The_migration_gives_each_existing_note_to_the_organisation_that_last_saved_its_plan_version(DatabaseProvider provider)
     {
-        await using var database = provider == DatabaseProvider.PostgreSql ? await PostgresTestDatabase.CreateAsync() : null;
-        var sqliteFile = Path.Combine(Path.GetTempPath(), $"step-notes-{Guid.NewGuid():N}.db");
-        var connectionString = database?.ConnectionString ?? $"Data Source={sqliteFile}";
-        try
-        {
-            var options = new DbContextOptionsBuilder<CaseManagementDbContext>();
-            options.UseCaseManagementDatabase(provider, connectionString);
-            await using var db = new CaseManagementDbContext(options.Options);
-            var migrator = db.Database.GetService<IMigrator>();
-            var migrations = db.Database.GetMigrations().ToList();
-            var added = migrations.Single(m => m.EndsWith("_StepNotesPerOrganisation", StringComparison.Ordinal));
-            await migrator.MigrateAsync(migrations[migrations.IndexOf(added) - 1]);
+        await using var database = await DatabaseBeforeMigration.CreateAsync(provider, "StepNotesPerOrganisation");
+        var db = database.Db;
 
-            // Two plan versions as the previous schema kept them: one step note each, in the one "Note" column.
-            // The client in SQL too: today's model has columns (added by later migrations) the old table lacks.
-            var client = CaseData.NewClient(Organisation.Jobcenter, null, null, "Notiz", "Migration");
-            object createdAt = provider == DatabaseProvider.Sqlite
-                ? new Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter().ConvertToProvider(client.CreatedAt)!
-                : client.CreatedAt;
-            await db.Database.ExecuteSqlAsync($"""
-                INSERT INTO "Clients" ("Id", "ReportKey", "CaseNumber", "OwningOrganisation", "FirstName", "LastName", "BirthDate", "Gender",
-                    "PostalCode", "City", "Housing", "Schooling", "VocationalTraining", "Employment", "YouthEmploymentAgencyInvolved",
-                    "TargetAreaDecision", "SearchName", "CreatedAt", "ConcurrencyStamp")
-                VALUES ({client.Id}, {client.ReportKey}, {client.CaseNumber}, {(int)client.OwningOrganisation}, {client.FirstName}, {client.LastName},
-                    {client.BirthDate}, 0, {client.PostalCode}, {client.City}, 0, 0, 0, 0, {false}, 0, {client.SearchName}, {createdAt}, {client.ConcurrencyStamp})
-                """);
-            var savedByJobcenter = await PlanWithNoteAsync(db, client.Id, 1, Organisation.Jobcenter, "Notiz des Jobcenters");
-            var savedByDrugHelp = await PlanWithNoteAsync(db, client.Id, 2, Organisation.DrugHelpService, "Notiz der Drogenhilfe");
+        // Two plan versions as the previous schema kept them: one step note each, in the one "Note" column.
+        // The client in SQL too: today's model has columns (added by later migrations) the old table lacks.
+        var client = CaseData.NewClient(Organisation.Jobcenter, null, null, "Notiz", "Migration");
+        object createdAt = provider == DatabaseProvider.Sqlite
+            ? new Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter().ConvertToProvider(client.CreatedAt)!
+            : client.CreatedAt;
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO "Clients" ("Id", "ReportKey", "CaseNumber", "OwningOrganisation", "FirstName", "LastName", "BirthDate", "Gender",
+                "PostalCode", "City", "Housing", "Schooling", "VocationalTraining", "Employment", "YouthEmploymentAgencyInvolved",
+                "TargetAreaDecision", "SearchName", "CreatedAt", "ConcurrencyStamp")
+            VALUES ({client.Id}, {client.ReportKey}, {client.CaseNumber}, {(int)client.OwningOrganisation}, {client.FirstName}, {client.LastName},
+                {client.BirthDate}, 0, {client.PostalCode}, {client.City}, 0, 0, 0, 0, {false}, 0, {client.SearchName}, {createdAt}, {client.ConcurrencyStamp})
+            """);
+        var savedByJobcenter = await PlanWithNoteAsync(db, client.Id, 1, Organisation.Jobcenter, "Notiz des Jobcenters");
+        var savedByDrugHelp = await PlanWithNoteAsync(db, client.Id, 2, Organisation.DrugHelpService, "Notiz der Drogenhilfe");
 
-            await migrator.MigrateAsync();
+        await database.MigrateAsync();
 
-            var steps = await db.PlanSteps.AsNoTracking().ToDictionaryAsync(s => s.GoalId);
-            var jobcenter = steps[savedByJobcenter];
-            var drugHelp = steps[savedByDrugHelp];
-            Assert.Equal(("Notiz des Jobcenters", (string?)null, false), (jobcenter.JobcenterNote, jobcenter.DrugHelpNote, jobcenter.JobcenterNoteIsJoint));
-            Assert.Equal(((string?)null, "Notiz der Drogenhilfe", false), (drugHelp.JobcenterNote, drugHelp.DrugHelpNote, drugHelp.DrugHelpNoteIsJoint));
-        }
-        finally
-        {
-            SqliteConnection.ClearAllPools();
-            File.Delete(sqliteFile);
-        }
+        var steps = await db.PlanSteps.AsNoTracking().ToDictionaryAsync(s => s.GoalId);
+        var jobcenter = steps[savedByJobcenter];
+        var drugHelp = steps[savedByDrugHelp];
+        Assert.Equal(("Notiz des Jobcenters", (string?)null, false), (jobcenter.JobcenterNote, jobcenter.DrugHelpNote, jobcenter.JobcenterNoteIsJoint));
+        Assert.Equal(((string?)null, "Notiz der Drogenhilfe", false), (drugHelp.JobcenterNote, drugHelp.DrugHelpNote, drugHelp.DrugHelpNoteIsJoint));
     }
 
     /// <summary>A plan version last saved by <paramref name="savedBy"/>, with one goal whose step has the note in the old column; returns the goal's id.</summary>

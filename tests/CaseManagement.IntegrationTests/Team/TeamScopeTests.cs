@@ -5,11 +5,7 @@ using CaseManagement.Domain.Audit;
 using CaseManagement.Domain.Clients;
 using CaseManagement.Domain.Staff;
 using CaseManagement.Infrastructure.Persistence;
-using CaseManagement.Testing;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace CaseManagement.IntegrationTests.Team;
 
@@ -236,48 +232,31 @@ public sealed class TeamScopeTests(AppFixture app) : IClassFixture<AppFixture>
     [InlineData(DatabaseProvider.PostgreSql)]
     public async Task The_migration_gives_existing_accounts_the_key_of_their_team_where_the_database_folds_it_as_dotnet_does(DatabaseProvider provider)
     {
-        await using var database = provider == DatabaseProvider.PostgreSql ? await PostgresTestDatabase.CreateAsync() : null;
-        var sqliteFile = Path.Combine(Path.GetTempPath(), $"team-keys-{Guid.NewGuid():N}.db");
-        var connectionString = database?.ConnectionString ?? $"Data Source={sqliteFile}";
-        try
+        await using var database = await DatabaseBeforeMigration.CreateAsync(provider, "TeamKeys");
+        var teams = new Dictionary<string, string?>
         {
-            var options = new DbContextOptionsBuilder<CaseManagementDbContext>();
-            options.UseCaseManagementDatabase(provider, connectionString);
-            await using var db = new CaseManagementDbContext(options.Options);
-            var migrator = db.Database.GetService<IMigrator>();
-            var migrations = db.Database.GetMigrations().ToList();
-            var added = migrations.Single(m => m.EndsWith("_TeamKeys", StringComparison.Ordinal));
-            await migrator.MigrateAsync(migrations[migrations.IndexOf(added) - 1]);
-            var teams = new Dictionary<string, string?>
-            {
-                ["nord"] = "  Team Nord ",
-                ["u25"] = "U25",
-                ["sued"] = "Team Süd",
-                ["blank"] = "   ",
-                ["none"] = null,
-            };
-            foreach (var (id, team) in teams)
-            {
-                await db.Database.ExecuteSqlAsync($"""
-                    INSERT INTO "AspNetUsers" ("Id", "DisplayName", "Organisation", "Team", "EmailConfirmed", "PhoneNumberConfirmed", "TwoFactorEnabled", "LockoutEnabled", "AccessFailedCount", "MustChangePassword")
-                    VALUES ({id}, {id}, 1, {team}, FALSE, FALSE, FALSE, TRUE, 0, FALSE)
-                    """);
-            }
-
-            await migrator.MigrateAsync(added);
-
-            var keys = await db.Users.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.TeamKey);
-            Assert.Equal("team nord", keys["nord"]);
-            Assert.Equal("u25", keys["u25"]);
-            Assert.Null(keys["sued"]); // compared by name until the account is saved again
-            Assert.Null(keys["blank"]);
-            Assert.Null(keys["none"]);
-        }
-        finally
+            ["nord"] = "  Team Nord ",
+            ["u25"] = "U25",
+            ["sued"] = "Team Süd",
+            ["blank"] = "   ",
+            ["none"] = null,
+        };
+        foreach (var (id, team) in teams)
         {
-            SqliteConnection.ClearAllPools();
-            File.Delete(sqliteFile);
+            await database.Db.Database.ExecuteSqlAsync($"""
+                INSERT INTO "AspNetUsers" ("Id", "DisplayName", "Organisation", "Team", "EmailConfirmed", "PhoneNumberConfirmed", "TwoFactorEnabled", "LockoutEnabled", "AccessFailedCount", "MustChangePassword")
+                VALUES ({id}, {id}, 1, {team}, FALSE, FALSE, FALSE, TRUE, 0, FALSE)
+                """);
         }
+
+        await database.MigrateAsync();
+
+        var keys = await database.Db.Users.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.TeamKey);
+        Assert.Equal("team nord", keys["nord"]);
+        Assert.Equal("u25", keys["u25"]);
+        Assert.Null(keys["sued"]); // compared by name until the account is saved again
+        Assert.Null(keys["blank"]);
+        Assert.Null(keys["none"]);
     }
 
     private Task<Data> DataAsync() => PerFixture<Data>.GetAsync(app, CreateAsync);
