@@ -1,10 +1,15 @@
 using System.Text.RegularExpressions;
+using CaseManagement.Application.Appointments;
+using CaseManagement.Domain;
+using CaseManagement.Domain.Appointments;
+using CaseManagement.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace CaseManagement.EndToEndTests;
 
 /// <summary>
-/// Leaving a form with unsaved typing (help plan, master data, a new note) asks first: a link within
+/// Leaving a form with unsaved typing (help plan, master data, a new note, an appointment) asks first: a link within
 /// the application, and reloading the tab. Staying keeps every word; after saving, the page is left
 /// without a question.
 /// </summary>
@@ -126,6 +131,52 @@ public sealed class UnsavedTypingGuardTests(BrowserFixture browser)
         await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/klienten/{clientId}$"));
         await Assertions.Expect(page.GetByText("0621 504 1234")).ToBeVisibleAsync();
         Assert.Single(questions);
+    }
+
+    [Fact]
+    public async Task An_appointments_changed_place_and_an_unsaved_outcome_ask_first_and_leave_without_a_question_once_saved()
+    {
+        var clientId = await JointCases.WithDraftPlanAsync(browser.Services);
+        var caseManager = await StaffMembers.ByEmailAsync(browser.Services, JointCases.CaseManager.Email);
+        var created = await browser.Services.GetRequiredService<AppointmentCommands>().CreateAsync(caseManager, new AppointmentInput
+        {
+            Type = AppointmentType.JobcenterOnly, ClientId = clientId, Date = GermanCalendar.DateOf(DateTimeOffset.UtcNow).AddDays(3),
+            StartTime = new TimeOnly(10, 0), DurationMinutes = 45, ParticipantIds = [caseManager.Id],
+        }, confirmDoubleBooking: true);
+        Assert.True(created.Succeeded, created.Message);
+        var page = await browser.NewPageAsync(1280, 900);
+        await BrowserFixture.SignInAsync(page, JointCases.CaseManager);
+        await page.GotoAsync($"/termine/{created.Value}");
+        var place = page.Locator("#appointment-place");
+        await Assertions.Expect(place).ToBeEditableAsync();
+        var questions = 0;
+        page.Dialog += async (_, dialog) =>
+        {
+            questions++;
+            await dialog.DismissAsync();
+        };
+        var toWeek = page.Locator(".breadcrumb a").First;
+
+        // The appointment itself: asked, stays, saved, then left without a question.
+        await place.FillAsync("Jobcenter Ludwigshafen, Raum 214");
+        await toWeek.ClickAsync();
+        await UntilAsync(() => questions == 1);
+        await Assertions.Expect(place).ToHaveValueAsync("Jobcenter Ludwigshafen, Raum 214");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Änderungen speichern" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Termin gespeichert.")).ToBeVisibleAsync();
+
+        // Its outcome, a cancellation with a note: the form stays where it is after saving, and says so.
+        await page.GetByRole(AriaRole.Radio, new() { Name = "abgesagt", Exact = true }).CheckAsync();
+        await page.GetByLabel("Abgesagt von").SelectOptionAsync(new SelectOptionValue { Label = "Klient:in" });
+        await page.Locator("#outcome-note").FillAsync("Hat wegen eines Vorstellungsgesprächs abgesagt");
+        await toWeek.ClickAsync();
+        await UntilAsync(() => questions == 2);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ergebnis speichern" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Ergebnis gespeichert.")).ToBeVisibleAsync();
+
+        await toWeek.ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/termine\\?woche="));
+        Assert.Equal(2, questions);
     }
 
     private static async Task UntilAsync(Func<bool> condition)
