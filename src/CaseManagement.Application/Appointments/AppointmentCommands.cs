@@ -235,7 +235,8 @@ public sealed class AppointmentCommands(
             return null;
         }
 
-        var names = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        var names = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id))
+            .Select(u => new { u.Id, u.DisplayName }).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
         var lines = conflicts.Select(c => $"{names[c.StaffId]} hat zu dieser Zeit schon {string.Join(" und ", c.Appointments.Select(Slot))}.");
         return new CommandResult
         {

@@ -150,6 +150,7 @@ public sealed class ClientFileQuery(IDbContextFactory<CaseManagementDbContext> c
         var wanted = ids.OfType<string>().ToList();
         return await db.Users.AsNoTracking()
             .Where(u => wanted.Contains(u.Id))
-            .ToDictionaryAsync(u => u.Id, u => new StaffRef(u.Id, u.DisplayName, u.Organisation), cancellationToken);
+            .Select(u => new StaffRef(u.Id, u.DisplayName, u.Organisation))
+            .ToDictionaryAsync(r => r.Id, cancellationToken);
     }
 }

@@ -70,7 +70,8 @@ public sealed class DuplicateReview(
         var ids = open.SelectMany(d => new[] { d.NewClientId, d.EarlierClientId }).Distinct().ToList();
         var clients = await db.Clients.AsNoTracking().Include(c => c.Consents).Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
         var staffIds = clients.Values.Select(c => c.ResponsibleIn(teamLead.Organisation)).OfType<string>().Distinct().ToList();
-        var names = await db.Users.AsNoTracking().Where(u => staffIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        var names = await db.Users.AsNoTracking().Where(u => staffIds.Contains(u.Id))
+            .Select(u => new { u.Id, u.DisplayName }).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
 
         var cases = new List<DuplicateCase>();
         foreach (var suspicion in open)

@@ -88,7 +88,8 @@ public sealed class TeamCaseQuery(
         var staffIds = responsible.OfType<string>().ToList();
         var staff = await db.Users.AsNoTracking()
             .Where(u => staffIds.Contains(u.Id))
-            .ToDictionaryAsync(u => u.Id, u => new StaffRef(u.Id, u.DisplayName, u.Organisation), cancellationToken);
+            .Select(u => new StaffRef(u.Id, u.DisplayName, u.Organisation))
+            .ToDictionaryAsync(r => r.Id, cancellationToken);
 
         var mayReadMaster = permissions.MayRead(DataCategory.MasterData);
         var facts = await workload.FactsOfCaseAsync(db, teamLead.Organisation, clientId, cancellationToken);
