@@ -57,6 +57,10 @@ public sealed class RevocationOnOpenPagesTests(BrowserFixture browser)
         const string typed = "Praktikum in der Lagerlogistik ab März";
         await goalOfJobcenter.FillAsync(typed);
 
+        var consentForm = await file.Context.NewPageAsync();
+        await consentForm.GotoAsync($"/klienten/{clientId}/einwilligung");
+        await Assertions.Expect(consentForm.Locator(".subtitle")).ToContainTextAsync(ClientName);
+
         var home = await file.Context.NewPageAsync();
         await home.GotoAsync("/");
         var agenda = home.Locator("section[aria-labelledby=agenda-head]");
@@ -89,12 +93,13 @@ public sealed class RevocationOnOpenPagesTests(BrowserFixture browser)
         await Assertions.Expect(plan.GetByLabel("Ziel 1", new() { Exact = true })).ToHaveCountAsync(0, new() { Timeout = (float)AtOnce.TotalMilliseconds });
         await Assertions.Expect(plan.Locator(".own-typing")).ToContainTextAsync(typed);
         await Assertions.Expect(agenda).Not.ToContainTextAsync("Nowak", new() { Timeout = (float)AtOnce.TotalMilliseconds });
+        await Assertions.Expect(consentForm.Locator(".subtitle")).ToContainTextAsync("Name nicht freigegeben", new() { Timeout = (float)AtOnce.TotalMilliseconds });
         await BrowserFixture.ScreenshotAsync(plan, "help-plan-after-revocation");
 
         // Only the team lead's own search term is left ("Kein Fall zu „Nowak“").
         await Assertions.Expect(lead.Locator("main")).Not.ToContainTextAsync("Nowak, Ilse", new() { Timeout = (float)AtOnce.TotalMilliseconds });
         await Assertions.Expect(leadCase.Locator("main")).Not.ToContainTextAsync("Nowak", new() { Timeout = (float)AtOnce.TotalMilliseconds });
-        foreach (var page in new[] { file, contact, referral, plan, home, lead, leadCase })
+        foreach (var page in new[] { file, contact, referral, plan, consentForm, home, lead, leadCase })
         {
             Assert.False(await ShowsAsync(page, ClientName), page.Url);
             Assert.False(await ShowsAsync(page, DrugHelpGoal), page.Url);

@@ -67,14 +67,17 @@ document.addEventListener('keydown', (event) => {
   // call draws something other than the notice.
   let removedTyping = [];
 
+  // Runs on every change of the page's elements: the removed fields are looked at only when the
+  // notice has arrived, or when a call only removed (the notice may follow in the next).
   const showKeptTyping = (records) => {
-    const removed = records.flatMap((record) => [...record.removedNodes].flatMap(typedFieldsIn));
+    const removedFields = () => records.flatMap((record) => [...record.removedNodes].flatMap(typedFieldsIn));
     const section = document.querySelector('[data-kept-typing]:not([data-kept-typing-shown])');
     if (!section) {
       const onlyRemoved = records.every((record) => record.addedNodes.length === 0);
-      removedTyping = onlyRemoved ? removed : [];
+      removedTyping = onlyRemoved ? removedFields() : [];
       return;
     }
+    const removed = removedFields();
     section.setAttribute('data-kept-typing-shown', '');
     const typed = [...removedTyping, ...removed].filter((field) => typedIntoByThePerson.get(field).page === location.pathname);
     removedTyping = [];
